@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "blog",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "blog", targets: ["blog"]),
+        .library(name: "BlogKit", targets: ["BlogKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // cmark, the C reference implementation of CommonMark, from the system (libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The pipeline: load → parse → resolve → render → write.
+        .target(
+            name: "BlogKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(
+            name: "blog",
+            dependencies: [
+                "BlogKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Turns themes/default into Swift source so that an installed binary carries its theme.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["ThemeEmbedder"]
+        ),
+        .testTarget(
+            name: "BlogKitTests",
+            dependencies: ["BlogKit"]
+        ),
+        .testTarget(
+            name: "BlogCLITests",
+            dependencies: ["BlogKit"]
+        ),
+    ]
+)

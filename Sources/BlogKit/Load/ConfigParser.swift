@@ -1,0 +1,114 @@
+import Foundation
+import Yams
+
+/// Reads `blog.yaml`. Pure: takes the file's text, returns the config and its problems.
+public enum ConfigParser {
+    public static let fileName = "blog.yaml"
+    static let permalinkTokens = [":year", ":month", ":day", ":slug"]
+
+    public static func parse(_ text: String, file: String = fileName) -> (Config, [Diagnostic]) {
+        var config = Config()
+        var problems: [Diagnostic] = []
+        let fields: YAMLFields
+        switch YAMLFields.parse(normalizedText(text), file: file, firstLine: 1) {
+        case .success(let parsed): fields = parsed
+        case .failure(let problem): return (config, [problem])
+        }
+        for field in fields.fields {
+            func fail(_ message: String) { problems.append(.error(file, line: field.line, message)) }
+            let string = field.node.string.map(trimmed)
+            switch field.key {
+            case "title": config.title = string ?? config.title
+            case "description": config.description = string ?? ""
+            case "author": config.author = string ?? ""
+            case "language": config.language = string ?? config.language
+            case "theme": config.theme = string
+            case "base_url":
+                guard let url = string, let normalized = normalizedBaseURL(url) else {
+                    fail("base_url must be an absolute http(s) URL such as 'https://example.com/blog/'")
+                    continue
+                }
+                config.baseURL = normalized
+            case "timezone":
+                guard let name = string, let zone = TimeZone(identifier: name) else {
+                    fail("unknown timezone '\(string ?? "")' (use a name such as 'Asia/Shanghai' or 'UTC')")
+                    continue
+                }
+                config.timeZone = zone
+            case "permalink":
+                guard let pattern = string, let problem = permalinkProblem(pattern) else {
+                    config.permalink = string.map(normalizedPermalink) ?? config.permalink
+                    continue
+                }
+                fail(problem)
+            case "paginate":
+                guard let n = field.node.int, n > 0 else {
+                    fail("paginate must be a whole number above 0")
+                    continue
+                }
+                config.paginate = n
+            case "markdown":
+                parseMarkdownOptions(field.node, into: &config, file: file, line: field.line, problems: &problems)
+            default:
+                problems.append(.warning(file, line: field.line, "unknown key '\(field.key)' is ignored"))
+            }
+        }
+        return (config, problems)
+    }
+
+    private static func parseMarkdownOptions(
+        _ node: Node, into config: inout Config, file: String, line: Int, problems: inout [Diagnostic]
+    ) {
+        guard let mapping = node.mapping else {
+            problems.append(.error(file, line: line, "markdown must be a mapping such as '{safe: true}'"))
+            return
+        }
+        for (key, value) in mapping {
+            let keyLine = (key.mark?.line ?? line)
+            if key.string == "safe", let flag = value.bool {
+                config.safeMarkdown = flag
+            } else if key.string == "safe" {
+                problems.append(.error(file, line: keyLine, "markdown.safe must be true or false"))
+            } else {
+                problems.append(.warning(file, line: keyLine, "unknown key 'markdown.\(key.string ?? "")' is ignored"))
+            }
+        }
+    }
+
+    static func normalizedBaseURL(_ url: String) -> String? {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"),
+            let parsed = URL(string: url), parsed.host != nil
+        else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    static func normalizedPermalink(_ pattern: String) -> String {
+        var p = pattern.hasPrefix("/") ? pattern : "/" + pattern
+        if !p.hasSuffix("/") && !p.hasSuffix(".html") { p += "/" }
+        return p
+    }
+
+    /// Why a permalink pattern cannot work, or nil when it can.
+    static func permalinkProblem(_ pattern: String) -> String? {
+        guard pattern.contains(":slug") else {
+            return "permalink '\(pattern)' must contain ':slug' so that every post gets its own URL"
+        }
+        var rest = pattern
+        for token in permalinkTokens { rest = rest.replacingOccurrences(of: token, with: "") }
+        if let colon = rest.firstIndex(of: ":") {
+            let name = rest[colon...].prefix { $0 == ":" || $0.isLetter }
+            return "unknown permalink token '\(name)' (use \(permalinkTokens.joined(separator: ", ")))"
+        }
+        return nil
+    }
+}
+
+/// Drops a byte-order mark and turns CRLF (and lone CR) line ends into LF.
+func normalizedText(_ text: String) -> String {
+    var t = text
+    if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
+    if t.unicodeScalars.contains("\r") {
+        t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+    return t
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Yams
+
+/// Turns the text of one Markdown file into a `SourcePost`. Pure: the caller reads the file.
+public enum PostParser {
+    /// - Parameters:
+    ///   - path: the file's path relative to the site folder (`posts/2016/a.md`).
+    ///   - isBundle: the file is the `index.md` of a folder whose other files are its assets.
+    public static func parse(
+        path: String, text: String, kind: ContentKind, isBundle: Bool, config: Config
+    ) -> (SourcePost?, [Diagnostic]) {
+        let text = normalizedText(text)
+        var problems: [Diagnostic] = []
+        let parts: FrontMatter
+        switch FrontMatter.split(text, file: path) {
+        case .success(let split): parts = split
+        case .failure(let problem): return (nil, [problem])
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = isBundle
+            ? (folder as NSString).lastPathComponent
+            : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let prefix = DateParser.datePrefix(of: name, timeZone: config.timeZone)
+        var post = SourcePost(
+            kind: kind, sourcePath: path, folder: folder, isBundle: isBundle,
+            slug: prefix?.1 ?? name, body: parts.body, bodyLineOffset: parts.bodyLineOffset)
+        post.date = prefix?.0
+
+        if let yaml = parts.yaml {
+            switch YAMLFields.parse(yaml, file: path, firstLine: 2) {
+            case .success(let fields):
+                for field in fields.fields {
+                    post.keyLines[field.key] = field.line
+                    apply(field, to: &post, config: config, file: path, problems: &problems)
+                }
+            case .failure(let problem):
+                return (nil, [problem])
+            }
+        }
+        if kind == .post && post.date == nil {
+            problems.append(.error(
+                path, line: 1,
+                "post has no date: add 'date: 2016-12-31' to its front matter or start its file name with '2016-12-31-'"))
+        }
+        if post.slug.isEmpty || post.slug.contains("/") || post.slug == "." || post.slug == ".." {
+            problems.append(.error(
+                path, line: post.line(ofKey: "slug") ?? 1,
+                "slug '\(post.slug)' cannot be used in a URL (it must be a non-empty name without '/')"))
+        }
+        return (problems.hasErrors ? nil : post, problems)
+    }
+
+    private static let misspelledKeys = ["tag": "tags", "category": "categories", "alias": "aliases"]
+
+    private static func apply(
+        _ field: YAMLFields.Field, to post: inout SourcePost, config: Config, file: String,
+        problems: inout [Diagnostic]
+    ) {
+        func fail(_ message: String) { problems.append(.error(file, line: field.line, message)) }
+        func date() -> PostDate? {
+            guard let text = field.node.string else {
+                fail("\(field.key) must be a date such as 2016-12-31 or 2016-12-31 10:00 +0800")
+                return nil
+            }
+            guard let date = DateParser.parse(text, timeZone: config.timeZone) else {
+                fail("cannot read \(field.key) '\(text)' (write 2016-12-31, 2016-12-31 10:00, 2016-12-31 10:00:00 +0800 or 2016-12-31T10:00:00Z)")
+                return nil
+            }
+            return date
+        }
+        func list() -> [String] {
+            guard let items = field.node.stringList else {
+                fail("\(field.key) must be a list such as [a, b] or a comma-separated string")
+                return []
+            }
+            return items
+        }
+        switch field.key {
+        case "title": post.title = field.node.string.map(trimmed)
+        case "date": post.date = date()
+        case "updated": post.updated = date()
+        case "tags": post.tags = list()
+        case "categories": post.categories = list()
+        case "aliases":
+            post.aliases = list().map { $0.hasPrefix("/") ? $0 : "/" + $0 }
+        case "slug": post.slug = field.node.string.map(trimmed) ?? ""
+        case "summary": post.summary = field.node.string.map(trimmed)
+        case "draft":
+            guard let flag = field.node.bool else { return fail("draft must be true or false") }
+            post.draft = flag
+        default:
+            if let intended = misspelledKeys[field.key] {
+                problems.append(.warning(file, line: field.line, "unknown key '\(field.key)' is ignored; did you mean '\(intended)'?"))
+            }
+        }
+    }
+}
+
+/// A Markdown file cut into its YAML front matter and its body.
+struct FrontMatter {
+    var yaml: String?
+    var body: String
+    /// Lines before the body: the front matter and its two `---` lines.
+    var bodyLineOffset: Int
+
+    static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
+        guard text.hasPrefix("---"), isFence(text.prefix { $0 != "\n" }) else {
+            return .success(FrontMatter(yaml: nil, body: text, bodyLineOffset: 0))
+        }
+        let unclosed = Diagnostic.error(file, line: 1, "front matter starts with '---' but has no closing '---' line")
+        guard let firstNewline = text.firstIndex(of: "\n") else { return .failure(unclosed) }
+        var lineNumber = 1
+        var lineStart = text.index(after: firstNewline)
+        let yamlStart = lineStart
+        while lineStart < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            if isFence(line) || trimmedTrailing(line) == "..." {
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                return .success(FrontMatter(
+                    yaml: String(text[yamlStart..<lineStart]), body: String(text[bodyStart...]),
+                    bodyLineOffset: lineNumber))
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        return .failure(unclosed)
+    }
+
+    private static func isFence(_ line: Substring) -> Bool { trimmedTrailing(line) == "---" }
+
+    private static func trimmedTrailing(_ line: Substring) -> Substring {
+        var l = line
+        while let last = l.last, last == " " || last == "\t" { l.removeLast() }
+        return l
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Everything a build reads from a site folder, before any Markdown is parsed.
+public struct SiteSource: Sendable {
+    /// Absolute path of the site folder.
+    public var root: String
+    public var config: Config
+    /// Posts and pages, including drafts and future posts (the build decides).
+    public var posts: [SourcePost]
+    /// Files of each bundle other than its `index.md`, site-relative, keyed by bundle folder.
+    public var bundleAssets: [String: [String]]
+    /// Files under `static/`, site-relative.
+    public var staticFiles: [String]
+    /// Templates of the site's `templates/` folder: name → (site-relative path, text).
+    public var templateOverrides: [String: TemplateSource]
+}
+
+/// A template's text with the file it came from, for errors.
+public struct TemplateSource: Sendable, Hashable {
+    public var path: String
+    public var text: String
+}
+
+/// Reads a site folder: the I/O edge of the load stage. Parsing is `ConfigParser` and
+/// `PostParser`, which this calls with each file's text.
+public struct SiteLoader: Sendable {
+    public let fileSystem: FileSystem
+    /// A folder never read as part of the site (the output, when it lies inside).
+    public let excluded: String?
+
+    public init(fileSystem: FileSystem = LocalFileSystem(), excluding excluded: String? = nil) {
+        self.fileSystem = fileSystem
+        self.excluded = excluded
+    }
+
+    public func load(root: String) -> (SiteSource?, [Diagnostic]) {
+        let configPath = SitePath.join(root, ConfigParser.fileName)
+        guard let configData = try? fileSystem.contents(of: configPath) else {
+            return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder? (run 'blog init' to make one)")])
+        }
+        var (config, problems) = ConfigParser.parse(String(decoding: configData, as: UTF8.self))
+        if problems.hasErrors { return (nil, problems) }
+
+        var files: [(path: String, kind: ContentKind, isBundle: Bool)] = []
+        var bundleAssets: [String: [String]] = [:]
+        for kind in [ContentKind.post, .page] {
+            let folder = kind == .post ? "posts" : "pages"
+            collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets)
+        }
+        let loaded = files.parallelMap { file -> (SourcePost?, [Diagnostic]) in
+            let absolute = SitePath.join(root, file.path)
+            guard let data = try? fileSystem.contents(of: absolute) else {
+                return (nil, [.error(file.path, "cannot read this file")])
+            }
+            guard let text = String(validatingUTF8Data: data) else {
+                return (nil, [.error(file.path, "is not UTF-8 text")])
+            }
+            return PostParser.parse(path: file.path, text: text, kind: file.kind, isBundle: file.isBundle, config: config)
+        }
+        problems += loaded.flatMap(\.1)
+        let templates = loadTemplates(root: root, problems: &problems)
+        let source = SiteSource(
+            root: root, config: config, posts: loaded.compactMap(\.0), bundleAssets: bundleAssets,
+            staticFiles: allFiles(root: root, relative: "static"), templateOverrides: templates)
+        return (source, problems)
+    }
+
+    /// Markdown files under `relative`; a folder with an `index.md` is one bundle.
+    private func collectMarkdown(
+        root: String, relative: String, kind: ContentKind,
+        into files: inout [(path: String, kind: ContentKind, isBundle: Bool)],
+        bundleAssets: inout [String: [String]]
+    ) {
+        let absolute = SitePath.join(root, relative)
+        if absolute == excluded { return }
+        let names = fileSystem.children(of: absolute)
+        if relative.contains("/"), names.contains("index.md") {
+            files.append((SitePath.join(relative, "index.md"), kind, true))
+            bundleAssets[relative] = allFiles(root: root, relative: relative).filter { !$0.hasSuffix(".md") }
+            return
+        }
+        for name in names {
+            let child = SitePath.join(relative, name)
+            if name.hasSuffix(".md"), fileSystem.isFile(SitePath.join(root, child)) {
+                files.append((child, kind, false))
+            } else if fileSystem.isDirectory(SitePath.join(root, child)) {
+                collectMarkdown(root: root, relative: child, kind: kind, into: &files, bundleAssets: &bundleAssets)
+            }
+        }
+    }
+
+    /// Every file under a folder, site-relative, sorted.
+    func allFiles(root: String, relative: String) -> [String] {
+        let absolute = SitePath.join(root, relative)
+        if absolute == excluded { return [] }
+        var result: [String] = []
+        for name in fileSystem.children(of: absolute) {
+            let child = SitePath.join(relative, name)
+            let childAbsolute = SitePath.join(root, child)
+            if fileSystem.isDirectory(childAbsolute) {
+                result += allFiles(root: root, relative: child)
+            } else if fileSystem.isFile(childAbsolute) {
+                result.append(child)
+            }
+        }
+        return result
+    }
+
+    private func loadTemplates(root: String, problems: inout [Diagnostic]) -> [String: TemplateSource] {
+        var templates: [String: TemplateSource] = [:]
+        for path in allFiles(root: root, relative: "templates") where path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            guard let data = try? fileSystem.contents(of: SitePath.join(root, path)),
+                let text = String(validatingUTF8Data: data)
+            else {
+                problems.append(.error(path, "cannot read this template as UTF-8 text"))
+                continue
+            }
+            templates[name] = TemplateSource(path: path, text: text)
+        }
+        return templates
+    }
+}
+
+extension String {
+    init?(validatingUTF8Data data: Data) {
+        guard let s = String(data: data, encoding: .utf8) else { return nil }
+        self = s
+    }
+}

@@ -1,0 +1,79 @@
+import Yams
+
+/// The top-level keys of a YAML mapping with the line each stands on, so that a problem with
+/// a value can be reported where the writer will find it.
+struct YAMLFields {
+    struct Field {
+        var key: String
+        var node: Node
+        var line: Int
+    }
+
+    var fields: [Field] = []
+
+    subscript(key: String) -> Field? { fields.first { $0.key == key } }
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`.
+    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLFields, Diagnostic> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+        } catch {
+            return .failure(.error(file, line: firstLine, "invalid YAML: \(error)"))
+        }
+        guard let node else { return .success(YAMLFields()) }
+        guard let mapping = node.mapping else {
+            return .failure(.error(
+                file, line: (node.mark?.line ?? 1) + firstLine - 1,
+                "expected 'key: value' lines, found \(kindName(of: node))"))
+        }
+        var result = YAMLFields()
+        for (key, value) in mapping {
+            let line = (key.mark?.line ?? 1) + firstLine - 1
+            result.fields.append(Field(key: key.string ?? "", node: value, line: line))
+        }
+        return .success(result)
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return .error(file, line: mark.line + firstLine - 1, "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(
+                file, line: context.mark.line + firstLine - 1,
+                "key '\(duplicates.joined(separator: "', '"))' appears twice")
+        default:
+            return .error(file, line: firstLine, "invalid YAML: \(error)")
+        }
+    }
+
+    static func kindName(of node: Node) -> String {
+        switch node {
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension Node {
+    /// A list of strings from either a YAML list or a comma-separated string
+    /// (`tags: [a, b]` and `tags: a, b` mean the same).
+    var stringList: [String]? {
+        if let sequence = self.sequence {
+            let items = sequence.compactMap { $0.string }
+            return items.count == sequence.count ? items.map(trimmed).filter { !$0.isEmpty } : nil
+        }
+        guard let text = self.scalar?.string else { return nil }
+        return text.split(separator: ",").map { trimmed(String($0)) }.filter { !$0.isEmpty }
+    }
+}
+
+func trimmed(_ s: String) -> String {
+    s.trimmingCharacters(in: .whitespacesAndNewlines)
+}

@@ -1,0 +1,30 @@
+/// Whether a Markdown file is a dated post (from `posts/`) or a standalone page (`pages/`).
+public enum ContentKind: String, Sendable { case post, page }
+
+/// A post or page as read from its file: front matter decoded, Markdown body not yet parsed.
+public struct SourcePost: Sendable, Hashable {
+    public var kind: ContentKind
+    /// Path of the Markdown file relative to the site folder, e.g. `posts/2016/a.md`.
+    public var sourcePath: String
+    /// The folder its relative links and images are resolved against (a bundle's own folder).
+    public var folder: String
+    public var isBundle: Bool
+    /// nil when the front matter has none: the first `# heading` of the body is taken then.
+    public var title: String?
+    public var date: PostDate?
+    public var updated: PostDate?
+    public var tags: [String] = []
+    public var categories: [String] = []
+    public var slug: String
+    public var draft = false
+    public var summary: String?
+    public var aliases: [String] = []
+    /// Markdown after the front matter.
+    public var body: String
+    /// How many lines of the file come before `body` (front matter), to report true lines.
+    public var bodyLineOffset: Int
+    /// Line of each front matter key, for errors found after loading.
+    public var keyLines: [String: Int] = [:]
+
+    public func line(ofKey key: String) -> Int? { keyLines[key] }
+}

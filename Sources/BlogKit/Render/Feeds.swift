@@ -1,0 +1,84 @@
+/// The files made for machines: the Atom feed, the sitemap, and redirect pages for aliases.
+/// Built as text here, not from the theme: their formats are fixed.
+enum Feeds {
+    static let feedSize = 20
+
+    /// Atom, the latest posts with full content. `absolutePosts` are the same posts resolved
+    /// with absolute URLs, since feed readers show content away from the site.
+    static func atom(index: SiteIndex, absolutePosts: [ResolvedPost]) -> OutputFile {
+        let config = index.config
+        let updated = absolutePosts.map { $0.source.updated ?? $0.date }.compactMap { $0 }.max()
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escapeHTML(config.language))">
+              <title>\(escapeHTML(config.title))</title>
+              <subtitle>\(escapeHTML(config.description))</subtitle>
+              <link href="\(index.absoluteURL("feed.xml"))" rel="self" type="application/atom+xml"/>
+              <link href="\(index.absoluteURL(""))" rel="alternate" type="text/html"/>
+              <id>\(index.absoluteURL(""))</id>
+              <updated>\(updated?.iso8601 ?? "1970-01-01T00:00:00Z")</updated>
+              <author><name>\(escapeHTML(config.author.isEmpty ? config.title : config.author))</name></author>
+              <generator>blog</generator>
+
+            """
+        for post in absolutePosts {
+            let url = index.absoluteURL(post.path)
+            let published = post.date?.iso8601 ?? ""
+            xml += """
+                  <entry>
+                    <title>\(escapeHTML(post.title))</title>
+                    <link href="\(url)" rel="alternate" type="text/html"/>
+                    <id>\(url)</id>
+                    <published>\(published)</published>
+                    <updated>\(post.source.updated?.iso8601 ?? published)</updated>
+
+                """
+            for tag in post.source.tags + post.source.categories {
+                xml += "    <category term=\"\(escapeHTML(tag))\"/>\n"
+            }
+            xml += """
+                    <summary>\(escapeHTML(post.summary))</summary>
+                    <content type="html">\(escapeHTML(post.content))</content>
+                  </entry>
+
+                """
+        }
+        return .text("feed.xml", xml + "</feed>\n")
+    }
+
+    /// Every page a search engine should know, with the date its content last changed.
+    static func sitemap(index: SiteIndex, model: SiteModel) -> OutputFile {
+        var entries: [(String, PostDate?)] = [("", model.posts.first?.date), ("archives/", nil)]
+        entries += (model.posts + model.pages).map { ($0.path, $0.source.updated ?? $0.date) }
+        entries += (model.years + model.tags + model.categories).map { ($0.path, nil) }
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """
+        for (path, date) in entries {
+            xml += "  <url><loc>\(escapeHTML(index.absoluteURL(path)))</loc>"
+            if let date { xml += "<lastmod>\(date.iso8601)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return .text("sitemap.xml", xml + "</urlset>\n")
+    }
+
+    /// A page at each old URL of a post that sends readers (and search engines) to the new one.
+    static func redirects(index: SiteIndex) -> [OutputFile] {
+        index.sourceByAlias.sorted { $0.key < $1.key }.compactMap { alias, source in
+            guard let target = index.pathBySource[source], let path = SitePath.normalize(alias) else { return nil }
+            let url = escapeHTML(index.url(target))
+            let html = """
+                <!DOCTYPE html>
+                <html><head><meta charset="utf-8"><title>Moved</title>
+                <link rel="canonical" href="\(escapeHTML(index.absoluteURL(target)))">
+                <meta http-equiv="refresh" content="0; url=\(url)">
+                <meta name="robots" content="noindex"></head>
+                <body><p>This page has moved to <a href="\(url)">\(url)</a>.</p></body></html>
+
+                """
+            return .text(SiteIndex.filePath(of: alias.hasSuffix("/") ? path + "/" : path), html)
+        }
+    }
+}

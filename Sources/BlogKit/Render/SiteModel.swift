@@ -1,0 +1,63 @@
+/// The shared, read-only data of a site that list pages are made from: posts newest first,
+/// and posts grouped by year, tag and category. Built once per build.
+struct SiteModel {
+    /// A group of posts under one key: a year, a month, a tag or a category.
+    struct Group {
+        var name: String
+        /// Output path of the group's page (`tags/swift/`), or "" when it has none.
+        var path: String
+        var posts: [ResolvedPost]
+    }
+
+    let index: SiteIndex
+    let posts: [ResolvedPost]
+    let pages: [ResolvedPost]
+    let years: [Group]
+    let tags: [Group]
+    let categories: [Group]
+
+    init(index: SiteIndex, posts: [ResolvedPost], pages: [ResolvedPost]) {
+        self.index = index
+        self.posts = posts.sorted(by: SiteModel.newestFirst)
+        self.pages = pages.sorted { $0.title < $1.title }
+        years = SiteModel.group(self.posts, folder: "") { [pad($0.date?.year ?? 0, 4)] }
+            .sorted { $0.name > $1.name }
+        tags = SiteModel.group(self.posts, folder: "tags/") { $0.source.tags }.sorted(by: SiteModel.mostUsedFirst)
+        categories = SiteModel.group(self.posts, folder: "categories/") { $0.source.categories }
+            .sorted(by: SiteModel.mostUsedFirst)
+    }
+
+    static func newestFirst(_ a: ResolvedPost, _ b: ResolvedPost) -> Bool {
+        let (da, db) = (a.date?.secondsSince1970 ?? 0, b.date?.secondsSince1970 ?? 0)
+        return da != db ? da > db : a.source.sourcePath < b.source.sourcePath
+    }
+
+    static func mostUsedFirst(_ a: Group, _ b: Group) -> Bool {
+        a.posts.count != b.posts.count ? a.posts.count > b.posts.count : a.name < b.name
+    }
+
+    /// Groups posts by the keys each has (a post may be in several groups), keeping the order
+    /// of `posts` within each group. Keys that slug alike (`Swift`, `swift`) are one group,
+    /// named as first written.
+    static func group(_ posts: [ResolvedPost], folder: String, keys: (ResolvedPost) -> [String]) -> [Group] {
+        var groups: [Group] = []
+        var indexBySlug: [String: Int] = [:]
+        for post in posts {
+            for key in keys(post) {
+                let slug = slugify(key).isEmpty ? key : slugify(key)
+                if let i = indexBySlug[slug] {
+                    if groups[i].posts.last?.source.sourcePath != post.source.sourcePath { groups[i].posts.append(post) }
+                } else {
+                    indexBySlug[slug] = groups.count
+                    groups.append(Group(name: key, path: folder + slug + "/", posts: [post]))
+                }
+            }
+        }
+        return groups
+    }
+
+    /// Months of a year's posts (`"01"`…`"12"`), in the order of `posts`.
+    static func months(of posts: [ResolvedPost]) -> [Group] {
+        group(posts, folder: "") { [pad($0.date?.month ?? 0)] }
+    }
+}

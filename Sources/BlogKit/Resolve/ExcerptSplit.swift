@@ -1,0 +1,35 @@
+import CCmark
+
+/// The HTML of a post, and its excerpt: what stands before `<!--more-->`, else the first
+/// paragraph. Blocks are rendered one by one, so the excerpt is whole blocks, never a cut tag.
+struct ExcerptSplit {
+    var content = ""
+    var excerpt = ""
+    var excerptText = ""
+    var hasMore = false
+
+    static let moreMarker = "<!--more-->"
+
+    init(_ document: MarkdownDocument) {
+        let blocks = document.blocks
+        let marker = blocks.firstIndex { $0.type == CMARK_NODE_HTML_BLOCK && $0.literal.contains(Self.moreMarker) }
+        let excerptBlocks: Range<Int>
+        if let marker {
+            excerptBlocks = 0..<marker
+        } else if let paragraph = blocks.firstIndex(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
+            excerptBlocks = paragraph..<paragraph + 1
+        } else {
+            excerptBlocks = 0..<0
+        }
+        for (i, block) in blocks.enumerated() where i != marker {
+            let html = document.html(of: block)
+            content += html
+            if excerptBlocks.contains(i) {
+                excerpt += html
+                excerptText += (excerptText.isEmpty ? "" : " ") + trimmed(block.plainText)
+            } else if i > (excerptBlocks.last ?? -1) {
+                hasMore = true
+            }
+        }
+    }
+}

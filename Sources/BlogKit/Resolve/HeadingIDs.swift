@@ -1,0 +1,32 @@
+import CCmark
+
+/// Gives every heading an `id` so that `#fragments` work, and returns the table of contents.
+/// Latin text is slugged, CJK text kept (`## 为什么 cmark` → `为什么-cmark`), and a repeated
+/// id gets `-1`, `-2`… as GitHub does.
+enum HeadingIDs {
+    static func assign(in document: MarkdownDocument) -> [TOCEntry] {
+        var used: [String: Int] = [:]
+        var toc: [TOCEntry] = []
+        // Listed before any is replaced: replacing frees a heading's children.
+        let headings = document.allNodes().filter(\.isHeading)
+        for heading in headings {
+            let title = trimmed(heading.plainText)
+            let base = slugify(title).isEmpty ? "section" : slugify(title)
+            var id = base
+            if let count = used[base] {
+                id = "\(base)-\(count)"
+                used[base] = count + 1
+            } else {
+                used[base] = 1
+            }
+            used[id] = used[id] ?? 1
+            toc.append(TOCEntry(level: heading.headingLevel, id: id, title: title))
+            // cmark writes `<hN>…</hN>`; the same with the id added.
+            let html = document.html(of: heading)
+            let level = heading.headingLevel
+            let inner = html.dropFirst("<h\(level)>".count)
+            heading.replace(withHTML: "<h\(level) id=\"\(escapeHTML(id))\">" + inner, inline: false)
+        }
+        return toc
+    }
+}

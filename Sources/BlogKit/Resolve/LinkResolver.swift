@@ -1,0 +1,120 @@
+import Foundation
+
+/// How a post's URLs are written: root-relative in pages (right under any host, the preview
+/// server's too), absolute in the feed, which readers show away from the site.
+public enum URLStyle: Sendable { case rootRelative, absolute }
+
+/// A file published because a post uses it: from the site folder to the output folder.
+public struct Asset: Sendable, Hashable {
+    public var sourcePath: String
+    public var outputPath: String
+}
+
+/// What the site folder holds besides posts: what link resolution checks targets against.
+public struct SiteFiles: Sendable {
+    public var root: String
+    public var fileSystem: FileSystem
+    public var staticFiles: Set<String>
+
+    var realRoot: String { fileSystem.realPath(root) }
+}
+
+/// Decides what one link or image URL of a post becomes. Pure but for looking at files.
+struct LinkResolver {
+    enum Outcome {
+        case keep
+        case rewrite(String, linkedSource: String?)
+        case asset(Asset, url: String)
+        case problem(String)
+    }
+
+    let post: SourcePost
+    let index: SiteIndex
+    let files: SiteFiles
+    let style: URLStyle
+    let realRoot: String
+
+    init(post: SourcePost, index: SiteIndex, files: SiteFiles, style: URLStyle) {
+        (self.post, self.index, self.files, self.style) = (post, index, files, style)
+        realRoot = files.realRoot
+    }
+
+    func url(_ path: String) -> String {
+        style == .absolute ? index.absoluteURL(path) : index.url(path)
+    }
+
+    func resolve(_ raw: String, isImage: Bool) -> Outcome {
+        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || hasScheme(raw) { return .keep }
+        let (pathPart, suffix) = splitSuffix(raw)
+        let path = pathPart.removingPercentEncoding ?? pathPart
+        if path.isEmpty { return .keep }  // `?query` alone
+        if let target = index.sourceByAlias[path] {
+            return crossLink(to: target, suffix: suffix, written: raw)
+        }
+        let isRooted = path.hasPrefix("/")
+        guard let sitePath = SitePath.normalize(isRooted ? path : SitePath.join(post.folder, path)) else {
+            return .problem("'\(raw)' leaves the site folder; it is not published")
+        }
+        if path.hasSuffix(".md") {
+            return crossLink(to: sitePath, suffix: suffix, written: raw)
+        }
+        if isRooted {
+            return rootedTarget(path: path, sitePath: sitePath, suffix: suffix, isImage: isImage, raw: raw)
+        }
+        return localFile(sitePath: sitePath, suffix: suffix, isImage: isImage, raw: raw)
+    }
+
+    private func crossLink(to source: String, suffix: String, written: String) -> Outcome {
+        guard let path = index.pathBySource[source] else {
+            if index.unpublishedSources.contains(source) {
+                return .problem("link to '\(written)' points to a draft or a future post, which this build leaves out (build with --drafts to include it)")
+            }
+            return .problem("link to '\(written)' does not match any post or page (looked for \(source))")
+        }
+        return .rewrite(url(path) + suffix, linkedSource: source)
+    }
+
+    /// `/images/a.png` is a file of `static/`; `/tags/` is a page of the site.
+    private func rootedTarget(path: String, sitePath: String, suffix: String, isImage: Bool, raw: String) -> Outcome {
+        if files.staticFiles.contains("static/" + sitePath) {
+            return .rewrite(url(sitePath) + suffix, linkedSource: nil)
+        }
+        if isImage { return .problem("image '\(raw)' not found (looked in static/)") }
+        let basePath = index.config.basePath
+        if basePath != "/" && path.hasPrefix(basePath) { return .keep }
+        return .rewrite(url(sitePath + (path.hasSuffix("/") && !sitePath.isEmpty ? "/" : "")) + suffix, linkedSource: nil)
+    }
+
+    /// A file beside the post: published next to the post's page.
+    private func localFile(sitePath: String, suffix: String, isImage: Bool, raw: String) -> Outcome {
+        let absolute = SitePath.join(files.root, sitePath)
+        let folderName = post.folder.isEmpty ? "the site folder" : post.folder + "/"
+        guard files.fileSystem.isFile(absolute) else {
+            if files.fileSystem.isDirectory(absolute) { return .keep }
+            return .problem("\(isImage ? "image" : "link target") '\(raw)' not found (looked in \(folderName))")
+        }
+        guard files.fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
+            return .problem("'\(raw)' leads outside the site folder through a symbolic link; it is not published")
+        }
+        let inFolder = post.folder.isEmpty || sitePath.hasPrefix(post.folder + "/")
+        let relative = inFolder
+            ? String(sitePath.dropFirst(post.folder.isEmpty ? 0 : post.folder.count + 1))
+            : (sitePath as NSString).lastPathComponent
+        let pagePath = index.pathBySource[post.sourcePath] ?? ""
+        let output = SiteIndex.folder(of: pagePath) + relative
+        return .asset(Asset(sourcePath: sitePath, outputPath: output), url: url(output) + suffix)
+    }
+
+    /// `https:`, `mailto:`, `data:` … — a scheme is letters before a colon, before any slash.
+    private func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// Splits `a.md?x#y` into `a.md` and `?x#y`.
+    private func splitSuffix(_ url: String) -> (String, String) {
+        guard let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
+        return (String(url[..<cut]), String(url[cut...]))
+    }
+}

@@ -1,0 +1,173 @@
+import CCmark
+import Foundation
+
+/// One entry of a post's table of contents.
+public struct TOCEntry: Sendable, Hashable {
+    public var level: Int
+    public var id: String
+    public var title: String
+}
+
+/// A post after parsing and resolving: its HTML, with every local URL pointing where the
+/// build publishes it, and the facts lists and feeds need.
+public struct ResolvedPost: Sendable {
+    public var source: SourcePost
+    public var title: String
+    /// Output path relative to the base path (`2016/12/a/`).
+    public var path: String
+    public var content: String
+    public var excerpt: String
+    /// The post goes on after its excerpt.
+    public var hasMore: Bool
+    /// Plain text for meta descriptions and list previews.
+    public var summary: String
+    public var toc: [TOCEntry]
+    public var words: Int
+    public var assets: [Asset]
+    /// Source files of the posts and pages this one links to.
+    public var linkedSources: [String]
+
+    public var date: PostDate? { source.date }
+}
+
+/// Parses a post's Markdown with cmark and resolves it against the site: the parse and
+/// resolve stages of one post, run on any thread.
+public struct PostResolver: Sendable {
+    public var index: SiteIndex
+    public var files: SiteFiles
+    public var style: URLStyle = .rootRelative
+
+    public init(index: SiteIndex, files: SiteFiles, style: URLStyle = .rootRelative) {
+        (self.index, self.files, self.style) = (index, files, style)
+    }
+
+    public func resolve(_ post: SourcePost) -> (ResolvedPost?, [Diagnostic]) {
+        let document = MarkdownDocument(post.body, safe: index.config.safeMarkdown)
+        var problems: [Diagnostic] = []
+        let title = post.title ?? takeTitleHeading(from: document)
+        if title == nil || title?.isEmpty == true {
+            problems.append(.error(post.sourcePath, line: 1, "no title: add 'title: …' to the front matter or start the post with a '# Title' line"))
+        }
+        let links = LinkResolver(post: post, index: index, files: files, style: style)
+        var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown)
+        walk.resolveURLs(in: document)
+        problems += walk.problems
+        let toc = HeadingIDs.assign(in: document)
+        let parts = ExcerptSplit(document)
+        let summary = post.summary ?? truncate(collapsingWhitespace(parts.excerptText), limit: 200)
+        let resolved = ResolvedPost(
+            source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
+            content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
+            toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources)
+        return (problems.hasErrors ? nil : resolved, problems)
+    }
+
+    /// An exported post starts with `# Title` instead of front matter: that heading is the
+    /// title, and is not repeated in the body.
+    private func takeTitleHeading(from document: MarkdownDocument) -> String? {
+        guard let first = document.blocks.first, first.isHeading, first.headingLevel == 1 else { return nil }
+        let title = trimmed(first.plainText)
+        first.delete()
+        return title
+    }
+}
+
+/// One pass over a document: rewrites link and image URLs, collects assets, cross-links,
+/// problems with their lines, and the text words are counted in.
+private struct DocumentWalk {
+    let post: SourcePost
+    let links: LinkResolver
+    let safe: Bool
+    var problems: [Diagnostic] = []
+    var assets: [Asset] = []
+    var linkedSources: [String] = []
+    var text = ""
+
+    init(post: SourcePost, links: LinkResolver, safe: Bool) {
+        (self.post, self.links, self.safe) = (post, links, safe)
+    }
+
+    mutating func resolveURLs(in document: MarkdownDocument) {
+        var images: [(MarkdownNode, String)] = []
+        var line = 1
+        for node in document.allNodes() {
+            let type = node.type
+            if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
+                line = node.startLine
+                text += " "
+            }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if node.parent?.isImage != true { text += node.literal }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                line += 1
+                text += " "
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let html = resolve(node, line: node.startLine > 0 ? node.startLine : line) {
+                    images.append((node, html))
+                }
+            default:
+                break
+            }
+        }
+        // Replaced only now: replacing frees the image's alt-text nodes, still ahead in the walk.
+        for (node, html) in images { node.replace(withHTML: html, inline: true) }
+    }
+
+    /// Rewrites the node's URL; for a local image, returns the `<img>` that replaces it.
+    private mutating func resolve(_ node: MarkdownNode, line: Int) -> String? {
+        switch links.resolve(node.url, isImage: node.isImage) {
+        case .keep:
+            return nil
+        case .rewrite(let url, let linkedSource):
+            node.url = url
+            if let linkedSource { linkedSources.append(linkedSource) }
+            return nil
+        case .asset(let asset, let url):
+            node.url = url
+            assets.append(asset)
+            guard node.isImage else { return nil }
+            let data = try? links.files.fileSystem.contents(of: SitePath.join(links.files.root, asset.sourcePath))
+            let size = data.flatMap(ImageSize.read)
+            if size == nil {
+                problems.append(.warning(post.sourcePath, line: line + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)'; it has no width and height"))
+            }
+            return imageTag(src: url, alt: node.plainText, title: node.title, size: size)
+        case .problem(let message):
+            problems.append(.error(post.sourcePath, line: line + post.bodyLineOffset, message))
+            return nil
+        }
+    }
+
+    private func imageTag(src: String, alt: String, title: String, size: ImageSize?) -> String {
+        var tag = "<img src=\"\(escapeHTML(src))\" alt=\"\(escapeHTML(alt))\""
+        if !title.isEmpty { tag += " title=\"\(escapeHTML(title))\"" }
+        if let size { tag += " width=\"\(size.width)\" height=\"\(size.height)\"" }
+        return tag + " loading=\"lazy\" />"
+    }
+}
+
+/// Runs of spaces and line ends as one space (what is left around a removed image).
+func collapsingWhitespace(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// Escapes text for HTML content and attribute values.
+public func escapeHTML(_ text: String) -> String {
+    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else {
+        return text
+    }
+    var result = ""
+    result.reserveCapacity(text.utf8.count + 16)
+    for c in text {
+        switch c {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&#39;"
+        default: result.append(c)
+        }
+    }
+    return result
+}

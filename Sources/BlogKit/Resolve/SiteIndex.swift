@@ -1,0 +1,84 @@
+import Foundation
+
+/// The first phase of resolving: where every post and page will live, known before any is
+/// rendered, so that cross-links and aliases can point at posts not yet rendered.
+/// Paths here are output paths relative to the base path: `2016/12/hello/` or `about/`.
+public struct SiteIndex: Sendable {
+    public var config: Config
+    /// Source file (`posts/2016/a.md`) → output path (`2016/12/a/`).
+    public var pathBySource: [String: String] = [:]
+    /// An alias as written (`/2016/old.html`) → the source file of its post.
+    public var sourceByAlias: [String: String] = [:]
+    /// Drafts and future posts left out of this build: links to them get a clearer error.
+    public var unpublishedSources: Set<String> = []
+
+    /// Paths the build writes itself; a post or an alias there would be overwritten.
+    static let reservedPrefixes = ["tags/", "categories/", "archives/", "page/", "assets/"]
+    static let reservedFiles = ["feed.xml", "sitemap.xml", "404.html", "index.html"]
+
+    public static func build(_ posts: [SourcePost], config: Config) -> (SiteIndex, [Diagnostic]) {
+        var index = SiteIndex(config: config)
+        var problems: [Diagnostic] = []
+        var ownerOfPath: [String: String] = [:]
+        func claim(_ path: String, by source: String, line: Int?, what: String) {
+            if let owner = ownerOfPath[path] {
+                problems.append(.error(source, line: line, "\(what) /\(path) is also the URL of \(owner)"))
+                problems.append(.error(owner, "URL /\(path) is also the \(what) of \(source)"))
+            } else if isReserved(path) {
+                problems.append(.error(source, line: line, "\(what) /\(path) is a page that blog writes itself; choose another"))
+            } else {
+                ownerOfPath[path] = source
+            }
+        }
+        for post in posts.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let path = outputPath(of: post, config: config)
+            index.pathBySource[post.sourcePath] = path
+            claim(path, by: post.sourcePath, line: post.line(ofKey: "slug"), what: "URL")
+        }
+        for post in posts.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            for alias in post.aliases {
+                guard let normalized = SitePath.normalize(alias), !normalized.isEmpty else {
+                    problems.append(.error(post.sourcePath, line: post.line(ofKey: "aliases"), "alias '\(alias)' is not a path inside the site"))
+                    continue
+                }
+                let path = alias.hasSuffix("/") ? normalized + "/" : normalized
+                claim(path, by: post.sourcePath, line: post.line(ofKey: "aliases"), what: "alias")
+                index.sourceByAlias[alias] = post.sourcePath
+            }
+        }
+        return (index, problems)
+    }
+
+    static func isReserved(_ path: String) -> Bool {
+        reservedFiles.contains(path) || reservedPrefixes.contains { path.hasPrefix($0) }
+            || (path.count == 5 && path.hasSuffix("/") && path.prefix(4).allSatisfy(\.isNumber))  // year pages
+    }
+
+    /// Expands the permalink pattern (posts) or `/<slug>/` (pages).
+    static func outputPath(of post: SourcePost, config: Config) -> String {
+        guard post.kind == .post, let date = post.date else { return post.slug + "/" }
+        let t = date.local
+        let expanded = config.permalink
+            .replacingOccurrences(of: ":year", with: pad(t.year, 4))
+            .replacingOccurrences(of: ":month", with: pad(t.month))
+            .replacingOccurrences(of: ":day", with: pad(t.day))
+            .replacingOccurrences(of: ":slug", with: post.slug)
+        return String(expanded.drop { $0 == "/" })
+    }
+
+    /// The file written for an output path: folders get an `index.html`.
+    public static func filePath(of path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// The folder a post's assets are published in: its page's folder.
+    public static func folder(of path: String) -> String {
+        path.hasSuffix("/") ? path : String(path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)])
+    }
+
+    /// `/blog/2016/12/a/` — a root-relative URL with the base path, percent-encoded.
+    public func url(_ path: String) -> String { encodeURL(config.basePath + path) }
+
+    /// `https://example.com/blog/2016/12/a/` — an absolute URL, for feeds and sitemaps.
+    public func absoluteURL(_ path: String) -> String { encodeURL(config.origin + config.basePath + path) }
+}

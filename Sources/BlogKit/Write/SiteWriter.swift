@@ -1,0 +1,126 @@
+import Foundation
+
+/// The write stage, the only code that changes the output folder. It writes only files whose
+/// bytes differ (each through a temporary file renamed into place, so no reader ever sees half
+/// a file), removes files the site no longer has, and leaves the rest untouched, modification
+/// times included, so that rsync sends only what changed.
+public struct SiteWriter: Sendable {
+    /// Left in every output folder blog makes; blog writes only into folders that have it.
+    public static let markerName = ".blog-output"
+    static let temporarySuffix = ".blog-tmp"
+
+    public struct Report: Sendable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    public let output: String
+
+    public init(output: String) {
+        self.output = URL(fileURLWithPath: output).standardizedFileURL.path
+    }
+
+    /// Why blog must not write into `output`, or nil when it may. Checked before building.
+    public static func refusal(output: String, source: String) -> Diagnostic? {
+        let fm = FileManager.default
+        let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        let src = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
+        if out == src || src.hasPrefix(out == "/" ? "/" : out + "/") {
+            return .error(output, "refusing to write the site into \(output): it is the site folder or contains it")
+        }
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: out, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else {
+            return .error(output, "the output \(output) is a file, not a folder")
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+        if !entries.isEmpty && !entries.contains(markerName) {
+            return .error(output, "refusing to write into \(output): the folder is not empty and was not made by blog (it has no \(markerName) file); choose an empty or new folder")
+        }
+        return nil
+    }
+
+    public func write(_ files: [OutputFile]) throws -> Report {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let marker = SitePath.join(output, Self.markerName)
+        if !fm.fileExists(atPath: marker) {
+            try Data("This folder is written by `blog build`: its files are replaced and removed by each build.\n".utf8)
+                .write(to: URL(fileURLWithPath: marker))
+        }
+        var report = Report()
+        let planned = Set(files.map(\.path))
+        report.removed = try removeStale(keeping: planned)
+        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+        for folder in folders.sorted() {
+            try fm.createDirectory(atPath: SitePath.join(output, folder), withIntermediateDirectories: true)
+        }
+        let outcomes = files.parallelMap { file -> Result<Bool, Error> in
+            Result { try writeIfChanged(file) }
+        }
+        for outcome in outcomes {
+            if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
+        }
+        return report
+    }
+
+    /// Writes `file` unless the output already holds the same bytes. True when written.
+    private func writeIfChanged(_ file: OutputFile) throws -> Bool {
+        let destination = SitePath.join(output, file.path)
+        let existing = FileManager.default.contents(atPath: destination)
+        let data: Data
+        switch file.content {
+        case .data(let bytes): data = bytes
+        case .copy(let source):
+            let sourceSize = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? -1
+            if let existing, existing.count == sourceSize, existing == FileManager.default.contents(atPath: source) {
+                return false
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: source))
+        }
+        if existing == data { return false }
+        let temporary = destination + Self.temporarySuffix
+        try data.write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw WriteError(path: destination, reason: reason)
+        }
+        return true
+    }
+
+    /// Removes files the site no longer produces (and leftovers of a killed build), then the
+    /// folders that became empty. Never leaves the output folder; never follows a link out.
+    private func removeStale(keeping planned: Set<String>) throws -> Int {
+        let fm = FileManager.default
+        var removed = 0
+        var folders: [String] = []
+        guard let enumerator = fm.enumerator(atPath: output) else { return 0 }
+        var stale: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                folders.append(relative)
+            } else if relative != Self.markerName && !planned.contains(relative) {
+                stale.append(relative)
+            }
+        }
+        for relative in stale {
+            try fm.removeItem(atPath: SitePath.join(output, relative))
+            removed += 1
+        }
+        for folder in folders.sorted(by: >) {  // deepest first
+            let path = SitePath.join(output, folder)
+            if (try? fm.contentsOfDirectory(atPath: path))?.isEmpty == true { try fm.removeItem(atPath: path) }
+        }
+        return removed
+    }
+}
+
+/// A file of the output that could not be written.
+public struct WriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): error: cannot write: \(reason)" }
+}

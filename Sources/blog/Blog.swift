@@ -1,0 +1,30 @@
+import ArgumentParser
+import BlogKit
+import Foundation
+
+@main
+struct Blog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blog",
+        abstract: "A static blog generator for Markdown blogs, fast and careful.",
+        version: "0.1.0",
+        subcommands: [Build.self]
+    )
+
+    /// Exit codes: 0 success, 1 the site has errors, 2 bad usage (as ArgumentParser's own
+    /// validation errors, which it would exit with 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data("Run 'blog --help' for usage.\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
