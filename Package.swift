@@ -48,9 +48,10 @@ let package = Package(
             name: "BlogKitTests",
             dependencies: ["BlogKit"]
         ),
+        // End to end: runs the real `blog` binary on fixture sites.
         .testTarget(
             name: "BlogCLITests",
-            dependencies: ["BlogKit"]
+            dependencies: ["blog", "BlogKit"]
         ),
     ]
 )

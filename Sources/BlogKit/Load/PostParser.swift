@@ -37,7 +37,7 @@ public enum PostParser {
                 return (nil, [problem])
             }
         }
-        if kind == .post && post.date == nil {
+        if kind == .post && post.date == nil && post.keyLines["date"] == nil {
             problems.append(.error(
                 path, line: 1,
                 "post has no date: add 'date: 2016-12-31' to its front matter or start its file name with '2016-12-31-'"))
