@@ -25,7 +25,7 @@ public struct Theme: Sendable {
         var problems: [Diagnostic] = []
         if let folder = site.config.theme {
             let loader = SiteLoader(fileSystem: fileSystem)
-            let themeRoot = SitePath.join(site.root, folder)
+            let themeRoot = folder.hasPrefix("/") ? folder : SitePath.join(site.root, folder)
             guard fileSystem.isDirectory(themeRoot) else {
                 return (nil, [.error(ConfigParser.fileName, "theme folder '\(folder)' not found")])
             }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Runs the real `blog` binary, as a writer would from a terminal.
+struct BlogProcess {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `blog` built beside this test bundle (`.build/debug/blog`).
+    static let executable: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [beside, beside.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("blog").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return package.appendingPathComponent(".build/debug/blog").path
+    }()
+
+    static func run(_ arguments: [String], executable: String = executable, in folder: String? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so that a full pipe cannot block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension Fixture {
+    var output: String { root + "/public" }
+
+    func build(_ extra: [String] = []) throws -> BlogProcess.Outcome {
+        try BlogProcess.run(["build", "--source", root] + extra)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: output + "/" + path)
+    }
+
+    /// Every file of the output with its bytes and modification time.
+    func snapshot() throws -> [String: (Data, Date)] {
+        var result: [String: (Data, Date)] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: output)
+        while let path = enumerator?.nextObject() as? String {
+            let full = output + "/" + path
+            let attributes = try FileManager.default.attributesOfItem(atPath: full)
+            if attributes[.type] as? FileAttributeType == .typeRegular {
+                result[path] = (try Data(contentsOf: URL(fileURLWithPath: full)), attributes[.modificationDate] as! Date)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The output folder as rsync sees it: only changed files rewritten, stale ones removed,
+/// unchanged ones keeping their modification times.
+@Suite struct WriterTests {
+    static let files: [String: String] = [
+        "blog.yaml": "title: T\nbase_url: https://example.com/\n",
+        "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nHello.\n",
+        "posts/b.md": "---\ntitle: B\ndate: 2017-01-01\n---\nWorld.\n",
+    ]
+
+    @Test func aSecondBuildWritesNothing() throws {
+        let site = try Fixture(files: Self.files)
+        _ = try site.build()
+        let before = try site.snapshot()
+        Thread.sleep(forTimeInterval: 0.05)
+        let result = try site.build()
+        #expect(result.stdout.contains("0 files written"))
+        let after = try site.snapshot()
+        for (path, (_, date)) in before { #expect(after[path]?.1 == date, "\(path) was touched") }
+    }
+
+    @Test func anEditRewritesWhatChangedAndRemovesWhatIsGone() throws {
+        let site = try Fixture(files: Self.files)
+        _ = try site.build()
+        let before = try site.snapshot()
+        try site.write(["posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nHello again.\n"])
+        try FileManager.default.removeItem(atPath: site.root + "/posts/b.md")
+        try Data("half".utf8).write(to: URL(fileURLWithPath: site.output + "/index.html.blog-tmp"))  // a killed build
+        _ = try site.build()
+        let after = try site.snapshot()
+        #expect(try site.read("2016/01/a/index.html").contains("Hello again."))
+        #expect(!site.exists("2017/01/b/index.html"))
+        #expect(!site.exists("2017"))
+        #expect(!site.exists("index.html.blog-tmp"))
+        #expect(after["assets/style.css"]?.1 == before["assets/style.css"]?.1)
+        #expect(after[".blog-output"] != nil)
+    }
+
+    @Test func anInstalledBinaryCarriesItsTheme() throws {
+        let site = try Fixture(files: Self.files)
+        let alone = FileManager.default.temporaryDirectory.appendingPathComponent("blog-alone-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: alone) }
+        try FileManager.default.copyItem(atPath: BlogProcess.executable, toPath: alone + "/blog")
+        let result = try BlogProcess.run(["build"], executable: alone + "/blog", in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try site.read("2016/01/a/index.html").contains("<link rel=\"stylesheet\""))
+        #expect(site.exists("assets/style.css"))
+    }
+}
