@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var fileSystem: FileSystem = LocalFileSystem()
     /// A folder inside the site folder that must not be read (the output).
     public var excluded: String?
+    /// `http://127.0.0.1:4000` while previewing: absolute URLs (canonical, feed) then point at
+    /// the preview server; `base_url`'s path is kept.
+    public var origin: String?
 
     public init(source: String, includeDrafts: Bool = false, now: Date = Date(), excluded: String? = nil) {
         self.source = URL(fileURLWithPath: source).standardizedFileURL.path
@@ -40,7 +43,8 @@ public enum SiteBuilder {
         let (loaded, loadProblems) = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
             .load(root: options.source)
         result.diagnostics += loadProblems
-        guard let site = loaded else { return finish(result) }
+        guard var site = loaded else { return finish(result) }
+        if let origin = options.origin { site.config.baseURL = origin + site.config.basePath }
         result.timings.append(("load", clock.lap()))
 
         let now = Int64(options.now.timeIntervalSince1970)
@@ -73,9 +77,9 @@ public enum SiteBuilder {
         output += Feeds.redirects(index: index)
         result.timings.append(("render", clock.lap()))
 
-        let copies = CopiedFiles.collect(site: site, posts: resolved, theme: theme)
+        let copies = CopiedFiles.collect(site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem)
         output += copies.files
-        result.diagnostics += copies.problems + CopiedFiles.collisions(in: output)
+        result.diagnostics += copies.problems + OutputPaths.problems(in: output)
         result.files = output
         result.postCount = model.posts.count
         result.pageCount = model.pages.count

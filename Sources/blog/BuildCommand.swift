@@ -59,7 +59,7 @@ extension Blog {
             do {
                 report = try SiteWriter(output: output).write(result.files)
             } catch {
-                Terminal.line("error: \(error)", toError: true)
+                Terminal.line("\(error)", toError: true)
                 throw ExitCode(1)
             }
             if verbose {

@@ -32,7 +32,7 @@ import Testing
             "posts/b.md:5: error: link to 'c.md' does not match any post or page (looked for posts/c.md)",
             "posts/d.md:3: error: cannot read date '2016-31-12'",
             "posts/e.md:4: error: URL /2016/01/a/ is also the URL of posts/a.md",
-            "posts/a.md: error: URL /2016/01/a/ is also the URL of posts/e.md",
+            "posts/a.md:1: error: URL /2016/01/a/ is also the URL of posts/e.md",
             "posts/f.md:5: error: '../../../../etc/passwd' leaves the site folder; it is not published",
             "posts/g.md:1: error: post has no date",
         ] {

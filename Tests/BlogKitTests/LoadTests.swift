@@ -153,6 +153,8 @@ import Testing
     @Test func badValuesAreErrorsWithLines() {
         let (_, problems) = ConfigParser.parse("base_url: example.com\ntimezone: Mars/Base\npaginate: 0\npermalink: /:year/:name/\n")
         #expect(problems.map { $0.location.line } == [1, 2, 3, 4])
+        let (_, climbing) = ConfigParser.parse("permalink: /../../:slug/\n")
+        #expect(climbing.map(\.description) == ["blog.yaml:1: error: permalink '/../../:slug/' may not contain '.' or '..' segments"])
         #expect(problems.allSatisfy { $0.isError })
     }
 }

@@ -32,6 +32,16 @@ import Testing
         #expect(truncate("short", limit: 10) == "short")
     }
 
+    @Test func taxonomySlugsNeverEscapeOrCollide() {
+        #expect(taxonomySlug("Swift") == "swift")
+        #expect(taxonomySlug("性能") == "性能")
+        #expect(taxonomySlug("C++") == "c-plus-plus")
+        #expect(taxonomySlug("C#") == "c-sharp")
+        #expect(taxonomySlug("..") == "u2e-2e")
+        #expect(taxonomySlug("?") == "u3f")
+        #expect(encodePath("/tags/50%-off?/") == "/tags/50%25-off%3F/")
+    }
+
     @Test func encodesURLsLikeCmark() {
         #expect(encodeURL("/tags/性能/") == "/tags/%E6%80%A7%E8%83%BD/")
         #expect(encodeURL("/a b.png?x=1#y") == "/a%20b.png?x=1#y")
@@ -66,6 +76,9 @@ import Testing
         #expect(ImageSize.read(Data(declared.utf8)) == ImageSize(width: 120, height: 80))
         let relative = #"<svg stroke-width="2" width="100%" height="100%">"#
         #expect(ImageSize.read(Data(relative.utf8)) == nil)
+        for odd in [#"<svg width="1e400" height="10">"#, #"<svg width="-40" height="10">"#, #"<svg width="nan" height="1">"#] {
+            #expect(ImageSize.read(Data(odd.utf8)) == nil)
+        }
     }
 }
 
@@ -144,6 +157,27 @@ import Testing
         #expect(post?.toc.map(\.level) == [2, 3, 2])
     }
 
+    @Test func repeatedIDsNeverCollide() throws {
+        let (post, _) = try resolve("## Intro\n\n## Intro 1\n\n## Intro\n")
+        #expect(post?.toc.map(\.id) == ["intro", "intro-1", "intro-2"])
+    }
+
+    @Test func anImageInsideAnotherImagesAltTextIsText() throws {
+        let (post, problems) = try resolve("Hello ![outer ![inner](nope.png) x](chart.png)\n")
+        #expect(problems.isEmpty)
+        #expect(post?.content.contains(#"alt="outer inner x""#) == true)
+    }
+
+    @Test func linesOfProblemsAfterMultiLineCodeSpans() throws {
+        let (_, problems) = try resolve("Some `code\nspanning` lines\nand [x](m1.md)\n")
+        #expect(problems.map { $0.location.line } == [7])
+    }
+
+    @Test func hiddenFilesAndSettingsAreNeverPublishedThroughALink() throws {
+        let (_, problems) = try resolve("[cfg](../../blog.yaml)\n")
+        #expect(problems.map(\.message) == ["'../../blog.yaml' points to a hidden file or to the site's settings; it is not published"])
+    }
+
     @Test func excerptIsWhatStandsBeforeTheMoreMarker() throws {
         let (post, _) = try resolve("One.\n\nTwo.\n\n<!--more-->\n\nThree.\n")
         #expect(post?.excerpt == "<p>One.</p>\n<p>Two.</p>\n")
@@ -191,7 +225,7 @@ import Testing
         let (_, problems) = SiteIndex.build([a, b], config: config)
         #expect(problems.map(\.description) == [
             "posts/b.md:4: error: URL /2016/01/same/ is also the URL of posts/a.md",
-            "posts/a.md: error: URL /2016/01/same/ is also the URL of posts/b.md",
+            "posts/a.md:4: error: URL /2016/01/same/ is also the URL of posts/b.md",
         ])
     }
 }

@@ -93,6 +93,9 @@ public enum ConfigParser {
         guard pattern.contains(":slug") else {
             return "permalink '\(pattern)' must contain ':slug' so that every post gets its own URL"
         }
+        if pattern.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
+            return "permalink '\(pattern)' may not contain '.' or '..' segments"
+        }
         var rest = pattern
         for token in permalinkTokens { rest = rest.replacingOccurrences(of: token, with: "") }
         if let colon = rest.firstIndex(of: ":") {

@@ -36,7 +36,7 @@ public struct SiteLoader: Sendable {
     public func load(root: String) -> (SiteSource?, [Diagnostic]) {
         let configPath = SitePath.join(root, ConfigParser.fileName)
         guard let configData = try? fileSystem.contents(of: configPath) else {
-            return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder? (run 'blog init' to make one)")])
+            return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder?")])
         }
         var (config, problems) = ConfigParser.parse(String(decoding: configData, as: UTF8.self))
         if problems.hasErrors { return (nil, problems) }
@@ -61,7 +61,7 @@ public struct SiteLoader: Sendable {
         let templates = loadTemplates(root: root, problems: &problems)
         let source = SiteSource(
             root: root, config: config, posts: loaded.compactMap(\.0), bundleAssets: bundleAssets,
-            staticFiles: allFiles(root: root, relative: "static"), templateOverrides: templates)
+            staticFiles: allFiles(root: root, relative: "static", includingHidden: true), templateOverrides: templates)
         return (source, problems)
     }
 
@@ -90,15 +90,15 @@ public struct SiteLoader: Sendable {
     }
 
     /// Every file under a folder, site-relative, sorted.
-    func allFiles(root: String, relative: String) -> [String] {
+    func allFiles(root: String, relative: String, includingHidden: Bool = false) -> [String] {
         let absolute = SitePath.join(root, relative)
         if absolute == excluded { return [] }
         var result: [String] = []
-        for name in fileSystem.children(of: absolute) {
+        for name in fileSystem.children(of: absolute, includingHidden: includingHidden) {
             let child = SitePath.join(relative, name)
             let childAbsolute = SitePath.join(root, child)
             if fileSystem.isDirectory(childAbsolute) {
-                result += allFiles(root: root, relative: child)
+                result += allFiles(root: root, relative: child, includingHidden: includingHidden)
             } else if fileSystem.isFile(childAbsolute) {
                 result.append(child)
             }

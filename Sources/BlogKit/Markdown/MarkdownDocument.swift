@@ -57,6 +57,7 @@ struct MarkdownNode {
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     /// The 1-based line of the node within the Markdown it was parsed from.
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
@@ -67,6 +68,15 @@ struct MarkdownNode {
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
 
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+
+    func hasAncestor(where test: (MarkdownNode) -> Bool) -> Bool {
+        var node = parent
+        while let current = node {
+            if test(current) { return true }
+            node = current.parent
+        }
+        return false
+    }
 
     var children: [MarkdownNode] {
         var result: [MarkdownNode] = []

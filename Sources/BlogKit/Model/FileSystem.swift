@@ -6,8 +6,8 @@ public protocol FileSystem: Sendable {
     func contents(of path: String) throws -> Data
     func isFile(_ path: String) -> Bool
     func isDirectory(_ path: String) -> Bool
-    /// Entries of a folder (names only), sorted; hidden entries left out.
-    func children(of path: String) -> [String]
+    /// Entries of a folder (names only), sorted; hidden entries left out unless asked for.
+    func children(of path: String, includingHidden: Bool) -> [String]
     /// The path with symbolic links followed, to tell whether a file truly lies in a folder.
     func realPath(_ path: String) -> String
 }
@@ -30,14 +30,18 @@ public struct LocalFileSystem: FileSystem {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    public func children(of path: String) -> [String] {
+    public func children(of path: String, includingHidden: Bool) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        return (includingHidden ? names : names.filter { !$0.hasPrefix(".") }).sorted()
     }
 
     public func realPath(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
+}
+
+extension FileSystem {
+    func children(of path: String) -> [String] { children(of: path, includingHidden: false) }
 }
 
 /// Site-relative path helpers: the pipeline names files relative to the site folder.

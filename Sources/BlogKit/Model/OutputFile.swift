@@ -11,13 +11,16 @@ public struct OutputFile: Sendable, Hashable {
     /// Relative to the output folder, e.g. `2016/12/a/index.html`.
     public var path: String
     public var content: Content
+    /// What it was made from, for messages: a site-relative file, or a kind of page.
+    public var origin: String
 
-    public init(path: String, content: Content) {
+    public init(path: String, content: Content, origin: String = "a generated page") {
         self.path = path
         self.content = content
+        self.origin = origin
     }
 
-    public static func text(_ path: String, _ text: String) -> OutputFile {
-        OutputFile(path: path, content: .data(Data(text.utf8)))
+    public static func text(_ path: String, _ text: String, origin: String = "a generated page") -> OutputFile {
+        OutputFile(path: path, content: .data(Data(text.utf8)), origin: origin)
     }
 }

@@ -9,9 +9,10 @@ struct CopiedFiles {
 
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"]
 
-    static func collect(site: SiteSource, posts: [ResolvedPost], theme: Theme) -> CopiedFiles {
+    static func collect(site: SiteSource, posts: [ResolvedPost], theme: Theme, fileSystem: FileSystem) -> CopiedFiles {
         var result = CopiedFiles()
         var sourceByOutput: [String: String] = [:]
+        let realRoot = fileSystem.realPath(site.root)
         func add(_ source: String, at output: String) {
             if let existing = sourceByOutput[output] {
                 if existing != source {
@@ -19,8 +20,13 @@ struct CopiedFiles {
                 }
                 return
             }
+            let absolute = SitePath.join(site.root, source)
+            guard fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
+                result.problems.append(.error(source, "is a symbolic link to a file outside the site folder; it is not published"))
+                return
+            }
             sourceByOutput[output] = source
-            result.files.append(OutputFile(path: output, content: .copy(SitePath.join(site.root, source))))
+            result.files.append(OutputFile(path: output, content: .copy(absolute), origin: source))
             if imageExtensions.contains((source as NSString).pathExtension.lowercased()) { result.imageCount += 1 }
         }
         for post in posts {
@@ -34,26 +40,40 @@ struct CopiedFiles {
         }
         for file in site.staticFiles { add(file, at: String(file.dropFirst("static/".count))) }
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            result.files.append(OutputFile(path: "assets/" + path, content: .data(data)))
+            result.files.append(OutputFile(path: "assets/" + path, content: .data(data), origin: "the theme's assets/\(path)"))
         }
         return result
     }
+}
 
-    /// Two different files at one output path: the build would silently lose one.
-    static func collisions(in files: [OutputFile]) -> [Diagnostic] {
-        var seen: [String: OutputFile] = [:]
+/// The last check before writing: every output path stays inside the output folder, and no
+/// two files claim one path, or one path as a file and as a folder (`/2016` and `/2016/`).
+enum OutputPaths {
+    static func problems(in files: [OutputFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        var byPath: [String: OutputFile] = [:]
         for file in files {
-            if let earlier = seen[file.path], earlier != file {
-                problems.append(.error(describe(file), "is published at /\(file.path), which the site already has (from \(describe(earlier)))"))
+            guard SitePath.normalize(file.path) == file.path, !file.path.isEmpty else {
+                problems.append(.error(file.origin, "would be written to '\(file.path)', outside the output folder; refused"))
+                continue
             }
-            seen[file.path] = file
+            if let earlier = byPath[file.path] {
+                if earlier != file {
+                    problems.append(.error(file.origin, "would be published at /\(file.path), which \(earlier.origin) is published at too"))
+                }
+            } else {
+                byPath[file.path] = file
+            }
+        }
+        for (path, file) in byPath.sorted(by: { $0.key < $1.key }) {
+            var folder = ""
+            for segment in path.split(separator: "/").dropLast() {
+                folder = SitePath.join(folder, String(segment))
+                if let blocking = byPath[folder] {
+                    problems.append(.error(blocking.origin, "is published at /\(folder), where \(file.origin) needs a folder (for /\(path))"))
+                }
+            }
         }
         return problems
-    }
-
-    private static func describe(_ file: OutputFile) -> String {
-        if case .copy(let path) = file.content { return path }
-        return "a generated page"
     }
 }

@@ -1,6 +1,17 @@
 /// The files made for machines: the Atom feed, the sitemap, and redirect pages for aliases.
 /// Built as text here, not from the theme: their formats are fixed.
 enum Feeds {
+    /// Escapes text for XML and drops the characters XML 1.0 does not allow (control
+    /// characters), which would make the whole feed unreadable.
+    static func xmlText(_ text: String) -> String {
+        let allowed = text.unicodeScalars.allSatisfy(isXMLCharacter)
+        return escapeHTML(allowed ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isXMLCharacter))))
+    }
+
+    private static func isXMLCharacter(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x20 ? (s.value != 0xFFFE && s.value != 0xFFFF) : (s == "\t" || s == "\n" || s == "\r")
+    }
+
     static let feedSize = 20
 
     /// Atom, the latest posts with full content. `absolutePosts` are the same posts resolved
@@ -10,23 +21,23 @@ enum Feeds {
         let updated = absolutePosts.map { $0.source.updated ?? $0.date }.compactMap { $0 }.max()
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escapeHTML(config.language))">
-              <title>\(escapeHTML(config.title))</title>
-              <subtitle>\(escapeHTML(config.description))</subtitle>
-              <link href="\(index.absoluteURL("feed.xml"))" rel="self" type="application/atom+xml"/>
-              <link href="\(index.absoluteURL(""))" rel="alternate" type="text/html"/>
-              <id>\(index.absoluteURL(""))</id>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlText(config.language))">
+              <title>\(xmlText(config.title))</title>
+              <subtitle>\(xmlText(config.description))</subtitle>
+              <link href="\(xmlText(index.absoluteURL("feed.xml")))" rel="self" type="application/atom+xml"/>
+              <link href="\(xmlText(index.absoluteURL("")))" rel="alternate" type="text/html"/>
+              <id>\(xmlText(index.absoluteURL("")))</id>
               <updated>\(updated?.iso8601 ?? "1970-01-01T00:00:00Z")</updated>
-              <author><name>\(escapeHTML(config.author.isEmpty ? config.title : config.author))</name></author>
+              <author><name>\(xmlText(config.author.isEmpty ? config.title : config.author))</name></author>
               <generator>blog</generator>
 
             """
         for post in absolutePosts {
-            let url = index.absoluteURL(post.path)
+            let url = xmlText(index.absoluteURL(post.path))
             let published = post.date?.iso8601 ?? ""
             xml += """
                   <entry>
-                    <title>\(escapeHTML(post.title))</title>
+                    <title>\(xmlText(post.title))</title>
                     <link href="\(url)" rel="alternate" type="text/html"/>
                     <id>\(url)</id>
                     <published>\(published)</published>
@@ -34,11 +45,11 @@ enum Feeds {
 
                 """
             for tag in post.source.tags + post.source.categories {
-                xml += "    <category term=\"\(escapeHTML(tag))\"/>\n"
+                xml += "    <category term=\"\(xmlText(tag))\"/>\n"
             }
             xml += """
-                    <summary>\(escapeHTML(post.summary))</summary>
-                    <content type="html">\(escapeHTML(post.content))</content>
+                    <summary>\(xmlText(post.summary))</summary>
+                    <content type="html">\(xmlText(post.content))</content>
                   </entry>
 
                 """
@@ -57,7 +68,7 @@ enum Feeds {
 
             """
         for (path, date) in entries {
-            xml += "  <url><loc>\(escapeHTML(index.absoluteURL(path)))</loc>"
+            xml += "  <url><loc>\(xmlText(index.absoluteURL(path)))</loc>"
             if let date { xml += "<lastmod>\(date.iso8601)</lastmod>" }
             xml += "</url>\n"
         }
@@ -67,7 +78,7 @@ enum Feeds {
     /// A page at each old URL of a post that sends readers (and search engines) to the new one.
     static func redirects(index: SiteIndex) -> [OutputFile] {
         index.sourceByAlias.sorted { $0.key < $1.key }.compactMap { alias, source in
-            guard let target = index.pathBySource[source], let path = SitePath.normalize(alias) else { return nil }
+            guard let target = index.pathBySource[source], let path = SiteIndex.aliasPath(alias) else { return nil }
             let url = escapeHTML(index.url(target))
             let html = """
                 <!DOCTYPE html>
@@ -78,7 +89,7 @@ enum Feeds {
                 <body><p>This page has moved to <a href="\(url)">\(url)</a>.</p></body></html>
 
                 """
-            return .text(SiteIndex.filePath(of: alias.hasSuffix("/") ? path + "/" : path), html)
+            return .text(SiteIndex.filePath(of: path), html, origin: source)
         }
     }
 }

@@ -12,10 +12,8 @@ struct PageData {
     init(model: SiteModel) {
         self.model = model
         let index = model.index
-        site = [
+        var site: [String: Any] = [
             "title": index.config.title,
-            "description": index.config.description,
-            "author": index.config.author,
             "language": index.config.language,
             "base_url": index.absoluteURL(""),
             "base_path": index.url(""),
@@ -30,6 +28,10 @@ struct PageData {
                 ["year": year.name, "url": index.url(year.path), "count": year.posts.count]
             },
         ]
+        // Absent rather than empty, so that `{{#site.author}}` sections work as themes expect.
+        if !index.config.author.isEmpty { site["author"] = index.config.author }
+        if !index.config.description.isEmpty { site["description"] = index.config.description }
+        self.site = site
         var summaries: [String: [String: Any]] = [:]
         for post in model.posts + model.pages {
             summaries[post.source.sourcePath] = PageData.summary(of: post, index: index)
@@ -40,7 +42,7 @@ struct PageData {
     static func summary(of post: ResolvedPost, index: SiteIndex) -> [String: Any] {
         func links(_ names: [String], folder: String) -> [[String: Any]] {
             names.map { name in
-                let slug = slugify(name).isEmpty ? name : slugify(name)
+                let slug = taxonomySlug(name)
                 return ["name": name, "url": index.url(folder + slug + "/")]
             }
         }
@@ -76,13 +78,16 @@ struct PageData {
 
     /// What every page has: the site, its title, description, canonical URL and kind.
     func page(kind: String, path: String, title: String?, description: String? = nil) -> [String: Any] {
-        [
+        var data: [String: Any] = [
             "site": site,
             "kind": kind,
             "page_title": title.map { "\($0) · \(config.title)" } ?? config.title,
-            "description": description ?? config.description,
-            "canonical": index.absoluteURL(path),
         ]
+        if let description = description ?? (config.description.isEmpty ? nil : config.description) {
+            data["description"] = description
+        }
+        if kind != "404" { data["canonical"] = index.absoluteURL(path) }  // served at any missing URL
+        return data
     }
 
     func summaries(_ posts: [ResolvedPost]) -> [[String: Any]] {

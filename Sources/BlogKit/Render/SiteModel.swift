@@ -44,7 +44,7 @@ struct SiteModel {
         var indexBySlug: [String: Int] = [:]
         for post in posts {
             for key in keys(post) {
-                let slug = slugify(key).isEmpty ? key : slugify(key)
+                let slug = taxonomySlug(key)
                 if let i = indexBySlug[slug] {
                     if groups[i].posts.last?.source.sourcePath != post.source.sourcePath { groups[i].posts.append(post) }
                 } else {

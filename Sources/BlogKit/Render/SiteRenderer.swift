@@ -23,8 +23,8 @@ struct SiteRenderer {
         return files
     }
 
-    private func page(_ template: String, path: String, _ context: [String: Any]) -> OutputFile {
-        .text(SiteIndex.filePath(of: path), theme.render(context, template: template))
+    private func page(_ template: String, path: String, _ context: [String: Any], origin: String? = nil) -> OutputFile {
+        .text(SiteIndex.filePath(of: path), theme.render(context, template: template), origin: origin ?? "the \(template) page")
     }
 
     private func renderPosts() -> [OutputFile] {
@@ -34,7 +34,7 @@ struct SiteRenderer {
             var context = data.page(kind: "post", path: post.path, title: post.title, description: post.summary)
             context["post"] = data.full(
                 post, older: i + 1 < posts.count ? posts[i + 1] : nil, newer: i > 0 ? posts[i - 1] : nil)
-            return page("post", path: post.path, context)
+            return page("post", path: post.path, context, origin: post.source.sourcePath)
         }
     }
 
@@ -42,7 +42,7 @@ struct SiteRenderer {
         model.pages.map { post in
             var context = data.page(kind: "page", path: post.path, title: post.title, description: post.summary)
             context["page"] = data.full(post, older: nil, newer: nil)
-            return page("page", path: post.path, context)
+            return page("page", path: post.path, context, origin: post.source.sourcePath)
         }
     }
 

@@ -13,12 +13,12 @@ enum HeadingIDs {
             let title = trimmed(heading.plainText)
             let base = slugify(title).isEmpty ? "section" : slugify(title)
             var id = base
-            if let count = used[base] {
+            var count = used[base] ?? 0
+            while used[id] != nil {
                 id = "\(base)-\(count)"
-                used[base] = count + 1
-            } else {
-                used[base] = 1
+                count += 1
             }
+            used[base] = max(count, 1)
             used[id] = used[id] ?? 1
             toc.append(TOCEntry(level: heading.headingLevel, id: id, title: title))
             // cmark writes `<hN>…</hN>`; the same with the id added.

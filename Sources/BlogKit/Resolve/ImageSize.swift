@@ -81,7 +81,8 @@ public struct ImageSize: Sendable, Hashable {
             guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }
             let value = rest.dropFirst().prefix { $0 != quote }
             let number = value.hasSuffix("px") ? value.dropLast(2) : value
-            return Double(number).map { Int($0.rounded()) }
+            guard let size = Double(number), size.isFinite, size > 0, size < 100_000 else { return nil }
+            return Int(size.rounded())
         }
         return nil
     }

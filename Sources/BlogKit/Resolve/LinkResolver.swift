@@ -58,6 +58,11 @@ struct LinkResolver {
         if path.hasSuffix(".md") {
             return crossLink(to: sitePath, suffix: suffix, written: raw)
         }
+        if sitePath.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || sitePath == ConfigParser.fileName
+            || sitePath.hasPrefix("templates/")
+        {
+            return .problem("'\(raw)' points to a hidden file or to the site's settings; it is not published")
+        }
         if isRooted {
             return rootedTarget(path: path, sitePath: sitePath, suffix: suffix, isImage: isImage, raw: raw)
         }

@@ -90,20 +90,29 @@ private struct DocumentWalk {
     mutating func resolveURLs(in document: MarkdownDocument) {
         var images: [(MarkdownNode, String)] = []
         var line = 1
+        var blockEnd = 1
         for node in document.allNodes() {
             let type = node.type
             if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
                 line = node.startLine
+                blockEnd = node.endLine
                 text += " "
             }
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if node.parent?.isImage != true { text += node.literal }
+                let literal = node.literal
+                if node.parent?.isImage != true { text += literal }
+            case CMARK_NODE_HTML_INLINE:
+                line += node.literal.utf8.count(where: { $0 == 10 })
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 line += 1
                 text += " "
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let html = resolve(node, line: node.startLine > 0 ? node.startLine : line) {
+                // An image in another's alt text is only text: its node goes with the outer one.
+                if node.hasAncestor(where: \.isImage) { continue }
+                let estimate = node.startLine > 0 ? node.startLine : line
+                let (body, url, end) = (post.body, node.url, blockEnd)
+                if let html = resolve(node, line: { Self.locate(url, in: body, from: estimate, to: end) }) {
                     images.append((node, html))
                 }
             default:
@@ -114,8 +123,19 @@ private struct DocumentWalk {
         for (node, html) in images { node.replace(withHTML: html, inline: true) }
     }
 
+    /// The line of the body where `url` is written: cmark gives inline nodes no line, and
+    /// counting line breaks misses those inside code spans; computed only for a problem.
+    private static func locate(_ url: String, in body: String, from estimate: Int, to end: Int) -> Int {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard !url.isEmpty, estimate >= 1, estimate <= lines.count else { return estimate }
+        for number in estimate...max(estimate, min(end, lines.count)) where lines[number - 1].contains(url) {
+            return number
+        }
+        return estimate
+    }
+
     /// Rewrites the node's URL; for a local image, returns the `<img>` that replaces it.
-    private mutating func resolve(_ node: MarkdownNode, line: Int) -> String? {
+    private mutating func resolve(_ node: MarkdownNode, line: () -> Int) -> String? {
         switch links.resolve(node.url, isImage: node.isImage) {
         case .keep:
             return nil
@@ -130,11 +150,11 @@ private struct DocumentWalk {
             let data = try? links.files.fileSystem.contents(of: SitePath.join(links.files.root, asset.sourcePath))
             let size = data.flatMap(ImageSize.read)
             if size == nil {
-                problems.append(.warning(post.sourcePath, line: line + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)'; it has no width and height"))
+                problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)'; it has no width and height"))
             }
             return imageTag(src: url, alt: node.plainText, title: node.title, size: size)
         case .problem(let message):
-            problems.append(.error(post.sourcePath, line: line + post.bodyLineOffset, message))
+            problems.append(.error(post.sourcePath, line: line() + post.bodyLineOffset, message))
             return nil
         }
     }

@@ -19,15 +19,15 @@ public struct SiteIndex: Sendable {
     public static func build(_ posts: [SourcePost], config: Config) -> (SiteIndex, [Diagnostic]) {
         var index = SiteIndex(config: config)
         var problems: [Diagnostic] = []
-        var ownerOfPath: [String: String] = [:]
+        var ownerOfPath: [String: (source: String, line: Int)] = [:]
         func claim(_ path: String, by source: String, line: Int?, what: String) {
             if let owner = ownerOfPath[path] {
-                problems.append(.error(source, line: line, "\(what) /\(path) is also the URL of \(owner)"))
-                problems.append(.error(owner, "URL /\(path) is also the \(what) of \(source)"))
+                problems.append(.error(source, line: line ?? 1, "\(what) /\(path) is also the URL of \(owner.source)"))
+                problems.append(.error(owner.source, line: owner.line, "URL /\(path) is also the \(what) of \(source)"))
             } else if isReserved(path) {
                 problems.append(.error(source, line: line, "\(what) /\(path) is a page that blog writes itself; choose another"))
             } else {
-                ownerOfPath[path] = source
+                ownerOfPath[path] = (source, line ?? 1)
             }
         }
         for post in posts.sorted(by: { $0.sourcePath < $1.sourcePath }) {
@@ -37,16 +37,23 @@ public struct SiteIndex: Sendable {
         }
         for post in posts.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             for alias in post.aliases {
-                guard let normalized = SitePath.normalize(alias), !normalized.isEmpty else {
+                guard let path = aliasPath(alias) else {
                     problems.append(.error(post.sourcePath, line: post.line(ofKey: "aliases"), "alias '\(alias)' is not a path inside the site"))
                     continue
                 }
-                let path = alias.hasSuffix("/") ? normalized + "/" : normalized
                 claim(path, by: post.sourcePath, line: post.line(ofKey: "aliases"), what: "alias")
                 index.sourceByAlias[alias] = post.sourcePath
             }
         }
         return (index, problems)
+    }
+
+    /// Where an alias's redirect page goes: `/2016/old.html` as is, `/old-post` as a folder
+    /// (`old-post/`), as web servers serve it. Nil for a path that leaves the site.
+    public static func aliasPath(_ alias: String) -> String? {
+        guard let normalized = SitePath.normalize(alias), !normalized.isEmpty else { return nil }
+        let last = normalized.split(separator: "/").last ?? ""
+        return alias.hasSuffix("/") || !last.contains(".") ? normalized + "/" : normalized
     }
 
     static func isReserved(_ path: String) -> Bool {
@@ -77,8 +84,8 @@ public struct SiteIndex: Sendable {
     }
 
     /// `/blog/2016/12/a/` — a root-relative URL with the base path, percent-encoded.
-    public func url(_ path: String) -> String { encodeURL(config.basePath + path) }
+    public func url(_ path: String) -> String { encodePath(config.basePath + path) }
 
     /// `https://example.com/blog/2016/12/a/` — an absolute URL, for feeds and sitemaps.
-    public func absoluteURL(_ path: String) -> String { encodeURL(config.origin + config.basePath + path) }
+    public func absoluteURL(_ path: String) -> String { config.origin + encodePath(config.basePath + path) }
 }

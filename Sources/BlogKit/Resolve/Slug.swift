@@ -16,6 +16,44 @@ public func slugify(_ text: String) -> String {
     return result
 }
 
+/// The folder name of a tag or category: slugged like a heading, with the symbols that tell
+/// languages apart spelled out (`C++` → `c-plus-plus`, `C#` → `c-sharp`), and never empty or
+/// made of dots (a name of symbols alone becomes their code points: `?` → `u3f`).
+public func taxonomySlug(_ name: String) -> String {
+    var spelled = ""
+    for c in name {
+        switch c {
+        case "+": spelled += " plus "
+        case "#": spelled += " sharp "
+        case "&": spelled += " and "
+        case "@": spelled += " at "
+        default: spelled.append(c)
+        }
+    }
+    let slug = slugify(spelled)
+    if !slug.isEmpty { return slug }
+    return "u" + name.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-")
+}
+
+/// Percent-encodes a path the build made (slugs, tag names, file names): everything but
+/// unreserved characters and `/`, so a `%`, `?` or `#` in a name cannot change the URL.
+public func encodePath(_ path: String) -> String {
+    var result = ""
+    for byte in path.utf8 {
+        if byte < 128, unreservedBytes[Int(byte)] {
+            result.unicodeScalars.append(Unicode.Scalar(byte))
+        } else {
+            result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        }
+    }
+    return result
+}
+
+private let unreservedBytes: [Bool] = (0..<128).map { byte in
+    let c = Character(Unicode.Scalar(UInt8(byte)))
+    return c.isASCII && (c.isLetter || c.isNumber || "-_.~/".contains(c))
+}
+
 /// Percent-encodes what may not stand in a URL (spaces, quotes, non-ASCII as UTF-8 bytes),
 /// keeping the characters that give a URL its structure. The same rule as cmark's own
 /// `href` escaping, so links and images read alike.

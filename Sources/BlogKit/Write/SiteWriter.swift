@@ -50,11 +50,13 @@ public struct SiteWriter: Sendable {
                 .write(to: URL(fileURLWithPath: marker))
         }
         var report = Report()
-        let planned = Set(files.map(\.path))
-        report.removed = try removeStale(keeping: planned)
+        // New files first, stale ones last: a build stopped midway leaves a complete old
+        // site plus some new files, never a site with pages missing.
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         for folder in folders.sorted() {
-            try fm.createDirectory(atPath: SitePath.join(output, folder), withIntermediateDirectories: true)
+            let path = SitePath.join(output, folder)
+            if isFile(path) { try fm.removeItem(atPath: path) }  // a stale file where a folder goes now
+            try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
         let outcomes = files.parallelMap { file -> Result<Bool, Error> in
             Result { try writeIfChanged(file) }
@@ -62,12 +64,22 @@ public struct SiteWriter: Sendable {
         for outcome in outcomes {
             if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
         }
+        report.removed = try removeStale(keeping: Set(files.map(\.path)))
         return report
+    }
+
+    private func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// Writes `file` unless the output already holds the same bytes. True when written.
     private func writeIfChanged(_ file: OutputFile) throws -> Bool {
         let destination = SitePath.join(output, file.path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue {
+            try FileManager.default.removeItem(atPath: destination)  // a stale folder where a file goes now
+        }
         let existing = FileManager.default.contents(atPath: destination)
         let data: Data
         switch file.content {
@@ -92,6 +104,7 @@ public struct SiteWriter: Sendable {
 
     /// Removes files the site no longer produces (and leftovers of a killed build), then the
     /// folders that became empty. Never leaves the output folder; never follows a link out.
+    /// Hidden entries (`.git` of a GitHub Pages checkout, `.well-known`) are the writer's own.
     private func removeStale(keeping planned: Set<String>) throws -> Int {
         let fm = FileManager.default
         var removed = 0
@@ -100,9 +113,13 @@ public struct SiteWriter: Sendable {
         var stale: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                if type == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
             if type == .typeDirectory {
                 folders.append(relative)
-            } else if relative != Self.markerName && !planned.contains(relative) {
+            } else if !planned.contains(relative) {
                 stale.append(relative)
             }
         }
