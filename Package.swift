@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // cmark, the C reference implementation of CommonMark, from the system (libcmark-dev).
@@ -30,10 +32,20 @@ let package = Package(
             ],
             plugins: ["EmbedTheme"]
         ),
+        // `blog serve`: preview server, file watching, live reload.
+        .target(
+            name: "BlogServer",
+            dependencies: [
+                "BlogKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "blog",
             dependencies: [
                 "BlogKit",
+                "BlogServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "BlogCLITests",
             dependencies: ["blog", "BlogKit"]
+        ),
+        // The preview server, over real HTTP on loopback.
+        .testTarget(
+            name: "BlogServerTests",
+            dependencies: ["blog", "BlogServer"]
         ),
     ]
 )

@@ -3,20 +3,24 @@ import BlogKit
 import Foundation
 
 @main
-struct Blog: ParsableCommand {
+struct Blog: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blog",
         abstract: "A static blog generator for Markdown blogs, fast and careful.",
         version: "0.1.0",
-        subcommands: [Build.self]
+        subcommands: [Build.self, Serve.self]
     )
 
     /// Exit codes: 0 success, 1 the site has errors, 2 bad usage (as ArgumentParser's own
     /// validation errors, which it would exit with 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

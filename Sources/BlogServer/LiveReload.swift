@@ -1,0 +1,87 @@
+import BlogKit
+import Foundation
+
+/// Tells every open tab about builds, over server-sent events: `reload` after a good build,
+/// `failed` (with the diagnostics) after a bad one. A tab that connects while the site is
+/// broken hears `failed` at once, so a page opened then shows the errors too.
+public actor LiveReload {
+    public static let endpoint = "/__blog/events"
+
+    private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
+    private var lastFailure: String?
+
+    public init() {}
+
+    public var clientCount: Int { clients.count }
+
+    /// A stream of SSE-formatted messages for one tab.
+    public func subscribe() -> AsyncStream<String> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        continuation.onTermination = { _ in Task { await self.remove(id) } }
+        clients[id] = continuation
+        continuation.yield("retry: 500\n: connected\n\n")
+        if let lastFailure { continuation.yield(lastFailure) }
+        return stream
+    }
+
+    public func buildSucceeded() {
+        lastFailure = nil
+        broadcast("event: reload\ndata: {}\n\n")
+    }
+
+    public func buildFailed(_ diagnostics: [Diagnostic]) {
+        let message = "event: failed\ndata: \(Self.json(diagnostics))\n\n"
+        lastFailure = message
+        broadcast(message)
+    }
+
+    /// Ends every stream, so that the server can stop without waiting for tabs.
+    public func closeAll() {
+        for continuation in clients.values { continuation.finish() }
+        clients.removeAll()
+    }
+
+    private func remove(_ id: UUID) { clients[id] = nil }
+
+    private func broadcast(_ message: String) {
+        for continuation in clients.values { continuation.yield(message) }
+    }
+
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { d -> [String: Any] in
+            [
+                "file": d.location.file, "line": d.location.line ?? 0,
+                "severity": d.severity.rawValue, "message": d.message, "text": d.description,
+            ]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Added to HTML responses only (never to the files on disk): listens for build events.
+    static let script = """
+        <script>/* blog serve: live reload */(function(){var s=new EventSource("\(endpoint)");\
+        s.addEventListener("reload",function(){location.reload()});\
+        s.addEventListener("failed",function(e){var d=JSON.parse(e.data),o=document.getElementById("blog-errors");\
+        if(!o){o=document.createElement("div");o.id="blog-errors";o.setAttribute("role","alert");\
+        o.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2em;\
+        background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";\
+        (document.body||document.documentElement).appendChild(o)}\
+        o.textContent="blog: the last build failed; this page shows the last good build.\\n\\n"+\
+        d.map(function(x){return x.text}).join("\\n")});})();</script>
+        """
+
+    /// Puts the script before `</body>`, else before `</html>`, else at the end: a page
+    /// with no `<head>` or `<body>` gets it too.
+    public static func inject(into html: String) -> String {
+        for tag in ["</body>", "</html>"] {
+            if let range = html.range(of: tag, options: [.caseInsensitive, .backwards]) {
+                var result = html
+                result.insert(contentsOf: script, at: range.lowerBound)
+                return result
+            }
+        }
+        return html + script
+    }
+}

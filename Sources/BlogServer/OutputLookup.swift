@@ -1,0 +1,77 @@
+import Foundation
+
+/// What a request path names in the output folder. Pure except for looking at the folder,
+/// and strict: anything that could leave the folder is refused before the disk is touched.
+public struct OutputLookup: Sendable {
+    public enum Outcome: Equatable, Sendable {
+        case file(String)
+        case redirect(String)
+        case forbidden
+        case notFound
+    }
+
+    /// Absolute path of the output folder, symbolic links resolved.
+    public let root: String
+    /// `base_url`'s path, `/` or `/blog/`: the site is served under it, as it is published.
+    public let basePath: String
+
+    public init(root: String, basePath: String) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        self.basePath = basePath
+    }
+
+    /// - Parameter rawPath: the request's path as sent, still percent-encoded, without query.
+    public func resolve(_ rawPath: String) -> Outcome {
+        // Back slashes (raw or encoded) are path separators somewhere; never in a page's URL.
+        if rawPath.contains("\\") || rawPath.lowercased().contains("%5c") { return .forbidden }
+        // Decoded once: `%252e%252e` becomes the harmless name `%2e%2e`, never `..`.
+        guard let path = rawPath.removingPercentEncoding, path.hasPrefix("/"),
+            !path.contains("\0"), !path.contains("\\")
+        else { return .forbidden }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        if segments.contains(where: { $0 == ".." || $0 == "." }) { return .forbidden }
+        if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }  // marker, temporary files
+
+        if path == "/" && basePath != "/" { return .redirect(basePath) }
+        if path + "/" == basePath { return .redirect(basePath) }
+        guard path.hasPrefix(basePath) else { return .notFound }
+        let relative = segments.dropFirst(basePath.split(separator: "/").count).joined(separator: "/")
+        let candidate = relative.isEmpty ? root : root + "/" + relative
+
+        let real = URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path
+        guard real == root || real.hasPrefix(root + "/") else { return .forbidden }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else { return .notFound }
+        if isDirectory.boolValue {
+            if !rawPath.hasSuffix("/") { return .redirect(rawPath + "/") }
+            let index = real + "/index.html"
+            return FileManager.default.fileExists(atPath: index) ? .file(index) : .notFound
+        }
+        return .file(real)
+    }
+
+    /// Content types by extension; text gets `charset=utf-8`.
+    public static func contentType(of path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html", "htm": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js", "mjs": return "text/javascript; charset=utf-8"
+        case "json": return "application/json; charset=utf-8"
+        case "xml": return "application/xml; charset=utf-8"
+        case "txt", "md": return "text/plain; charset=utf-8"
+        case "csv": return "text/csv; charset=utf-8"
+        case "svg": return "image/svg+xml; charset=utf-8"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "avif": return "image/avif"
+        case "ico": return "image/x-icon"
+        case "woff2": return "font/woff2"
+        case "woff": return "font/woff"
+        case "pdf": return "application/pdf"
+        case "wasm": return "application/wasm"
+        default: return "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import BlogKit
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Serves the output folder over HTTP for preview: files as they will be published, the
+/// theme's 404 page, no caching, and the live-reload script added to HTML on the way out.
+public struct PreviewResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    let lookup: OutputLookup
+    let liveReload: LiveReload
+
+    public init(lookup: OutputLookup, liveReload: LiveReload) {
+        self.lookup = lookup
+        self.liveReload = liveReload
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return text(.methodNotAllowed, "405 method not allowed\n", head: false, extra: [.allow: "GET, HEAD"])
+        }
+        let isHead = request.method == .head
+        if request.uri.path == LiveReload.endpoint { return await events() }
+        switch lookup.resolve(request.uri.path) {
+        case .file(let path):
+            return try file(path, status: .ok, head: isHead)
+        case .redirect(let location):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return text(.movedPermanently, "moved to \(location)\n", head: isHead, extra: [.location: location + query])
+        case .forbidden:
+            return text(.forbidden, "403 forbidden\n", head: isHead)
+        case .notFound:
+            let page = lookup.root + "/404.html"
+            if FileManager.default.fileExists(atPath: page) { return try file(page, status: .notFound, head: isHead) }
+            return text(.notFound, "404 not found\n", head: isHead)
+        }
+    }
+
+    private func file(_ path: String, status: HTTPResponse.Status, head: Bool) throws -> Response {
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let type = OutputLookup.contentType(of: path)
+        if type.hasPrefix("text/html") {
+            data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8)
+        }
+        return response(status, type: type, body: data, head: head)
+    }
+
+    private func text(_ status: HTTPResponse.Status, _ body: String, head: Bool, extra: HTTPFields = [:]) -> Response {
+        response(status, type: "text/plain; charset=utf-8", body: Data(body.utf8), head: head, extra: extra)
+    }
+
+    private func response(_ status: HTTPResponse.Status, type: String, body: Data, head: Bool, extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [
+            .contentType: type,
+            .contentLength: String(body.count),
+            // A preview must never show a stale page.
+            .cacheControl: "no-store",
+        ]
+        headers.append(contentsOf: extra)
+        let buffer = ByteBuffer(bytes: head ? Data() : body)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// Server-sent events until the tab goes away or the server stops.
+    private func events() async -> Response {
+        let stream = await liveReload.subscribe()
+        let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            for await message in stream {
+                try await writer.write(ByteBuffer(string: message))
+            }
+            try await writer.finish(nil)
+        })
+    }
+}
