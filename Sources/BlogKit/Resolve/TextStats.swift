@@ -7,7 +7,15 @@ public enum WordCounter {
         var words = 0
         var inRun = false
         for scalar in text.unicodeScalars {
-            if isCJK(scalar) {
+            if scalar.isASCII {  // most text of most posts: no Unicode property lookups
+                let v = scalar.value
+                if (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) {
+                    if !inRun { words += 1 }
+                    inRun = true
+                } else if v != 39 {  // "don't" is one word
+                    inRun = false
+                }
+            } else if isCJK(scalar) {
                 words += 1
                 inRun = false
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
