@@ -4,6 +4,8 @@ import Foundation
 /// and so that all reading happens through one door. Paths are absolute.
 public protocol FileSystem: Sendable {
     func contents(of path: String) throws -> Data
+    /// The first bytes of a file (an image's header), without reading the rest.
+    func prefix(of path: String, length: Int) -> Data?
     func isFile(_ path: String) -> Bool
     func isDirectory(_ path: String) -> Bool
     /// Entries of a folder (names only), sorted; hidden entries left out unless asked for.
@@ -18,6 +20,12 @@ public struct LocalFileSystem: FileSystem {
 
     public func contents(of path: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    public func prefix(of path: String, length: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return try? handle.read(upToCount: length)
     }
 
     public func isFile(_ path: String) -> Bool {
@@ -36,7 +44,9 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func realPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

@@ -8,7 +8,7 @@ public struct ImageSize: Sendable, Hashable {
 
     /// PNG, GIF, JPEG, WebP, and SVG when its root element declares both sizes.
     public static func read(_ data: Data) -> ImageSize? {
-        let bytes = [UInt8](data.prefix(64 * 1024))
+        let bytes = [UInt8](data.prefix(4096))
         return png(bytes) ?? gif(bytes) ?? jpeg(data) ?? webp(bytes) ?? svg(bytes)
     }
 

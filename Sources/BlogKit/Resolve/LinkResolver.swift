@@ -15,8 +15,15 @@ public struct SiteFiles: Sendable {
     public var root: String
     public var fileSystem: FileSystem
     public var staticFiles: Set<String>
+    /// The site folder with symbolic links resolved, to tell whether a file lies inside it.
+    public let realRoot: String
 
-    var realRoot: String { fileSystem.realPath(root) }
+    public init(root: String, fileSystem: FileSystem, staticFiles: Set<String>) {
+        self.root = root
+        self.fileSystem = fileSystem
+        self.staticFiles = staticFiles
+        realRoot = fileSystem.realPath(root)
+    }
 }
 
 /// Decides what one link or image URL of a post becomes. Pure but for looking at files.
@@ -32,11 +39,10 @@ struct LinkResolver {
     let index: SiteIndex
     let files: SiteFiles
     let style: URLStyle
-    let realRoot: String
+    var realRoot: String { files.realRoot }
 
     init(post: SourcePost, index: SiteIndex, files: SiteFiles, style: URLStyle) {
         (self.post, self.index, self.files, self.style) = (post, index, files, style)
-        realRoot = files.realRoot
     }
 
     func url(_ path: String) -> String {

@@ -147,8 +147,11 @@ private struct DocumentWalk {
             node.url = url
             assets.append(asset)
             guard node.isImage else { return nil }
-            let data = try? links.files.fileSystem.contents(of: SitePath.join(links.files.root, asset.sourcePath))
-            let size = data.flatMap(ImageSize.read)
+            let path = SitePath.join(links.files.root, asset.sourcePath)
+            let fileSystem = links.files.fileSystem
+            // The header is enough, unless a JPEG carries a large thumbnail before its frame.
+            let size = fileSystem.prefix(of: path, length: 64 * 1024).flatMap(ImageSize.read)
+                ?? (try? fileSystem.contents(of: path)).flatMap(ImageSize.read)
             if size == nil {
                 problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)'; it has no width and height"))
             }
