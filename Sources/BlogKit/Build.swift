@@ -68,6 +68,7 @@ public enum SiteBuilder {
         let model = SiteModel(
             index: index, posts: resolved.filter { $0.source.kind == .post },
             pages: resolved.filter { $0.source.kind == .page })
+        result.diagnostics += yearSummaryProblems(model)
         var output = SiteRenderer(model: model, theme: theme).renderAll()
         let feedPosts = model.posts.prefix(Feeds.feedSize).map { post in
             PostResolver(index: index, files: files, style: .absolute).resolve(post.source).0 ?? post
@@ -85,6 +86,26 @@ public enum SiteBuilder {
         result.pageCount = model.pages.count
         result.imageCount = copies.imageCount
         return finish(result)
+    }
+
+    /// A year summary for a year without posts, or a second one for a year, would be dropped
+    /// without a word.
+    static func yearSummaryProblems(_ model: SiteModel) -> [Diagnostic] {
+        var claimed: [Int: String] = [:]
+        var problems: [Diagnostic] = []
+        let years = Set(model.years.compactMap { Int($0.name) })
+        for post in model.posts.reversed() {
+            guard let year = post.source.yearSummary else { continue }
+            let line = post.source.line(ofKey: "year_summary")
+            if !years.contains(year) {
+                problems.append(.warning(post.source.sourcePath, line: line, "year_summary: \(year) has no posts, so there is no year page to feature this post on"))
+            } else if let first = claimed[year] {
+                problems.append(.warning(post.source.sourcePath, line: line, "\(first) already sums up \(year); only it is featured"))
+            } else {
+                claimed[year] = post.source.sourcePath
+            }
+        }
+        return problems
     }
 
     private static func finish(_ result: BuildResult) -> BuildResult {

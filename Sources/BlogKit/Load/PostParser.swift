@@ -37,6 +37,7 @@ public enum PostParser {
                 return (nil, [problem])
             }
         }
+        if post.yearSummary == 0 { post.yearSummary = post.date?.year }  // `true`, date read later
         if kind == .post && post.date == nil && post.keyLines["date"] == nil {
             problems.append(.error(
                 path, line: 1,
@@ -85,6 +86,14 @@ public enum PostParser {
             post.aliases = list().map { $0.hasPrefix("/") ? $0 : "/" + $0 }
         case "slug": post.slug = field.node.string.map(trimmed) ?? ""
         case "summary": post.summary = field.node.string.map(trimmed)
+        case "year_summary":
+            if let flag = field.node.bool {
+                post.yearSummary = flag ? 0 : nil  // its own year, known once `date` is read
+            } else if let year = field.node.int, (1000...9999).contains(year) {
+                post.yearSummary = year
+            } else {
+                fail("year_summary must be true or a year such as 2016")
+            }
         case "draft":
             guard let flag = field.node.bool else { return fail("draft must be true or false") }
             post.draft = flag

@@ -19,6 +19,9 @@ public struct SourcePost: Sendable, Hashable {
     public var draft = false
     public var summary: String?
     public var aliases: [String] = []
+    /// The year this post sums up (`year_summary: true` means its own year; `year_summary:
+    /// 2016` lets a post of January 2017 sum up 2016). It is featured on that year's page.
+    public var yearSummary: Int?
     /// Markdown after the front matter.
     public var body: String
     /// How many lines of the file come before `body` (front matter), to report true lines.

@@ -107,8 +107,8 @@ struct PageData {
 
     func months(_ posts: [ResolvedPost], year: String) -> [[String: Any]] {
         SiteModel.months(of: posts).map { month -> [String: Any] in
-            ["month": month.name, "label": "\(year)-\(month.name)", "count": month.posts.count,
-             "posts": summaries(month.posts)]
+            ["month": month.name, "name": monthName(Int(month.name) ?? 1), "label": "\(year)-\(month.name)",
+             "count": month.posts.count, "posts": summaries(month.posts)]
         }
     }
 

@@ -60,7 +60,10 @@ struct SiteRenderer {
             var pagination: [String: Any] = [
                 "page": number, "total_pages": chunks.count,
                 "has_prev": number > 1, "has_next": number < chunks.count,
-                "pages": (1...chunks.count).map { ["number": $0, "url": index.url(path($0)), "current": $0 == number] as [String: Any] },
+                "pages": Self.pageWindow(current: number, total: chunks.count).map { page -> [String: Any] in
+                    guard let page else { return ["gap": true] }
+                    return ["number": page, "url": index.url(path(page)), "current": page == number]
+                },
             ]
             if number > 1 { pagination["prev_url"] = index.url(path(number - 1)) }
             if number < chunks.count { pagination["next_url"] = index.url(path(number + 1)) }
@@ -69,34 +72,50 @@ struct SiteRenderer {
         }
     }
 
+    /// The page numbers a pagination shows: the first, the last, and two on each side of the
+    /// current one, with nil for a gap (a blog of 1,000 home pages must not list them all
+    /// on each of them).
+    static func pageWindow(current: Int, total: Int) -> [Int?] {
+        var pages: [Int?] = []
+        for page in 1...total where page == 1 || page == total || abs(page - current) <= 2 {
+            if let last = pages.last ?? nil, page > last + 1 { pages.append(nil) }
+            pages.append(page)
+        }
+        return pages
+    }
+
     private func renderArchives() -> [OutputFile] {
         var context = data.page(kind: "archives", path: "archives/", title: "Archives")
         context["years"] = model.years.map { year -> [String: Any] in
             ["year": year.name, "url": index.url(year.path), "count": year.posts.count,
              "months": data.months(year.posts, year: year.name)]
         }
+        if !model.years.isEmpty { context["chart"] = data.postsPerYearChart() }
         return [page("archives", path: "archives/", context)]
     }
 
-    /// A page for every year: its posts by month (January first) and its numbers.
+    /// A page for every year: its numbers next to the year before, charts, tags, the most
+    /// linked posts, the writer's own summary, and every post by month (January first).
     private func renderYears() -> [OutputFile] {
-        model.years.enumerated().map { i, year in
-            let posts = Array(year.posts.reversed())
-            let words = posts.reduce(0) { $0 + $1.words }
-            var summary: [String: Any] = [
-                "year": year.name, "url": index.url(year.path), "count": posts.count, "words": words,
-                "reading_minutes": posts.reduce(0) { $0 + WordCounter.readingMinutes(words: $1.words) },
-                "months": data.months(posts, year: year.name),
-                "tags": data.groups(SiteModel.group(year.posts, folder: "tags/") { $0.source.tags }
-                    .sorted(by: SiteModel.mostUsedFirst)),
-            ]
+        let inbound = YearReview.inboundLinks(model.posts)
+        let reviews = Dictionary(uniqueKeysWithValues: model.years.map { group -> (Int, YearReview) in
+            let year = Int(group.name) ?? 0
+            return (year, YearReview(year: year, posts: group.posts, inbound: inbound))
+        })
+        return model.years.enumerated().map { i, group in
+            let year = Int(group.name) ?? 0
+            let review = reviews[year]!
+            var summary = data.yearReview(review, previous: reviews[year - 1], path: group.path)
             if i + 1 < model.years.count {
                 summary["prev"] = ["year": model.years[i + 1].name, "url": index.url(model.years[i + 1].path)]
             }
             if i > 0 { summary["next"] = ["year": model.years[i - 1].name, "url": index.url(model.years[i - 1].path)] }
-            var context = data.page(kind: "year", path: year.path, title: year.name)
+            if let featured = model.posts.first(where: { $0.source.yearSummary == year }) {
+                summary["featured"] = data.summaries([featured]).first
+            }
+            var context = data.page(kind: "year", path: group.path, title: group.name)
             context["year"] = summary
-            return page("year", path: year.path, context)
+            return page("year", path: group.path, context)
         }
     }
 

@@ -1,0 +1,97 @@
+/// The numbers of one year of a blog, computed from its posts: what the year page shows and
+/// what themes get as data. Pure; the inputs are the resolved posts.
+struct YearReview {
+    /// Counts that are compared with the year before.
+    struct Totals: Equatable {
+        var posts = 0
+        var words = 0
+        var readingMinutes = 0
+        var activeMonths = 0
+        var longestStreak = 0
+    }
+
+    struct Count: Equatable {
+        var name: String
+        var count: Int
+    }
+
+    let year: Int
+    /// Oldest first.
+    let posts: [ResolvedPost]
+    let totals: Totals
+    let postsPerMonth: [Int]
+    let wordsPerMonth: [Int]
+    let tags: [Count]
+    let categories: [Count]
+    /// Posts of the year by how many other posts link to them, most first (only linked ones).
+    let mostLinked: [(post: ResolvedPost, count: Int)]
+
+    /// - Parameter inbound: for each source file, how many other posts link to it.
+    init(year: Int, posts: [ResolvedPost], inbound: [String: Int]) {
+        self.year = year
+        self.posts = posts.sorted { ($0.date?.secondsSince1970 ?? 0, $0.source.sourcePath) < ($1.date?.secondsSince1970 ?? 0, $1.source.sourcePath) }
+        var perMonth = [Int](repeating: 0, count: 12)
+        var wordsPerMonth = [Int](repeating: 0, count: 12)
+        for post in posts {
+            let month = (post.date?.month ?? 1) - 1
+            perMonth[month] += 1
+            wordsPerMonth[month] += post.words
+        }
+        postsPerMonth = perMonth
+        self.wordsPerMonth = wordsPerMonth
+        totals = Totals(
+            posts: posts.count,
+            words: posts.reduce(0) { $0 + $1.words },
+            readingMinutes: posts.reduce(0) { $0 + WordCounter.readingMinutes(words: $1.words) },
+            activeMonths: perMonth.filter { $0 > 0 }.count,
+            longestStreak: Self.longestRun(perMonth))
+        tags = Self.counts(posts.flatMap { $0.source.tags })
+        categories = Self.counts(posts.flatMap { $0.source.categories })
+        mostLinked = self.posts.compactMap { post in
+            inbound[post.source.sourcePath].map { (post, $0) }
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.source.sourcePath < $1.0.source.sourcePath }
+    }
+
+    var first: ResolvedPost? { posts.first }
+    var last: ResolvedPost? { posts.last }
+    /// The post with the most words (the earlier one on a tie).
+    var longest: ResolvedPost? { posts.max { $0.words != $1.words ? $0.words < $1.words : $0.date ?? PostDate(secondsSince1970: 0, offsetSeconds: 0) > $1.date ?? PostDate(secondsSince1970: 0, offsetSeconds: 0) } }
+
+    /// The longest run of consecutive months that have posts.
+    static func longestRun(_ perMonth: [Int]) -> Int {
+        var best = 0
+        var current = 0
+        for count in perMonth {
+            current = count > 0 ? current + 1 : 0
+            best = max(best, current)
+        }
+        return best
+    }
+
+    /// Names with how often they occur, most used first; names that slug alike are one.
+    static func counts(_ names: [String]) -> [Count] {
+        var result: [Count] = []
+        var indexBySlug: [String: Int] = [:]
+        for name in names {
+            let slug = taxonomySlug(name)
+            if let i = indexBySlug[slug] {
+                result[i].count += 1
+            } else {
+                indexBySlug[slug] = result.count
+                result.append(Count(name: name, count: 1))
+            }
+        }
+        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
+    /// For each post, how many other posts link to it (several links from one post count once).
+    static func inboundLinks(_ posts: [ResolvedPost]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for post in posts {
+            for target in Set(post.linkedSources) where target != post.source.sourcePath {
+                counts[target, default: 0] += 1
+            }
+        }
+        return counts
+    }
+}
