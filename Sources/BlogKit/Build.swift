@@ -28,6 +28,8 @@ public struct BuildResult: Sendable {
     public var postCount = 0
     public var pageCount = 0
     public var imageCount = 0
+    /// When the earliest post dated in the future becomes due (seconds since 1970).
+    public var nextDue: Int64?
     /// How long each stage took, in order, for `--verbose`.
     public var timings: [(stage: String, seconds: Double)] = []
 
@@ -51,6 +53,7 @@ public enum SiteBuilder {
         let published = site.posts.filter {
             options.includeDrafts || (!$0.draft && ($0.date?.secondsSince1970 ?? 0) <= now)
         }
+        result.nextDue = site.posts.filter { !$0.draft }.compactMap { $0.date?.secondsSince1970 }.filter { $0 > now }.min()
         var (index, indexProblems) = SiteIndex.build(published, config: site.config)
         index.unpublishedSources = Set(site.posts.map(\.sourcePath)).subtracting(published.map(\.sourcePath))
         result.diagnostics += indexProblems

@@ -7,7 +7,7 @@ struct Blog: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blog",
         abstract: "A static blog generator for Markdown blogs, fast and careful.",
-        version: "0.1.0",
+        version: BuildManifest.version,
         subcommands: [Build.self, Serve.self]
     )
 

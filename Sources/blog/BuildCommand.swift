@@ -47,6 +47,18 @@ extension Blog {
                 Terminal.report([refusal])
                 throw ExitCode(1)
             }
+            let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
+            let theme = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0.theme
+            let inputs = BuildManifest.inputs(source: source, output: output, theme: theme)
+            if let previous = BuildManifest.read(output: output), previous.tool == BuildManifest.tool,
+                previous.includeDrafts == site.drafts, previous.nextDue.map({ Int64(Date().timeIntervalSince1970) < $0 }) ?? true,
+                previous.inputs == inputs, previous.outputs == BuildManifest.outputs(output)
+            {
+                for warning in previous.warnings { Terminal.line(warning, toError: true) }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                Terminal.line("Nothing changed in \(String(format: "%.2f", seconds)) s: \(previous.outputs.count) files up to date → \(output)")
+                return
+            }
             let result = SiteBuilder.build(
                 BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output))
             Terminal.report(result.diagnostics)
@@ -62,6 +74,11 @@ extension Blog {
                 Terminal.line("\(error)", toError: true)
                 throw ExitCode(1)
             }
+            let manifest = BuildManifest(
+                tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
+                outputs: BuildManifest.outputs(output), nextDue: result.nextDue,
+                warnings: result.diagnostics.map(\.description))
+            try? manifest.write(output: output)
             if verbose {
                 for (stage, seconds) in result.timings {
                     Terminal.line(String(format: "  %-18@ %8.1f ms", stage as NSString, seconds * 1000))

@@ -16,9 +16,34 @@ import Testing
         let before = try site.snapshot()
         Thread.sleep(forTimeInterval: 0.05)
         let result = try site.build()
-        #expect(result.stdout.contains("0 files written"))
+        #expect(result.stdout.contains("Nothing changed"))
         let after = try site.snapshot()
         for (path, (_, date)) in before { #expect(after[path]?.1 == date, "\(path) was touched") }
+    }
+
+    @Test func aChangeInTheSiteOrTheOutputIsNoticed() throws {
+        let site = try Fixture(files: Self.files)
+        _ = try site.build()
+        try FileManager.default.removeItem(atPath: site.output + "/2016/01/a/index.html")
+        let repaired = try site.build()
+        #expect(repaired.stdout.contains("1 files written"), "\(repaired.stdout)")
+        #expect(site.exists("2016/01/a/index.html"))
+        try site.write(["posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nChanged.\n"])
+        #expect(try site.build().stdout.contains("files written"))
+        #expect(try site.read("2016/01/a/index.html").contains("Changed."))
+        let same = try site.build()
+        #expect(same.stdout.contains("Nothing changed"))
+        #expect(same.stderr.isEmpty)
+    }
+
+    @Test func warningsAreRepeatedWhenNothingChanged() throws {
+        var files = Self.files
+        files["blog.yaml"] = "title: T\nbase_url: https://example.com/\ncolour: red\n"
+        let site = try Fixture(files: files)
+        _ = try site.build()
+        let again = try site.build()
+        #expect(again.stdout.contains("Nothing changed"))
+        #expect(again.stderr.contains("blog.yaml:3: warning: unknown key 'colour' is ignored"))
     }
 
     @Test func anEditRewritesWhatChangedAndRemovesWhatIsGone() throws {

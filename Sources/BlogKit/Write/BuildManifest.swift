@@ -1,0 +1,105 @@
+import Foundation
+
+/// What the last successful build read and wrote, kept in the output folder, so that a
+/// build with nothing changed can say so after a few thousand `stat` calls instead of
+/// building the whole site again (rsync-style: size and modification time).
+public struct BuildManifest: Codable, Equatable, Sendable {
+    /// Size and modification time (nanoseconds) of a file.
+    public struct Stamp: Codable, Equatable, Sendable {
+        var size: Int64
+        var modified: Int64
+    }
+
+    public static let fileName = ".blog-manifest.json"
+
+    /// The build of `blog` (its version and theme), and the options that change the output.
+    public var tool: String
+    public var includeDrafts: Bool
+    public var inputs: [String: Stamp]
+    public var outputs: [String: Stamp]
+    /// When the next post dated in the future becomes due: the site changes then.
+    public var nextDue: Int64?
+    /// Warnings of that build, printed again when nothing changed.
+    public var warnings: [String]
+
+    public init(tool: String, includeDrafts: Bool, inputs: [String: Stamp], outputs: [String: Stamp],
+                nextDue: Int64?, warnings: [String]) {
+        (self.tool, self.includeDrafts, self.inputs, self.outputs) = (tool, includeDrafts, inputs, outputs)
+        (self.nextDue, self.warnings) = (nextDue, warnings)
+    }
+
+    public static let tool: String = {
+        var hasher = FNV1a()
+        for (path, content) in EmbeddedTheme.files.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(content)
+        }
+        return "blog \(version) theme \(String(hasher.value, radix: 16))"
+    }()
+
+    public static let version = "0.1.0"
+
+    public static func read(output: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: SitePath.join(output, fileName)) else { return nil }
+        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+    }
+
+    public func write(output: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: SitePath.join(output, Self.fileName)))
+    }
+
+    /// Every file a build may read: the site folder but the output, and an outside theme.
+    public static func inputs(source: String, output: String, theme: String?) -> [String: Stamp] {
+        var stamps = stamps(under: source, skipping: output)
+        if let theme {
+            let folder = theme.hasPrefix("/") ? theme : SitePath.join(source, theme)
+            if !folder.hasPrefix(source + "/") {
+                for (path, stamp) in Self.stamps(under: folder, skipping: nil) { stamps["theme:" + path] = stamp }
+            }
+        }
+        return stamps
+    }
+
+    /// Every file of the output the build wrote (hidden files are not the build's).
+    public static func outputs(_ output: String) -> [String: Stamp] {
+        stamps(under: output, skipping: nil).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+    }
+
+    static func stamps(under root: String, skipping: String?) -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
+        var folders = [""]
+        while let relative = folders.popLast() {
+            let folder = relative.isEmpty ? root : SitePath.join(root, relative)
+            if folder == skipping { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names {
+                let path = SitePath.join(relative, name)
+                var info = stat()
+                guard stat(SitePath.join(root, path), &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    folders.append(path)
+                } else {
+                    let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                    result[path] = Stamp(size: Int64(info.st_size), modified: modified)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// A small, stable hash (FNV-1a, 64 bits): the same value in every run, unlike `Hasher`.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        value ^= 0xff
+        value = value &* 0x100_0000_01b3
+    }
+}
