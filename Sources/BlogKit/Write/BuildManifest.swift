@@ -3,9 +3,9 @@ import Foundation
 /// What the last successful build read and wrote, kept in the output folder, so that a
 /// build with nothing changed can say so after a few thousand `stat` calls instead of
 /// building the whole site again (rsync-style: size and modification time).
-public struct BuildManifest: Codable, Equatable, Sendable {
+public struct BuildManifest: Equatable, Sendable {
     /// Size and modification time (nanoseconds) of a file.
-    public struct Stamp: Codable, Equatable, Sendable {
+    public struct Stamp: Equatable, Sendable {
         var size: Int64
         var modified: Int64
     }
@@ -39,15 +39,37 @@ public struct BuildManifest: Codable, Equatable, Sendable {
 
     public static let version = "0.1.0"
 
+    /// Lines of tab-separated fields; JSON took longer to decode than the whole check.
     public static func read(output: String) -> BuildManifest? {
         guard let data = FileManager.default.contents(atPath: SitePath.join(output, fileName)) else { return nil }
-        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+        var manifest = BuildManifest(tool: "", includeDrafts: false, inputs: [:], outputs: [:], nextDue: nil, warnings: [])
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            switch fields.first {
+            case "tool": manifest.tool = String(fields.dropFirst().joined(separator: "\t"))
+            case "drafts": manifest.includeDrafts = fields.count > 1 && fields[1] == "1"
+            case "due": manifest.nextDue = fields.count > 1 ? Int64(fields[1]) : nil
+            case "warning": manifest.warnings.append(String(fields.dropFirst().joined(separator: "\t")))
+            case "in", "out":
+                guard fields.count == 4, let size = Int64(fields[1]), let modified = Int64(fields[2]) else { return nil }
+                let stamp = Stamp(size: size, modified: modified)
+                if fields[0] == "in" { manifest.inputs[String(fields[3])] = stamp } else { manifest.outputs[String(fields[3])] = stamp }
+            default: return nil
+            }
+        }
+        return manifest
     }
 
     public func write(output: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: SitePath.join(output, Self.fileName)))
+        var text = "tool\t\(tool)\ndrafts\t\(includeDrafts ? 1 : 0)\n"
+        if let nextDue { text += "due\t\(nextDue)\n" }
+        for warning in warnings where !warning.contains("\n") { text += "warning\t\(warning)\n" }
+        for (kind, stamps) in [("in", inputs), ("out", outputs)] {
+            for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+                text += "\(kind)\t\(stamp.size)\t\(stamp.modified)\t\(path)\n"
+            }
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(output, Self.fileName)))
     }
 
     /// Every file a build may read: the site folder but the output, and an outside theme.
