@@ -12,6 +12,11 @@ public struct BuildOptions: Sendable {
     /// `http://127.0.0.1:4000` while previewing: absolute URLs (canonical, feed) then point at
     /// the preview server; `base_url`'s path is kept.
     public var origin: String?
+    /// Kept from build to build by `blog serve`: steps whose inputs did not change are reused.
+    public var cache: BuildCache?
+    /// Absolute paths changed since the last build with the same cache (from the watcher);
+    /// nil when unknown, which means: look at everything.
+    public var changedPaths: Set<String>?
 
     public init(source: String, includeDrafts: Bool = false, now: Date = Date(), excluded: String? = nil) {
         self.source = URL(fileURLWithPath: source).standardizedFileURL.path
@@ -42,9 +47,11 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
-        let (loaded, loadProblems) = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
-            .load(root: options.source)
+        let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
+        let (loaded, loadProblems) = loader.reload(options.cache?.source, changed: options.changedPaths)
+            ?? loader.load(root: options.source)
         result.diagnostics += loadProblems
+        options.cache?.source = loaded
         guard var site = loaded else { return finish(result) }
         if let origin = options.origin { site.config.baseURL = origin + site.config.basePath }
         result.timings.append(("load", clock.lap()))
@@ -59,7 +66,16 @@ public enum SiteBuilder {
         result.diagnostics += indexProblems
         let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: Set(site.staticFiles))
         let resolver = PostResolver(index: index, files: files)
-        let resolvedAll = published.parallelMap { resolver.resolve($0) }
+        let cache = options.cache
+        let resolutionKey = cache == nil ? 0 : index.resolutionKey(staticFiles: files.staticFiles)
+        let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
+        let resolvedAll = published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
+            if let cached = cache?.resolved(post, indexKey: resolutionKey, changed: changed) { return (cached, []) }
+            let (resolved, problems) = resolver.resolve(post)
+            // Only clean results are kept: a post with warnings says them again each build.
+            if let resolved, problems.isEmpty { cache?.store(post, indexKey: resolutionKey, result: resolved) }
+            return (resolved, problems)
+        }
         result.diagnostics += resolvedAll.flatMap(\.1)
         let resolved = resolvedAll.compactMap(\.0)
         result.timings.append(("parse and resolve", clock.lap()))
@@ -72,23 +88,39 @@ public enum SiteBuilder {
             index: index, posts: resolved.filter { $0.source.kind == .post },
             pages: resolved.filter { $0.source.kind == .page })
         result.diagnostics += yearSummaryProblems(model)
-        var output = SiteRenderer(model: model, theme: theme).renderAll()
-        let feedPosts = model.posts.prefix(Feeds.feedSize).map { post in
-            PostResolver(index: index, files: files, style: .absolute).resolve(post.source).0 ?? post
-        }
-        output.append(Feeds.atom(index: index, absolutePosts: feedPosts))
+        var output = SiteRenderer(model: model, theme: theme, cache: cache).renderAll()
+        output.append(feed(model: model, files: files, cache: cache))
         output.append(Feeds.sitemap(index: index, model: model))
         output += Feeds.redirects(index: index)
         result.timings.append(("render", clock.lap()))
 
-        let copies = CopiedFiles.collect(site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem)
+        let copies = CopiedFiles.collect(
+            site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem, cache: cache, changed: changed)
         output += copies.files
         result.diagnostics += copies.problems + OutputPaths.problems(in: output)
         result.files = output
+        cache?.keepOnly(posts: Set(resolved.map(\.source.sourcePath)), pages: Set(output.map(\.path)))
         result.postCount = model.posts.count
         result.pageCount = model.pages.count
         result.imageCount = copies.imageCount
         return finish(result)
+    }
+
+    /// The feed, made again only when one of its posts or the settings changed.
+    static func feed(model: SiteModel, files: SiteFiles, cache: BuildCache?) -> OutputFile {
+        let latest = model.posts.prefix(Feeds.feedSize)
+        let key = Digest.of { d in
+            d.add(model.index.configDigest)
+            for post in latest { d.add(post.digest) }
+        }
+        if let cached = cache?.page("feed.xml", key: key) { return cached }
+        let absolute = latest.map { post in
+            PostResolver(index: model.index, files: files, style: .absolute).resolve(post.source).0 ?? post
+        }
+        var file = Feeds.atom(index: model.index, absolutePosts: absolute)
+        file.key = key
+        cache?.store(page: file, key: key)
+        return file
     }
 
     /// A year summary for a year without posts, or a second one for a year, would be dropped

@@ -16,6 +16,10 @@ public actor SiteRebuilder {
     private let log: @Sendable (String, Bool) -> Void
     private var running = false
     private var again = false
+    /// Kept between builds: only what the changed files touch is made again.
+    private let cache = BuildCache()
+    /// Files changed since the last build started; nil until the first build.
+    private var changed: Set<String>?
 
     /// - Parameter log: prints a line; the flag says whether it is an error.
     public init(options: BuildOptions, output: String, liveReload: LiveReload,
@@ -29,7 +33,9 @@ public actor SiteRebuilder {
     public func setOrigin(_ origin: String) { options.origin = origin }
 
     /// Builds now, or after the build under way.
-    public func rebuild() async {
+    /// - Parameter paths: the absolute paths that changed.
+    public func rebuild(changed paths: [String]) async {
+        changed?.formUnion(paths)
         if running {
             again = true
             return
@@ -44,15 +50,21 @@ public actor SiteRebuilder {
 
     public func buildOnce() async -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
-        let (options, output) = (self.options, self.output)
+        var options = self.options
+        options.cache = cache
+        options.changedPaths = changed
+        changed = []
+        let buildOptions = options
+        let output = self.output
+        let cache = self.cache
         // The build uses every core; run it off the actor so that requests to rebuild can
         // queue up (and coalesce) meanwhile.
         let (result, written, writeError) = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let result = SiteBuilder.build(options)
+                let result = SiteBuilder.build(buildOptions)
                 guard result.succeeded else { return continuation.resume(returning: (result, 0, nil as String?)) }
                 do {
-                    let report = try SiteWriter(output: output).write(result.files)
+                    let report = try SiteWriter(output: output).write(result.files, cache: cache)
                     continuation.resume(returning: (result, report.written, nil))
                 } catch {
                     continuation.resume(returning: (result, 0, "\(error)"))

@@ -60,8 +60,8 @@ extension Blog {
                     let first = await rebuilder.buildOnce()
                     Terminal.line("Serving \(source) at http://\(displayHost):\(port)\(config.basePath) (Ctrl-C to stop)")
                     if !first.succeeded { Terminal.line("The site has errors; fix them and save: the page will reload.", toError: true) }
-                    let watcher = FileWatcher(roots: watchRoots, ignoring: [URL(fileURLWithPath: output).standardizedFileURL.path]) { _ in
-                        Task { await rebuilder.rebuild() }
+                    let watcher = FileWatcher(roots: watchRoots, ignoring: [URL(fileURLWithPath: output).standardizedFileURL.path]) { paths in
+                        Task { await rebuilder.rebuild(changed: paths) }
                     }
                     do { try watcher.start() } catch { Terminal.line("warning: \(error); rebuild by restarting", toError: true) }
                     Watchers.keep(watcher)

@@ -13,6 +13,10 @@ public struct SiteSource: Sendable {
     public var staticFiles: [String]
     /// Templates of the site's `templates/` folder: name → (site-relative path, text).
     public var templateOverrides: [String: TemplateSource]
+    /// Every Markdown file found, loaded or not: what it is.
+    var markdownFiles: [String: (kind: ContentKind, isBundle: Bool)] = [:]
+    /// The problems found while loading, for a reload to keep those of unchanged files.
+    var problems: [Diagnostic] = []
 }
 
 /// A template's text with the file it came from, for errors.
@@ -47,21 +51,56 @@ public struct SiteLoader: Sendable {
             let folder = kind == .post ? "posts" : "pages"
             collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets)
         }
-        let loaded = files.parallelMap { file -> (SourcePost?, [Diagnostic]) in
-            let absolute = SitePath.join(root, file.path)
-            guard let data = try? fileSystem.contents(of: absolute) else {
-                return (nil, [.error(file.path, "cannot read this file")])
-            }
-            guard let text = String(validatingUTF8Data: data) else {
-                return (nil, [.error(file.path, "is not UTF-8 text")])
-            }
-            return PostParser.parse(path: file.path, text: text, kind: file.kind, isBundle: file.isBundle, config: config)
+        let loaded = files.parallelMap { file in
+            loadPost(root: root, path: file.path, kind: file.kind, isBundle: file.isBundle, config: config)
         }
         problems += loaded.flatMap(\.1)
         let templates = loadTemplates(root: root, problems: &problems)
-        let source = SiteSource(
+        var source = SiteSource(
             root: root, config: config, posts: loaded.compactMap(\.0), bundleAssets: bundleAssets,
             staticFiles: allFiles(root: root, relative: "static", includingHidden: true), templateOverrides: templates)
+        for file in files { source.markdownFiles[file.path] = (file.kind, file.isBundle) }
+        source.problems = problems
+        return (source, problems)
+    }
+
+    private func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {
+        guard let data = try? fileSystem.contents(of: SitePath.join(root, path)) else {
+            return (nil, [.error(path, "cannot read this file")])
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            return (nil, [.error(path, "is not UTF-8 text")])
+        }
+        return PostParser.parse(path: path, text: text, kind: kind, isBundle: isBundle, config: config)
+    }
+
+    /// The previous load with only the changed Markdown files read again, when every change is
+    /// an edit of a file the site already had (a post, an image, a static file). Anything
+    /// else — settings, templates, a file added or removed — needs a full load: nil.
+    public func reload(_ previous: SiteSource?, changed: Set<String>?) -> (SiteSource?, [Diagnostic])? {
+        guard var source = previous, let changed, !changed.isEmpty else { return nil }
+        let known = Set(source.staticFiles).union(source.bundleAssets.values.joined())
+        var edited: [String] = []
+        for absolute in changed {
+            guard absolute.hasPrefix(source.root + "/"), fileSystem.isFile(absolute) else { return nil }
+            let path = String(absolute.dropFirst(source.root.count + 1))
+            if source.markdownFiles[path] != nil {
+                edited.append(path)
+            } else if !known.contains(path) {
+                return nil
+            }
+        }
+        let editedSet = Set(edited)
+        var problems = source.problems.filter { !editedSet.contains($0.location.file) }
+        var posts = source.posts.filter { !editedSet.contains($0.sourcePath) }
+        for path in edited {
+            let (kind, isBundle) = source.markdownFiles[path]!
+            let (post, postProblems) = loadPost(root: source.root, path: path, kind: kind, isBundle: isBundle, config: source.config)
+            if let post { posts.append(post) }
+            problems += postProblems
+        }
+        source.posts = posts.sorted { $0.sourcePath < $1.sourcePath }
+        source.problems = problems
         return (source, problems)
     }
 

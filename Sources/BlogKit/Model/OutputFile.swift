@@ -13,6 +13,9 @@ public struct OutputFile: Sendable, Hashable {
     public var content: Content
     /// What it was made from, for messages: a site-relative file, or a kind of page.
     public var origin: String
+    /// A digest of what the file was made from, when known: the writer of `blog serve`
+    /// skips a file whose key is the one it wrote last time.
+    public var key: UInt64?
 
     public init(path: String, content: Content, origin: String = "a generated page") {
         self.path = path

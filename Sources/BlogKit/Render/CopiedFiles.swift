@@ -9,7 +9,13 @@ struct CopiedFiles {
 
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"]
 
-    static func collect(site: SiteSource, posts: [ResolvedPost], theme: Theme, fileSystem: FileSystem) -> CopiedFiles {
+    /// - Parameters:
+    ///   - cache: remembers which files were checked to lie inside the site folder, so that a
+    ///     rebuild checks only the `changed` ones (site-relative) again.
+    static func collect(
+        site: SiteSource, posts: [ResolvedPost], theme: Theme, fileSystem: FileSystem,
+        cache: BuildCache? = nil, changed: Set<String> = []
+    ) -> CopiedFiles {
         var result = CopiedFiles()
         var sourceByOutput: [String: String] = [:]
         let realRoot = fileSystem.realPath(site.root)
@@ -21,12 +27,18 @@ struct CopiedFiles {
                 return
             }
             let absolute = SitePath.join(site.root, source)
-            guard fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
-                result.problems.append(.error(source, "is a symbolic link to a file outside the site folder; it is not published"))
-                return
+            if cache?.verifiedCopies.contains(source) != true || changed.contains(source) {
+                guard fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
+                    result.problems.append(.error(source, "is a symbolic link to a file outside the site folder; it is not published"))
+                    return
+                }
+                cache?.verifiedCopies.insert(source)
             }
             sourceByOutput[output] = source
-            result.files.append(OutputFile(path: output, content: .copy(absolute), origin: source))
+            var file = OutputFile(path: output, content: .copy(absolute), origin: source)
+            // Unchanged since the last build in this process: the writer may skip it.
+            if !changed.contains(source) { file.key = Digest.of { $0.add(source) } }
+            result.files.append(file)
             if imageExtensions.contains((source as NSString).pathExtension.lowercased()) { result.imageCount += 1 }
         }
         for post in posts {

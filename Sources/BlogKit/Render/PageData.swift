@@ -9,7 +9,7 @@ struct PageData {
     var index: SiteIndex { model.index }
     var config: Config { model.index.config }
 
-    init(model: SiteModel) {
+    init(model: SiteModel, cache: BuildCache? = nil) {
         self.model = model
         let index = model.index
         var site: [String: Any] = [
@@ -34,7 +34,14 @@ struct PageData {
         self.site = site
         var summaries: [String: [String: Any]] = [:]
         for post in model.posts + model.pages {
-            summaries[post.source.sourcePath] = PageData.summary(of: post, index: index)
+            let source = post.source.sourcePath
+            if let cached = cache?.summary(source, digest: post.digest) {
+                summaries[source] = cached
+            } else {
+                let summary = PageData.summary(of: post, index: index)
+                cache?.store(summary: summary, for: source, digest: post.digest)
+                summaries[source] = summary
+            }
         }
         self.summaries = summaries
     }

@@ -1,53 +1,110 @@
 import Foundation
 
 /// The render stage: applies the theme to every page of the site and returns the files to
-/// write, without writing any.
+/// write, without writing any. Each page is first described by a key, a digest of all it is
+/// made from; with a cache, a page whose key did not change is not rendered again.
 struct SiteRenderer {
+    /// One page to make: where, from which template, its key, and how to build its data.
+    struct Job {
+        var path: String
+        var template: String
+        var key: UInt64
+        var origin: String?
+        var context: () -> [String: Any]
+    }
+
     let data: PageData
     let theme: Theme
+    let cache: BuildCache?
+    /// What every page shows of the site as a whole (config, navigation, theme).
+    let siteKey: UInt64
 
     var model: SiteModel { data.model }
     var index: SiteIndex { data.index }
 
-    init(model: SiteModel, theme: Theme) {
-        data = PageData(model: model)
+    init(model: SiteModel, theme: Theme, cache: BuildCache? = nil) {
+        data = PageData(model: model, cache: cache)
         self.theme = theme
-    }
-
-    func renderAll() -> [OutputFile] {
-        var files = renderPosts() + renderPages()
-        files += renderHome() + renderArchives() + renderYears()
-        files += renderGroups(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: "Tags")
-        files += renderGroups(model.categories, kind: "category", listKind: "categories", listPath: "categories/", title: "Categories")
-        files.append(page("404", path: "404.html", data.page(kind: "404", path: "404.html", title: "Not found")))
-        return files
-    }
-
-    private func page(_ template: String, path: String, _ context: [String: Any], origin: String? = nil) -> OutputFile {
-        .text(SiteIndex.filePath(of: path), theme.render(context, template: template), origin: origin ?? "the \(template) page")
-    }
-
-    private func renderPosts() -> [OutputFile] {
-        let posts = model.posts
-        return Array(posts.indices).parallelMap { i -> OutputFile in
-            let post = posts[i]
-            var context = data.page(kind: "post", path: post.path, title: post.title, description: post.summary)
-            context["post"] = data.full(
-                post, older: i + 1 < posts.count ? posts[i + 1] : nil, newer: i > 0 ? posts[i - 1] : nil)
-            return page("post", path: post.path, context, origin: post.source.sourcePath)
+        self.cache = cache
+        siteKey = Digest.of { d in
+            d.add(theme.digest)
+            d.add(model.index.configDigest)
+            d.add(model.pages.map { $0.title + "\u{1}" + $0.path })
+            d.add(model.years.map { "\($0.name) \($0.posts.count)" })
         }
     }
 
-    private func renderPages() -> [OutputFile] {
+    func renderAll() -> [OutputFile] {
+        var jobs = postJobs() + pageJobs()
+        jobs += homeJobs() + [archivesJob()] + yearJobs()
+        jobs += groupJobs(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: "Tags")
+        jobs += groupJobs(model.categories, kind: "category", listKind: "categories", listPath: "categories/", title: "Categories")
+        jobs.append(job("404", path: "404.html") { d in d.add("404") } context: {
+            data.page(kind: "404", path: "404.html", title: "Not found")
+        })
+        return render(jobs)
+    }
+
+    /// Renders the jobs whose key the cache does not know, on every core.
+    private func render(_ jobs: [Job]) -> [OutputFile] {
+        let theme = self.theme
+        let cache = self.cache
+        return Array(jobs.indices).parallelMap { i -> OutputFile in
+            let job = jobs[i]
+            let filePath = SiteIndex.filePath(of: job.path)
+            if let cached = cache?.page(filePath, key: job.key) { return cached }
+            var file = OutputFile.text(
+                filePath, theme.render(job.context(), template: job.template),
+                origin: job.origin ?? "the \(job.template) page")
+            file.key = job.key
+            cache?.store(page: file, key: job.key)
+            return file
+        }
+    }
+
+    private func job(
+        _ template: String, path: String, origin: String? = nil, key: (inout Digest) -> Void,
+        context: @escaping () -> [String: Any]
+    ) -> Job {
+        let digest = Digest.of { d in
+            d.add(siteKey)
+            d.add(template)
+            d.add(path)
+            key(&d)
+        }
+        return Job(path: path, template: template, key: digest, origin: origin, context: context)
+    }
+
+    private func postJobs() -> [Job] {
+        let posts = model.posts
+        return posts.indices.map { i in
+            let post = posts[i]
+            let older = i + 1 < posts.count ? posts[i + 1] : nil
+            let newer = i > 0 ? posts[i - 1] : nil
+            return job("post", path: post.path, origin: post.source.sourcePath) { d in
+                d.add(post.digest)
+                d.add((older?.title ?? "") + "\u{1}" + (older?.path ?? ""))
+                d.add((newer?.title ?? "") + "\u{1}" + (newer?.path ?? ""))
+            } context: {
+                var context = data.page(kind: "post", path: post.path, title: post.title, description: post.summary)
+                context["post"] = data.full(post, older: older, newer: newer)
+                return context
+            }
+        }
+    }
+
+    private func pageJobs() -> [Job] {
         model.pages.map { post in
-            var context = data.page(kind: "page", path: post.path, title: post.title, description: post.summary)
-            context["page"] = data.full(post, older: nil, newer: nil)
-            return page("page", path: post.path, context, origin: post.source.sourcePath)
+            job("page", path: post.path, origin: post.source.sourcePath) { d in d.add(post.digest) } context: {
+                var context = data.page(kind: "page", path: post.path, title: post.title, description: post.summary)
+                context["page"] = data.full(post, older: nil, newer: nil)
+                return context
+            }
         }
     }
 
     /// `/`, `/page/2/`, `/page/3/`…
-    private func renderHome() -> [OutputFile] {
+    private func homeJobs() -> [Job] {
         let size = index.config.paginate
         let chunks = stride(from: 0, to: max(model.posts.count, 1), by: size).map {
             Array(model.posts[$0..<min($0 + size, model.posts.count)])
@@ -55,20 +112,25 @@ struct SiteRenderer {
         func path(_ page: Int) -> String { page == 1 ? "" : "page/\(page)/" }
         return chunks.enumerated().map { offset, posts in
             let number = offset + 1
-            var context = data.page(kind: "home", path: path(number), title: number == 1 ? nil : "Page \(number)")
-            context["posts"] = data.summaries(posts)
-            var pagination: [String: Any] = [
-                "page": number, "total_pages": chunks.count,
-                "has_prev": number > 1, "has_next": number < chunks.count,
-                "pages": Self.pageWindow(current: number, total: chunks.count).map { page -> [String: Any] in
-                    guard let page else { return ["gap": true] }
-                    return ["number": page, "url": index.url(path(page)), "current": page == number]
-                },
-            ]
-            if number > 1 { pagination["prev_url"] = index.url(path(number - 1)) }
-            if number < chunks.count { pagination["next_url"] = index.url(path(number + 1)) }
-            context["pagination"] = pagination
-            return page("home", path: path(number), context)
+            return job("home", path: path(number)) { d in
+                d.add(chunks.count)
+                for post in posts { d.add(post.digest) }
+            } context: {
+                var context = data.page(kind: "home", path: path(number), title: number == 1 ? nil : "Page \(number)")
+                context["posts"] = data.summaries(posts)
+                var pagination: [String: Any] = [
+                    "page": number, "total_pages": chunks.count,
+                    "has_prev": number > 1, "has_next": number < chunks.count,
+                    "pages": Self.pageWindow(current: number, total: chunks.count).map { page -> [String: Any] in
+                        guard let page else { return ["gap": true] }
+                        return ["number": page, "url": index.url(path(page)), "current": page == number]
+                    },
+                ]
+                if number > 1 { pagination["prev_url"] = index.url(path(number - 1)) }
+                if number < chunks.count { pagination["next_url"] = index.url(path(number + 1)) }
+                context["pagination"] = pagination
+                return context
+            }
         }
     }
 
@@ -84,54 +146,74 @@ struct SiteRenderer {
         return pages
     }
 
-    private func renderArchives() -> [OutputFile] {
-        var context = data.page(kind: "archives", path: "archives/", title: "Archives")
-        context["years"] = model.years.map { year -> [String: Any] in
-            ["year": year.name, "url": index.url(year.path), "count": year.posts.count,
-             "months": data.months(year.posts, year: year.name)]
+    private func archivesJob() -> Job {
+        job("archives", path: "archives/") { d in
+            for post in model.posts { d.add(post.digest) }
+        } context: {
+            var context = data.page(kind: "archives", path: "archives/", title: "Archives")
+            context["years"] = model.years.map { year -> [String: Any] in
+                ["year": year.name, "url": index.url(year.path), "count": year.posts.count,
+                 "months": data.months(year.posts, year: year.name)]
+            }
+            if !model.years.isEmpty { context["chart"] = data.postsPerYearChart() }
+            return context
         }
-        if !model.years.isEmpty { context["chart"] = data.postsPerYearChart() }
-        return [page("archives", path: "archives/", context)]
     }
 
     /// A page for every year: its numbers next to the year before, charts, tags, the most
     /// linked posts, the writer's own summary, and every post by month (January first).
-    private func renderYears() -> [OutputFile] {
+    private func yearJobs() -> [Job] {
         let inbound = YearReview.inboundLinks(model.posts)
-        let reviews = Dictionary(uniqueKeysWithValues: model.years.map { group -> (Int, YearReview) in
-            let year = Int(group.name) ?? 0
-            return (year, YearReview(year: year, posts: group.posts, inbound: inbound))
-        })
+        let groups = Dictionary(uniqueKeysWithValues: model.years.map { (Int($0.name) ?? 0, $0) })
         return model.years.enumerated().map { i, group in
             let year = Int(group.name) ?? 0
-            let review = reviews[year]!
-            var summary = data.yearReview(review, previous: reviews[year - 1], path: group.path)
-            if i + 1 < model.years.count {
-                summary["prev"] = ["year": model.years[i + 1].name, "url": index.url(model.years[i + 1].path)]
+            let featured = model.posts.first { $0.source.yearSummary == year }
+            let previousYear = i + 1 < model.years.count ? model.years[i + 1] : nil
+            let nextYear = i > 0 ? model.years[i - 1] : nil
+            return job("year", path: group.path) { d in
+                // The year, the year before it (compared with), links into the year.
+                for post in group.posts + (groups[year - 1]?.posts ?? []) { d.add(post.digest) }
+                for post in group.posts { d.add(inbound[post.source.sourcePath] ?? 0) }
+                d.add(featured?.digest ?? 0)
+                d.add((previousYear?.name ?? "") + " " + (nextYear?.name ?? ""))
+            } context: {
+                let review = YearReview(year: year, posts: group.posts, inbound: inbound)
+                let previous = groups[year - 1].map { YearReview(year: year - 1, posts: $0.posts, inbound: inbound) }
+                var summary = data.yearReview(review, previous: previous, path: group.path)
+                if let previousYear { summary["prev"] = ["year": previousYear.name, "url": index.url(previousYear.path)] }
+                if let nextYear { summary["next"] = ["year": nextYear.name, "url": index.url(nextYear.path)] }
+                if let featured { summary["featured"] = data.summaries([featured]).first }
+                var context = data.page(kind: "year", path: group.path, title: group.name)
+                context["year"] = summary
+                return context
             }
-            if i > 0 { summary["next"] = ["year": model.years[i - 1].name, "url": index.url(model.years[i - 1].path)] }
-            if let featured = model.posts.first(where: { $0.source.yearSummary == year }) {
-                summary["featured"] = data.summaries([featured]).first
-            }
-            var context = data.page(kind: "year", path: group.path, title: group.name)
-            context["year"] = summary
-            return page("year", path: group.path, context)
         }
     }
 
     /// Tags or categories: the list page and one page per name.
-    private func renderGroups(
+    private func groupJobs(
         _ groups: [SiteModel.Group], kind: String, listKind: String, listPath: String, title: String
-    ) -> [OutputFile] {
-        var list = data.page(kind: listKind, path: listPath, title: title)
-        list[listKind] = data.groups(groups)
-        var files = [page(listKind, path: listPath, list)]
+    ) -> [Job] {
+        var jobs = [
+            job(listKind, path: listPath) { d in
+                d.add(groups.map { "\($0.name) \($0.path) \($0.posts.count)" })
+            } context: {
+                var list = data.page(kind: listKind, path: listPath, title: title)
+                list[listKind] = data.groups(groups)
+                return list
+            }
+        ]
         for group in groups {
-            var context = data.page(kind: kind, path: group.path, title: group.name)
-            context[kind] = ["name": group.name, "url": index.url(group.path), "count": group.posts.count,
-                             "posts": data.summaries(group.posts)] as [String: Any]
-            files.append(page(kind, path: group.path, context))
+            jobs.append(job(kind, path: group.path) { d in
+                d.add(group.name)
+                for post in group.posts { d.add(post.digest) }
+            } context: {
+                var context = data.page(kind: kind, path: group.path, title: group.name)
+                context[kind] = ["name": group.name, "url": index.url(group.path), "count": group.posts.count,
+                                 "posts": data.summaries(group.posts)] as [String: Any]
+                return context
+            })
         }
-        return files
+        return jobs
     }
 }

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     ]
 
     var library: MustacheLibrary
+    /// A digest of every template and asset: pages made with another theme are other pages.
+    var digest: UInt64 = 0
     /// Path under `assets/` → bytes; published at `/assets/…`.
     public var assets: [String: Data]
 
@@ -51,7 +53,13 @@ public struct Theme: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             problems.append(.error(site.config.theme ?? "templates", "the theme has no template '\(name).mustache'"))
         }
-        return (problems.hasErrors ? nil : Theme(library: library, assets: assets), problems)
+        let digest = Digest.of { d in
+            for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+                d.add(name)
+                d.add(source.text)
+            }
+        }
+        return (problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets), problems)
     }
 
     private static func templateName(_ path: String) -> String {

@@ -26,6 +26,8 @@ public struct ResolvedPost: Sendable {
     public var assets: [Asset]
     /// Source files of the posts and pages this one links to.
     public var linkedSources: [String]
+    /// A digest of everything above that pages show (see `computeDigest`).
+    public var digest: UInt64 = 0
 
     public var date: PostDate? { source.date }
 }
@@ -55,10 +57,11 @@ public struct PostResolver: Sendable {
         let toc = HeadingIDs.assign(in: document)
         let parts = ExcerptSplit(document)
         let summary = post.summary ?? truncate(collapsingWhitespace(parts.excerptText), limit: 200)
-        let resolved = ResolvedPost(
+        var resolved = ResolvedPost(
             source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources)
+        resolved.digest = resolved.computeDigest()
         return (problems.hasErrors ? nil : resolved, problems)
     }
 

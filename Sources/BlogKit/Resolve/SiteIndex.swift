@@ -12,6 +12,28 @@ public struct SiteIndex: Sendable {
     /// Drafts and future posts left out of this build: links to them get a clearer error.
     public var unpublishedSources: Set<String> = []
 
+    /// The settings pages show, digested.
+    var configDigest: UInt64 {
+        Digest.of { d in
+            d.add([config.title, config.description, config.author, config.baseURL, config.language,
+                   config.permalink, config.timeZone.identifier])
+            d.add(config.paginate)
+            d.add(config.safeMarkdown)
+        }
+    }
+
+    /// Everything resolving a post depends on besides the post itself: every URL, alias and
+    /// static file, and the settings. A post resolved under the same key resolves the same.
+    func resolutionKey(staticFiles: Set<String>) -> UInt64 {
+        Digest.of { d in
+            d.add(configDigest)
+            for (source, path) in pathBySource.sorted(by: { $0.key < $1.key }) { d.add(source + "\u{1}" + path) }
+            for (alias, source) in sourceByAlias.sorted(by: { $0.key < $1.key }) { d.add(alias + "\u{1}" + source) }
+            d.add(unpublishedSources.sorted())
+            d.add(staticFiles.sorted())
+        }
+    }
+
     /// Paths the build writes itself; a post or an alias there would be overwritten.
     static let reservedPrefixes = ["tags/", "categories/", "archives/", "page/", "assets/"]
     static let reservedFiles = ["feed.xml", "sitemap.xml", "404.html", "index.html"]

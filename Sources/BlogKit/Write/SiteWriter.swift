@@ -41,7 +41,50 @@ public struct SiteWriter: Sendable {
         return nil
     }
 
-    public func write(_ files: [OutputFile]) throws -> Report {
+    /// - Parameter cache: of `blog serve`: remembers what was written, so that the next write
+    ///   skips files whose key did not change and removes only files that were dropped,
+    ///   without reading or walking the whole output folder again.
+    public func write(_ files: [OutputFile], cache: BuildCache? = nil) throws -> Report {
+        guard let cache, !cache.written.isEmpty else {
+            let report = try writeAll(files)
+            cache?.written = Self.keys(files)
+            return report
+        }
+        var report = Report()
+        let changed = files.filter { file in file.key == nil || cache.written[file.path] != file.key }
+        report.unchanged = files.count - changed.count
+        if !changed.isEmpty {
+            let partial = try writeFiles(changed)
+            report.written = partial.written
+            report.unchanged += partial.unchanged
+        }
+        let planned = Set(files.map(\.path))
+        for path in cache.written.keys where !planned.contains(path) {
+            let full = SitePath.join(output, path)
+            if (try? FileManager.default.removeItem(atPath: full)) != nil { report.removed += 1 }
+            var folder = (full as NSString).deletingLastPathComponent
+            while folder.count > output.count, rmdir(folder) == 0 {  // only while empty
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        cache.written = Self.keys(files)
+        return report
+    }
+
+    /// Each file's key, or a digest of its bytes when it has none (small generated files).
+    private static func keys(_ files: [OutputFile]) -> [String: UInt64] {
+        var keys: [String: UInt64] = [:]
+        for file in files {
+            if let key = file.key {
+                keys[file.path] = key
+            } else if case .data(let bytes) = file.content {
+                keys[file.path] = Digest.of { $0.add(String(decoding: bytes, as: UTF8.self)) }
+            }
+        }
+        return keys
+    }
+
+    private func writeAll(_ files: [OutputFile]) throws -> Report {
         let fm = FileManager.default
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let marker = SitePath.join(output, Self.markerName)
@@ -49,9 +92,16 @@ public struct SiteWriter: Sendable {
             try Data("This folder is written by `blog build`: its files are replaced and removed by each build.\n".utf8)
                 .write(to: URL(fileURLWithPath: marker))
         }
-        var report = Report()
         // New files first, stale ones last: a build stopped midway leaves a complete old
         // site plus some new files, never a site with pages missing.
+        var report = try writeFiles(files)
+        report.removed = try removeStale(keeping: Set(files.map(\.path)))
+        return report
+    }
+
+    /// Writes the files whose bytes differ from the output's, making folders as needed.
+    private func writeFiles(_ files: [OutputFile]) throws -> Report {
+        var report = Report()
         // Creating a folder costs more than writing a file on some disks: on every core.
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         let made = folders.sorted().parallelMap { folder in Result { try makeFolder(SitePath.join(output, folder)) } }
@@ -62,7 +112,6 @@ public struct SiteWriter: Sendable {
         for outcome in outcomes {
             if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
         }
-        report.removed = try removeStale(keeping: Set(files.map(\.path)))
         return report
     }
 

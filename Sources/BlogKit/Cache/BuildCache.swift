@@ -1,0 +1,107 @@
+import Foundation
+
+/// What one build leaves for the next in the same process (`blog serve`): the site as
+/// loaded, each post as resolved, each page as rendered, and what was written. Every entry
+/// is keyed by a digest of its inputs, so a rebuild reuses exactly the steps whose inputs
+/// did not change, and its output is the same as a cold build's.
+public final class BuildCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var resolvedPosts: [String: ResolvedEntry] = [:]
+    private var pages: [String: (key: UInt64, file: OutputFile)] = [:]
+    private var summaryDictionaries: [String: (digest: UInt64, data: [String: Any])] = [:]
+    /// The site as the last build loaded it, reused when only posts' text changed.
+    var source: SiteSource?
+    /// Copied files whose source was checked to lie inside the site folder.
+    var verifiedCopies: Set<String> = []
+    /// Paths and content keys of what the last write left in the output folder.
+    var written: [String: UInt64] = [:]
+
+    struct ResolvedEntry {
+        var post: SourcePost
+        var indexKey: UInt64
+        var result: ResolvedPost
+    }
+
+    public init() {}
+
+    func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedPost? {
+        guard let entry = lock.withLock({ resolvedPosts[post.sourcePath] }), entry.indexKey == indexKey,
+            entry.post == post, !entry.result.assets.contains(where: { changed.contains($0.sourcePath) })
+        else { return nil }
+        return entry.result
+    }
+
+    func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost) {
+        lock.withLock { resolvedPosts[post.sourcePath] = ResolvedEntry(post: post, indexKey: indexKey, result: result) }
+    }
+
+    func page(_ path: String, key: UInt64) -> OutputFile? {
+        lock.withLock { pages[path].flatMap { $0.key == key ? $0.file : nil } }
+    }
+
+    func store(page file: OutputFile, key: UInt64) {
+        lock.withLock { pages[file.path] = (key, file) }
+    }
+
+    func summary(_ source: String, digest: UInt64) -> [String: Any]? {
+        lock.withLock { summaryDictionaries[source].flatMap { $0.digest == digest ? $0.data : nil } }
+    }
+
+    func store(summary: [String: Any], for source: String, digest: UInt64) {
+        lock.withLock { summaryDictionaries[source] = (digest, summary) }
+    }
+
+    /// Forgets entries of pages and posts the site no longer has.
+    func keepOnly(posts: Set<String>, pages keep: Set<String>) {
+        lock.withLock {
+            resolvedPosts = resolvedPosts.filter { posts.contains($0.key) }
+            summaryDictionaries = summaryDictionaries.filter { posts.contains($0.key) }
+            pages = pages.filter { keep.contains($0.key) }
+        }
+    }
+}
+
+/// Stable digests of the values pages are made from (FNV-1a, the same in every run).
+struct Digest {
+    private var hasher = FNV1a()
+
+    var value: UInt64 { hasher.value }
+
+    mutating func add(_ text: String) { hasher.add(text) }
+    mutating func add(_ number: Int) { hasher.add(String(number)) }
+    mutating func add(_ number: UInt64) { hasher.add(String(number, radix: 16)) }
+    mutating func add(_ flag: Bool) { hasher.add(flag ? "1" : "0") }
+    mutating func add(_ texts: [String]) {
+        add(texts.count)
+        for text in texts { add(text) }
+    }
+
+    static func of(_ build: (inout Digest) -> Void) -> UInt64 {
+        var digest = Digest()
+        build(&digest)
+        return digest.value
+    }
+}
+
+extension ResolvedPost {
+    /// Everything of the post a page can show, digested: equal digests, equal pages.
+    func computeDigest() -> UInt64 {
+        Digest.of { d in
+            d.add(source.sourcePath)
+            d.add(title)
+            d.add(path)
+            d.add(content)
+            d.add(excerpt)
+            d.add(summary)
+            d.add(hasMore)
+            d.add(words)
+            d.add(source.date?.iso8601 ?? "")
+            d.add(source.updated?.iso8601 ?? "")
+            d.add(source.tags)
+            d.add(source.categories)
+            d.add(source.draft)
+            d.add(source.yearSummary ?? 0)
+            d.add(toc.map { "\($0.level) \($0.id) \($0.title)" })
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import BlogKit
+
+/// A rebuild that reuses the cache of the builds before it makes the same site, byte for
+/// byte, as a cold build of the same files.
+@Suite struct IncrementalBuildTests {
+    nonisolated(unsafe) static let files: [String: Any] = [
+        "blog.yaml": "title: T\nbase_url: https://example.com/\npaginate: 2\n",
+        "posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\ntags: [x]\n---\nHello ![c](c.png) [b](b.md).\n",
+        "posts/2016/b.md": "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\n---\nWorld.\n",
+        "posts/2017/c.md": "---\ntitle: C\ndate: 2017-03-01\nyear_summary: 2016\n---\nMore [a](../2016/a.md).\n",
+        "posts/2016/c.png": Fixture.png(width: 10, height: 20),
+        "pages/about.md": "---\ntitle: About\n---\nMe.\n",
+    ]
+
+    func snapshot(_ result: BuildResult) -> [String: String] {
+        var files: [String: String] = [:]
+        for file in result.files {
+            switch file.content {
+            case .data(let data): files[file.path] = String(decoding: data, as: UTF8.self)
+            case .copy(let path): files[file.path] = "copy of " + path
+            }
+        }
+        return files
+    }
+
+    func options(_ site: Fixture, cache: BuildCache? = nil, changed: [String]? = nil) -> BuildOptions {
+        var options = BuildOptions(source: site.root, now: Date(timeIntervalSince1970: 1_900_000_000))
+        options.cache = cache
+        options.changedPaths = changed.map { Set($0.map { site.root + "/" + $0 }) }
+        return options
+    }
+
+    @Test(arguments: [
+        ("posts/2016/a.md", "---\ntitle: A again\ndate: 2016-01-01\ntags: [x]\n---\nHello ![c](c.png) [b](b.md), edited.\n"),
+        ("posts/2016/b.md", "---\ntitle: B\ndate: 2018-02-01\ntags: [z]\n---\nMoved to 2018.\n"),
+        ("posts/2016/b.md", "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\nslug: renamed\n---\nNew URL.\n"),
+        ("posts/2016/c.png", "not a png any more"),
+        ("blog.yaml", "title: Renamed\nbase_url: https://example.com/\npaginate: 1\n"),
+        ("pages/about.md", "---\ntitle: About me\n---\nStill me.\n"),
+    ])
+    func editsGiveWhatAColdBuildGives(path: String, content: String) throws {
+        let site = try Fixture(files: Self.files)
+        let cache = BuildCache()
+        let first = SiteBuilder.build(options(site, cache: cache))
+        #expect(first.succeeded, "\(first.diagnostics)")
+        try SiteWriter(output: site.root + "/public").write(first.files, cache: cache)
+
+        try site.write([path: content])
+        let incremental = SiteBuilder.build(options(site, cache: cache, changed: [path]))
+        let cold = SiteBuilder.build(options(site))
+        #expect(incremental.diagnostics == cold.diagnostics)
+        #expect(snapshot(incremental) == snapshot(cold))
+        #expect(!snapshot(incremental).isEmpty || !cold.succeeded)
+    }
+
+    @Test func removingAPostRemovesItsPages() throws {
+        let site = try Fixture(files: Self.files)
+        let cache = BuildCache()
+        let output = site.root + "/public"
+        try SiteWriter(output: output).write(SiteBuilder.build(options(site, cache: cache)).files, cache: cache)
+        #expect(FileManager.default.fileExists(atPath: output + "/2016/02/b/index.html"))
+        try FileManager.default.removeItem(atPath: site.root + "/posts/2016/b.md")
+        try site.write(["posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\ntags: [x]\n---\nHello ![c](c.png).\n"])
+        let incremental = SiteBuilder.build(options(site, cache: cache, changed: ["posts/2016/b.md", "posts/2016/a.md"]))
+        #expect(snapshot(incremental) == snapshot(SiteBuilder.build(options(site))))
+        let report = try SiteWriter(output: output).write(incremental.files, cache: cache)
+        #expect(report.removed > 0)
+        #expect(!FileManager.default.fileExists(atPath: output + "/2016/02/b/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/2016/02"))
+    }
+
+    @Test func anUnchangedRebuildWritesNothing() throws {
+        let site = try Fixture(files: Self.files)
+        let cache = BuildCache()
+        let writer = SiteWriter(output: site.root + "/public")
+        _ = try writer.write(SiteBuilder.build(options(site, cache: cache)).files, cache: cache)
+        try site.write(["posts/2016/b.md": "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\n---\nWorld.\n"])  // same text
+        let report = try writer.write(SiteBuilder.build(options(site, cache: cache, changed: ["posts/2016/b.md"])).files, cache: cache)
+        #expect(report.written == 0)
+    }
+}
