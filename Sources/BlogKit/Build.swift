@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     /// Absolute paths changed since the last build with the same cache (from the watcher);
     /// nil when unknown, which means: look at everything.
     public var changedPaths: Set<String>?
+    /// Make only the pages of these posts (site-relative source paths): `blog serve` shows
+    /// the page being written first, and the lists that show it right after.
+    public var onlyPagesOf: Set<String>?
 
     public init(source: String, includeDrafts: Bool = false, now: Date = Date(), excluded: String? = nil) {
         self.source = URL(fileURLWithPath: source).standardizedFileURL.path
@@ -35,6 +38,8 @@ public struct BuildResult: Sendable {
     public var imageCount = 0
     /// When the earliest post dated in the future becomes due (seconds since 1970).
     public var nextDue: Int64?
+    /// Only some pages were made (`onlyPagesOf`): not a whole site to write.
+    public var partial = false
     /// How long each stage took, in order, for `--verbose`.
     public var timings: [(stage: String, seconds: Double)] = []
 
@@ -80,7 +85,7 @@ public enum SiteBuilder {
         let resolved = resolvedAll.compactMap(\.0)
         result.timings.append(("parse and resolve", clock.lap()))
 
-        let (theme, themeProblems) = Theme.load(site: site, fileSystem: options.fileSystem)
+        let (theme, themeProblems) = Theme.load(site: site, fileSystem: options.fileSystem, cache: options.cache)
         result.diagnostics += themeProblems
         guard let theme, !result.diagnostics.hasErrors else { return finish(result) }
 
@@ -88,7 +93,13 @@ public enum SiteBuilder {
             index: index, posts: resolved.filter { $0.source.kind == .post },
             pages: resolved.filter { $0.source.kind == .page })
         result.diagnostics += yearSummaryProblems(model)
-        var output = SiteRenderer(model: model, theme: theme, cache: cache).renderAll()
+        let renderer = SiteRenderer(model: model, theme: theme, cache: cache)
+        if let only = options.onlyPagesOf {
+            result.files = renderer.render(pagesOf: only)
+            result.partial = true
+            return finish(result)
+        }
+        var output = renderer.renderAll()
         output.append(feed(model: model, files: files, cache: cache))
         output.append(Feeds.sitemap(index: index, model: model))
         output += Feeds.redirects(index: index)

@@ -25,9 +25,14 @@ public actor LiveReload {
         return stream
     }
 
-    public func buildSucceeded() {
+    /// - Parameters:
+    ///   - paths: URL paths of the pages that changed; a tab reloads when it shows one of them.
+    ///   - complete: the whole site is built (the pages of a saved post come first).
+    public func buildSucceeded(paths: [String], complete: Bool) {
         lastFailure = nil
-        broadcast("event: reload\ndata: {}\n\n")
+        let data = (try? JSONSerialization.data(withJSONObject: ["paths": paths, "complete": complete], options: [.sortedKeys, .withoutEscapingSlashes]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        broadcast("event: reload\ndata: \(data)\n\n")
     }
 
     public func buildFailed(_ diagnostics: [Diagnostic]) {
@@ -62,7 +67,9 @@ public actor LiveReload {
     /// Added to HTML responses only (never to the files on disk): listens for build events.
     static let script = """
         <script>/* blog serve: live reload */(function(){var s=new EventSource("\(endpoint)");\
-        s.addEventListener("reload",function(){location.reload()});\
+        s.addEventListener("reload",function(e){var d={};try{d=JSON.parse(e.data)}catch(x){}\
+        var here=location.pathname.replace(/index\\.html$/,"");\
+        if(!d.paths||d.paths.indexOf(here)>=0||document.getElementById("blog-errors"))location.reload()});\
         s.addEventListener("failed",function(e){var d=JSON.parse(e.data),o=document.getElementById("blog-errors");\
         if(!o){o=document.createElement("div");o.id="blog-errors";o.setAttribute("role","alert");\
         o.style.cssText="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2em;\

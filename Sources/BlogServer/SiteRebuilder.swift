@@ -32,6 +32,11 @@ public actor SiteRebuilder {
 
     public func setOrigin(_ origin: String) { options.origin = origin }
 
+    /// `base_url`'s path, under which the site is served.
+    public var lookupBasePath = "/"
+
+    public func setBasePath(_ path: String) { lookupBasePath = path }
+
     /// Builds now, or after the build under way.
     /// - Parameter paths: the absolute paths that changed.
     public func rebuild(changed paths: [String]) async {
@@ -53,24 +58,20 @@ public actor SiteRebuilder {
         var options = self.options
         options.cache = cache
         options.changedPaths = changed
+        let editedPosts = (changed ?? []).filter { $0.hasSuffix(".md") && $0.hasPrefix(options.source + "/") }
+            .map { String($0.dropFirst(options.source.count + 1)) }
         changed = []
-        let buildOptions = options
-        let output = self.output
-        let cache = self.cache
-        // The build uses every core; run it off the actor so that requests to rebuild can
-        // queue up (and coalesce) meanwhile.
-        let (result, written, writeError) = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let result = SiteBuilder.build(buildOptions)
-                guard result.succeeded else { return continuation.resume(returning: (result, 0, nil as String?)) }
-                do {
-                    let report = try SiteWriter(output: output).write(result.files, cache: cache)
-                    continuation.resume(returning: (result, report.written, nil))
-                } catch {
-                    continuation.resume(returning: (result, 0, "\(error)"))
-                }
+        // First the pages of the posts just saved, which their tabs are waiting for; then
+        // everything that lists them.
+        if !editedPosts.isEmpty {
+            var first = options
+            first.onlyPagesOf = Set(editedPosts)
+            let (result, report, _) = await run(first)
+            if result.succeeded, !report.writtenPaths.isEmpty {
+                await liveReload.buildSucceeded(paths: urls(report.writtenPaths), complete: false)
             }
         }
+        let (result, report, writeError) = await run(options)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         for diagnostic in result.diagnostics { log(diagnostic.description, true) }
         if let writeError {
@@ -79,12 +80,42 @@ public actor SiteRebuilder {
             return Outcome(succeeded: false, milliseconds: milliseconds, written: 0)
         }
         if result.succeeded {
-            await liveReload.buildSucceeded()
-            log(String(format: "Built in %.0f ms: %d files written", milliseconds, written), false)
+            await liveReload.buildSucceeded(paths: urls(report.writtenPaths + report.removedPaths), complete: true)
+            log(String(format: "Built in %.0f ms: %d files written", milliseconds, report.written), false)
         } else {
             await liveReload.buildFailed(result.diagnostics.filter(\.isError))
             log("Build failed; still serving the last good build", true)
         }
-        return Outcome(succeeded: result.succeeded, milliseconds: milliseconds, written: written)
+        return Outcome(succeeded: result.succeeded, milliseconds: milliseconds, written: report.written)
+    }
+
+    /// Builds and writes off the actor (the build uses every core), so that requests to
+    /// rebuild can queue up, and coalesce, meanwhile.
+    private func run(_ options: BuildOptions) async -> (BuildResult, SiteWriter.Report, String?) {
+        let output = self.output
+        let cache = self.cache
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let result = SiteBuilder.build(options)
+                guard result.succeeded else { return continuation.resume(returning: (result, .init(), nil)) }
+                do {
+                    let writer = SiteWriter(output: output)
+                    let report = try result.partial
+                        ? writer.writeSome(result.files, cache: cache) : writer.write(result.files, cache: cache)
+                    continuation.resume(returning: (result, report, nil))
+                } catch {
+                    continuation.resume(returning: (result, .init(), "\(error)"))
+                }
+            }
+        }
+    }
+
+    /// The URLs of output files, as `location.pathname` shows them: `/blog/2016/01/a/`.
+    private func urls(_ paths: [String]) -> [String] {
+        let basePath = lookupBasePath
+        return paths.map { path in
+            let page = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            return encodePath(basePath + page)
+        }
     }
 }

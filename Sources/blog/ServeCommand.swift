@@ -57,6 +57,7 @@ extension Blog {
                     let port = channel.localAddress?.port ?? 0
                     let displayHost = host.contains(":") ? "[\(host)]" : host
                     await rebuilder.setOrigin("http://\(displayHost):\(port)")
+                    await rebuilder.setBasePath(config.basePath)
                     let first = await rebuilder.buildOnce()
                     Terminal.line("Serving \(source) at http://\(displayHost):\(port)\(config.basePath) (Ctrl-C to stop)")
                     if !first.succeeded { Terminal.line("The site has errors; fix them and save: the page will reload.", toError: true) }

@@ -92,8 +92,12 @@ import Testing
         #expect(RawHTTP.read(events, until: ": connected").contains("text/event-stream"))
 
         try site.write(["posts/a.md": "---\ntitle: First\ndate: 2016-01-01\n---\nEdited while serving.\n"])
-        #expect(RawHTTP.read(events, until: "event: reload").contains("event: reload"))
+        // The edited page first (its tab reloads), then the rest of the site.
+        let first = RawHTTP.read(events, until: "event: reload")
+        #expect(first.contains(#""paths":["/blog/2016/01/a/"]"#), "\(first)")
         #expect(try server.http.get("/blog/2016/01/a/").text.contains("Edited while serving."))
+        let complete = RawHTTP.read(events, until: #""complete":true"#)
+        #expect(complete.contains("/blog/\""), "the home page lists the post: \(complete)")
 
         try site.write(["posts/a.md": "---\ntitle: First\ndate: 2016-13-45\n---\nBroken.\n"])
         let failed = RawHTTP.read(events, until: "event: failed")

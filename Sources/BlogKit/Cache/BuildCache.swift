@@ -11,6 +11,8 @@ public final class BuildCache: @unchecked Sendable {
     private var summaryDictionaries: [String: (digest: UInt64, data: [String: Any])] = [:]
     /// The site as the last build loaded it, reused when only posts' text changed.
     var source: SiteSource?
+    /// The theme as last parsed, reused while its templates and assets stay the same.
+    var theme: Theme?
     /// Copied files whose source was checked to lie inside the site folder.
     var verifiedCopies: Set<String> = []
     /// Paths and content keys of what the last write left in the output folder.
@@ -71,6 +73,7 @@ struct Digest {
     mutating func add(_ number: Int) { hasher.add(String(number)) }
     mutating func add(_ number: UInt64) { hasher.add(String(number, radix: 16)) }
     mutating func add(_ flag: Bool) { hasher.add(flag ? "1" : "0") }
+    mutating func add(_ data: Data) { hasher.add(bytes: data) }
     mutating func add(_ texts: [String]) {
         add(texts.count)
         for text in texts { add(text) }
@@ -83,25 +86,3 @@ struct Digest {
     }
 }
 
-extension ResolvedPost {
-    /// Everything of the post a page can show, digested: equal digests, equal pages.
-    func computeDigest() -> UInt64 {
-        Digest.of { d in
-            d.add(source.sourcePath)
-            d.add(title)
-            d.add(path)
-            d.add(content)
-            d.add(excerpt)
-            d.add(summary)
-            d.add(hasMore)
-            d.add(words)
-            d.add(source.date?.iso8601 ?? "")
-            d.add(source.updated?.iso8601 ?? "")
-            d.add(source.tags)
-            d.add(source.categories)
-            d.add(source.draft)
-            d.add(source.yearSummary ?? 0)
-            d.add(toc.map { "\($0.level) \($0.id) \($0.title)" })
-        }
-    }
-}

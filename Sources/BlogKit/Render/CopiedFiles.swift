@@ -65,7 +65,7 @@ enum OutputPaths {
         var problems: [Diagnostic] = []
         var byPath: [String: OutputFile] = [:]
         for file in files {
-            guard SitePath.normalize(file.path) == file.path, !file.path.isEmpty else {
+            guard isPlain(file.path) || SitePath.normalize(file.path) == file.path, !file.path.isEmpty else {
                 problems.append(.error(file.origin, "would be written to '\(file.path)', outside the output folder; refused"))
                 continue
             }
@@ -87,5 +87,11 @@ enum OutputPaths {
             }
         }
         return problems
+    }
+
+    /// No `.` or `..` segment, no empty segment, not absolute: the common case, told quickly.
+    private static func isPlain(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.hasSuffix("/") && !path.contains("//") && !path.hasPrefix(".")
+            && !path.contains("/.")
     }
 }

@@ -45,6 +45,11 @@ struct SiteRenderer {
         return render(jobs)
     }
 
+    /// The pages of some posts and pages only, by source path.
+    func render(pagesOf sources: Set<String>) -> [OutputFile] {
+        render((postJobs(only: sources) + pageJobs()).filter { sources.contains($0.origin ?? "") })
+    }
+
     /// Renders the jobs whose key the cache does not know, on every core.
     private func render(_ jobs: [Job]) -> [OutputFile] {
         let theme = self.theme
@@ -75,9 +80,10 @@ struct SiteRenderer {
         return Job(path: path, template: template, key: digest, origin: origin, context: context)
     }
 
-    private func postJobs() -> [Job] {
+    private func postJobs(only sources: Set<String>? = nil) -> [Job] {
         let posts = model.posts
-        return posts.indices.map { i in
+        return posts.indices.compactMap { i in
+            if let sources, !sources.contains(posts[i].source.sourcePath) { return nil }
             let post = posts[i]
             let older = i + 1 < posts.count ? posts[i + 1] : nil
             let newer = i > 0 ? posts[i - 1] : nil

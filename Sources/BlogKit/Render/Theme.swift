@@ -20,7 +20,7 @@ public struct Theme: Sendable {
     /// The built-in theme (embedded in the binary), or the theme folder `config.theme` names,
     /// with the site's own `templates/` overriding templates by name.
     public static func load(
-        site: SiteSource, fileSystem: FileSystem = LocalFileSystem()
+        site: SiteSource, fileSystem: FileSystem = LocalFileSystem(), cache: BuildCache? = nil
     ) -> (Theme?, [Diagnostic]) {
         var sources: [String: TemplateSource] = [:]
         var assets: [String: Data] = [:]
@@ -49,17 +49,24 @@ public struct Theme: Sendable {
             }
         }
         sources.merge(site.templateOverrides) { _, override in override }
-        let library = parse(sources, problems: &problems)
-        for name in requiredTemplates where sources[name] == nil {
-            problems.append(.error(site.config.theme ?? "templates", "the theme has no template '\(name).mustache'"))
-        }
         let digest = Digest.of { d in
             for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
                 d.add(name)
                 d.add(source.text)
             }
+            for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
+                d.add(path)
+                d.add(data)
+            }
         }
-        return (problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets), problems)
+        if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
+        let library = parse(sources, problems: &problems)
+        for name in requiredTemplates where sources[name] == nil {
+            problems.append(.error(site.config.theme ?? "templates", "the theme has no template '\(name).mustache'"))
+        }
+        let theme = problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets)
+        if problems.isEmpty { cache?.theme = theme }
+        return (theme, problems)
     }
 
     private static func templateName(_ path: String) -> String {

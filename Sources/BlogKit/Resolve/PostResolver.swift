@@ -9,25 +9,50 @@ public struct TOCEntry: Sendable, Hashable {
 }
 
 /// A post after parsing and resolving: its HTML, with every local URL pointing where the
-/// build publishes it, and the facts lists and feeds need.
-public struct ResolvedPost: Sendable {
-    public var source: SourcePost
-    public var title: String
+/// build publishes it, and the facts lists and feeds need. A class, immutable: lists, groups
+/// and caches share one instance instead of copying a dozen strings each.
+public final class ResolvedPost: Sendable {
+    public let source: SourcePost
+    public let title: String
     /// Output path relative to the base path (`2016/12/a/`).
-    public var path: String
-    public var content: String
-    public var excerpt: String
+    public let path: String
+    public let content: String
+    public let excerpt: String
     /// The post goes on after its excerpt.
-    public var hasMore: Bool
+    public let hasMore: Bool
     /// Plain text for meta descriptions and list previews.
-    public var summary: String
-    public var toc: [TOCEntry]
-    public var words: Int
-    public var assets: [Asset]
+    public let summary: String
+    public let toc: [TOCEntry]
+    public let words: Int
+    public let assets: [Asset]
     /// Source files of the posts and pages this one links to.
-    public var linkedSources: [String]
+    public let linkedSources: [String]
     /// A digest of everything above that pages show (see `computeDigest`).
-    public var digest: UInt64 = 0
+    public let digest: UInt64
+
+    init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
+         summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String]) {
+        (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
+        (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
+        (self.assets, self.linkedSources) = (assets, linkedSources)
+        digest = Digest.of { d in
+            d.add(source.sourcePath)
+            d.add(title)
+            d.add(path)
+            d.add(content)
+            d.add(excerpt)
+            d.add(summary)
+            d.add(hasMore)
+            d.add(words)
+            d.add(source.date?.iso8601 ?? "")
+            d.add(source.updated?.iso8601 ?? "")
+            d.add(source.tags)
+            d.add(source.categories)
+            d.add(source.draft)
+            d.add(source.yearSummary ?? 0)
+            d.add(toc.map { "\($0.level) \($0.id) \($0.title)" })
+        }
+    }
 
     public var date: PostDate? { source.date }
 }
@@ -57,11 +82,10 @@ public struct PostResolver: Sendable {
         let toc = HeadingIDs.assign(in: document)
         let parts = ExcerptSplit(document)
         let summary = post.summary ?? truncate(collapsingWhitespace(parts.excerptText), limit: 200)
-        var resolved = ResolvedPost(
+        let resolved = ResolvedPost(
             source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources)
-        resolved.digest = resolved.computeDigest()
         return (problems.hasErrors ? nil : resolved, problems)
     }
 

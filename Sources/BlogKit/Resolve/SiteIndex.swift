@@ -87,11 +87,22 @@ public struct SiteIndex: Sendable {
     static func outputPath(of post: SourcePost, config: Config) -> String {
         guard post.kind == .post, let date = post.date else { return post.slug + "/" }
         let t = date.local
-        let expanded = config.permalink
-            .replacingOccurrences(of: ":year", with: pad(t.year, 4))
-            .replacingOccurrences(of: ":month", with: pad(t.month))
-            .replacingOccurrences(of: ":day", with: pad(t.day))
-            .replacingOccurrences(of: ":slug", with: post.slug)
+        let values = [":year": pad(t.year, 4), ":month": pad(t.month), ":day": pad(t.day), ":slug": post.slug]
+        // Token by token, without Foundation's string search: this runs for every post.
+        var expanded = ""
+        var rest = Substring(config.permalink)
+        while let colon = rest.firstIndex(of: ":") {
+            expanded += rest[..<colon]
+            let token = rest[colon...].prefix { $0 == ":" || $0.isLetter }
+            if let value = values[String(token)] {
+                expanded += value
+                rest = rest[token.endIndex...]
+            } else {
+                expanded += ":"
+                rest = rest[rest.index(after: colon)...]
+            }
+        }
+        expanded += rest
         return String(expanded.drop { $0 == "/" })
     }
 

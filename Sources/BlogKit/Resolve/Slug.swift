@@ -38,6 +38,7 @@ public func taxonomySlug(_ name: String) -> String {
 /// Percent-encodes a path the build made (slugs, tag names, file names): everything but
 /// unreserved characters and `/`, so a `%`, `?` or `#` in a name cannot change the URL.
 public func encodePath(_ path: String) -> String {
+    if path.utf8.allSatisfy({ $0 < 128 && unreservedBytes[Int($0)] }) { return path }
     var result = ""
     for byte in path.utf8 {
         if byte < 128, unreservedBytes[Int(byte)] {

@@ -117,11 +117,15 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 {
+        add(bytes: text.utf8)
+    }
+
+    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01b3
         }
-        value ^= 0xff
+        value ^= 0xff  // an end mark: ("ab", "c") and ("a", "bc") differ
         value = value &* 0x100_0000_01b3
     }
 }

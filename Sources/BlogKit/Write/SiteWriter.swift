@@ -13,6 +13,11 @@ public struct SiteWriter: Sendable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// Output paths written and removed, for telling open tabs what changed.
+        public var writtenPaths: [String] = []
+        public var removedPaths: [String] = []
+
+        public init() {}
     }
 
     public let output: String
@@ -50,6 +55,32 @@ public struct SiteWriter: Sendable {
             cache?.written = Self.keys(files)
             return report
         }
+        var report = try writeChanged(files, cache: cache)
+        let planned = Set(files.map(\.path))
+        for path in cache.written.keys where !planned.contains(path) {
+            let full = SitePath.join(output, path)
+            if (try? FileManager.default.removeItem(atPath: full)) != nil {
+                report.removed += 1
+                report.removedPaths.append(path)
+            }
+            var folder = (full as NSString).deletingLastPathComponent
+            while folder.count > output.count, rmdir(folder) == 0 {  // only while empty
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        cache.written = Self.keys(files)
+        return report
+    }
+
+    /// Writes some files of the site (the pages `blog serve` shows first), leaving the rest
+    /// of the output and its record as they are.
+    public func writeSome(_ files: [OutputFile], cache: BuildCache) throws -> Report {
+        let report = try writeChanged(files, cache: cache)
+        cache.written.merge(Self.keys(files)) { $1 }
+        return report
+    }
+
+    private func writeChanged(_ files: [OutputFile], cache: BuildCache) throws -> Report {
         var report = Report()
         let changed = files.filter { file in file.key == nil || cache.written[file.path] != file.key }
         report.unchanged = files.count - changed.count
@@ -57,17 +88,8 @@ public struct SiteWriter: Sendable {
             let partial = try writeFiles(changed)
             report.written = partial.written
             report.unchanged += partial.unchanged
+            report.writtenPaths = partial.writtenPaths
         }
-        let planned = Set(files.map(\.path))
-        for path in cache.written.keys where !planned.contains(path) {
-            let full = SitePath.join(output, path)
-            if (try? FileManager.default.removeItem(atPath: full)) != nil { report.removed += 1 }
-            var folder = (full as NSString).deletingLastPathComponent
-            while folder.count > output.count, rmdir(folder) == 0 {  // only while empty
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        cache.written = Self.keys(files)
         return report
     }
 
@@ -78,7 +100,7 @@ public struct SiteWriter: Sendable {
             if let key = file.key {
                 keys[file.path] = key
             } else if case .data(let bytes) = file.content {
-                keys[file.path] = Digest.of { $0.add(String(decoding: bytes, as: UTF8.self)) }
+                keys[file.path] = Digest.of { $0.add(bytes) }
             }
         }
         return keys
@@ -109,8 +131,13 @@ public struct SiteWriter: Sendable {
         let outcomes = files.parallelMap { file -> Result<Bool, Error> in
             Result { try writeIfChanged(file) }
         }
-        for outcome in outcomes {
-            if try outcome.get() { report.written += 1 } else { report.unchanged += 1 }
+        for (file, outcome) in zip(files, outcomes) {
+            if try outcome.get() {
+                report.written += 1
+                report.writtenPaths.append(file.path)
+            } else {
+                report.unchanged += 1
+            }
         }
         return report
     }
