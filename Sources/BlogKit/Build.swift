@@ -66,13 +66,11 @@ public enum SiteBuilder {
             options.includeDrafts || (!$0.draft && ($0.date?.secondsSince1970 ?? 0) <= now)
         }
         result.nextDue = site.posts.filter { !$0.draft }.compactMap { $0.date?.secondsSince1970 }.filter { $0 > now }.min()
-        var (index, indexProblems) = SiteIndex.build(published, config: site.config)
-        index.unpublishedSources = Set(site.posts.map(\.sourcePath)).subtracting(published.map(\.sourcePath))
-        result.diagnostics += indexProblems
-        let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: Set(site.staticFiles))
-        let resolver = PostResolver(index: index, files: files)
         let cache = options.cache
-        let resolutionKey = cache == nil ? 0 : index.resolutionKey(staticFiles: files.staticFiles)
+        let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: Set(site.staticFiles))
+        let (index, indexProblems, resolutionKey) = siteIndex(site: site, published: published, files: files, cache: cache)
+        result.diagnostics += indexProblems
+        let resolver = PostResolver(index: index, files: files)
         let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
         let resolvedAll = published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
             if let cached = cache?.resolved(post, indexKey: resolutionKey, changed: changed) { return (cached, []) }
@@ -89,9 +87,7 @@ public enum SiteBuilder {
         result.diagnostics += themeProblems
         guard let theme, !result.diagnostics.hasErrors else { return finish(result) }
 
-        let model = SiteModel(
-            index: index, posts: resolved.filter { $0.source.kind == .post },
-            pages: resolved.filter { $0.source.kind == .page })
+        let model = siteModel(index: index, resolved: resolved, cache: cache)
         result.diagnostics += yearSummaryProblems(model)
         let renderer = SiteRenderer(model: model, theme: theme, cache: cache)
         if let only = options.onlyPagesOf {
@@ -108,13 +104,54 @@ public enum SiteBuilder {
         let copies = CopiedFiles.collect(
             site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem, cache: cache, changed: changed)
         output += copies.files
-        result.diagnostics += copies.problems + OutputPaths.problems(in: output)
+        result.diagnostics += copies.problems
+        // The paths were checked when they were last the same.
+        let paths = Set(output.map(\.path))
+        if cache?.checkedPaths != paths {
+            let problems = OutputPaths.problems(in: output)
+            result.diagnostics += problems
+            cache?.checkedPaths = problems.isEmpty ? paths : nil
+        }
         result.files = output
         cache?.keepOnly(posts: Set(resolved.map(\.source.sourcePath)), pages: Set(output.map(\.path)))
         result.postCount = model.posts.count
         result.pageCount = model.pages.count
         result.imageCount = copies.imageCount
         return finish(result)
+    }
+
+    /// Where every post goes, and the key resolution results are cached under; the last
+    /// build's when no post's URL, alias or publication changed.
+    static func siteIndex(site: SiteSource, published: [SourcePost], files: SiteFiles, cache: BuildCache?)
+        -> (SiteIndex, [Diagnostic], UInt64)
+    {
+        let inputs = published.map { IndexInput($0) }
+        let unpublished = Set(site.posts.map(\.sourcePath)).subtracting(published.map(\.sourcePath))
+        let config = site.config
+        if let cached = cache?.index, cached.inputs == inputs, cached.index.unpublishedSources == unpublished,
+            cached.staticFiles == files.staticFiles, cached.index.configDigest == SiteIndex(config: config).configDigest
+        {
+            return (cached.index, [], cached.key)
+        }
+        var (index, problems) = SiteIndex.build(published, config: config)
+        index.unpublishedSources = unpublished
+        let key = cache == nil ? 0 : index.resolutionKey(staticFiles: files.staticFiles)
+        cache?.index = problems.isEmpty ? (inputs, files.staticFiles, index, key) : nil
+        return (index, problems, key)
+    }
+
+    /// The posts grouped by date, tag and category; when only posts' text changed, the last
+    /// build's groups with the new posts put in place of the old.
+    static func siteModel(index: SiteIndex, resolved: [ResolvedPost], cache: BuildCache?) -> SiteModel {
+        if let previous = cache?.model, let model = previous.replacing(resolved, index: index) {
+            cache?.model = model
+            return model
+        }
+        let model = SiteModel(
+            index: index, posts: resolved.filter { $0.source.kind == .post },
+            pages: resolved.filter { $0.source.kind == .page })
+        cache?.model = model
+        return model
     }
 
     /// The feed, made again only when one of its posts or the settings changed.

@@ -11,6 +11,12 @@ public final class BuildCache: @unchecked Sendable {
     private var summaryDictionaries: [String: (digest: UInt64, data: [String: Any])] = [:]
     /// The site as the last build loaded it, reused when only posts' text changed.
     var source: SiteSource?
+    /// The last index, with what it was built from and its resolution key.
+    var index: (inputs: [IndexInput], staticFiles: Set<String>, index: SiteIndex, key: UInt64)?
+    /// The last grouping of posts.
+    var model: SiteModel?
+    /// The output paths last found free of conflicts.
+    var checkedPaths: Set<String>?
     /// The theme as last parsed, reused while its templates and assets stay the same.
     var theme: Theme?
     /// Copied files whose source was checked to lie inside the site folder.
@@ -63,6 +69,22 @@ public final class BuildCache: @unchecked Sendable {
     }
 }
 
+/// What a post's URL and aliases are made from: while these stay the same for every post,
+/// the site index does too.
+struct IndexInput: Equatable {
+    var sourcePath: String
+    var kind: ContentKind
+    var slug: String
+    var date: PostDate?
+    var aliases: [String]
+    var keyLines: [Int?]
+
+    init(_ post: SourcePost) {
+        (sourcePath, kind, slug, date, aliases) = (post.sourcePath, post.kind, post.slug, post.date, post.aliases)
+        keyLines = [post.line(ofKey: "slug"), post.line(ofKey: "aliases")]
+    }
+}
+
 /// Stable digests of the values pages are made from (FNV-1a, the same in every run).
 struct Digest {
     private var hasher = FNV1a()
@@ -70,8 +92,10 @@ struct Digest {
     var value: UInt64 { hasher.value }
 
     mutating func add(_ text: String) { hasher.add(text) }
-    mutating func add(_ number: Int) { hasher.add(String(number)) }
-    mutating func add(_ number: UInt64) { hasher.add(String(number, radix: 16)) }
+    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
+    mutating func add(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { hasher.add(bytes: $0) }
+    }
     mutating func add(_ flag: Bool) { hasher.add(flag ? "1" : "0") }
     mutating func add(_ data: Data) { hasher.add(bytes: data) }
     mutating func add(_ texts: [String]) {

@@ -27,6 +27,39 @@ struct SiteModel {
             .sorted(by: SiteModel.mostUsedFirst)
     }
 
+    /// The same grouping with some posts replaced by new versions of themselves, when none
+    /// of them moved (date, tags, categories and title unchanged) and no post came or went;
+    /// nil otherwise. Saves sorting and grouping every post again for an edit of one.
+    func replacing(_ resolved: [ResolvedPost], index: SiteIndex) -> SiteModel? {
+        guard resolved.count == posts.count + pages.count else { return nil }
+        var current: [String: ResolvedPost] = [:]
+        for post in posts + pages { current[post.source.sourcePath] = post }
+        var replacements: [String: ResolvedPost] = [:]
+        for post in resolved {
+            guard let old = current[post.source.sourcePath] else { return nil }
+            if old === post { continue }
+            guard old.title == post.title, old.source.date == post.source.date, old.source.kind == post.source.kind,
+                old.source.tags == post.source.tags, old.source.categories == post.source.categories
+            else { return nil }
+            replacements[post.source.sourcePath] = post
+        }
+        if replacements.isEmpty && index.configDigest == self.index.configDigest { return self }
+        func swap(_ list: [ResolvedPost]) -> [ResolvedPost] {
+            list.map { replacements[$0.source.sourcePath] ?? $0 }
+        }
+        func swap(_ groups: [Group]) -> [Group] {
+            groups.map { Group(name: $0.name, path: $0.path, posts: swap($0.posts)) }
+        }
+        return SiteModel(
+            index: index, posts: swap(posts), pages: swap(pages), years: swap(years), tags: swap(tags),
+            categories: swap(categories))
+    }
+
+    private init(index: SiteIndex, posts: [ResolvedPost], pages: [ResolvedPost], years: [Group], tags: [Group], categories: [Group]) {
+        (self.index, self.posts, self.pages) = (index, posts, pages)
+        (self.years, self.tags, self.categories) = (years, tags, categories)
+    }
+
     static func newestFirst(_ a: ResolvedPost, _ b: ResolvedPost) -> Bool {
         let (da, db) = (a.date?.secondsSince1970 ?? 0, b.date?.secondsSince1970 ?? 0)
         return da != db ? da > db : a.source.sourcePath < b.source.sourcePath
