@@ -17,9 +17,6 @@ public struct BuildOptions: Sendable {
     /// Absolute paths changed since the last build with the same cache (from the watcher);
     /// nil when unknown, which means: look at everything.
     public var changedPaths: Set<String>?
-    /// Make only the pages of these posts (site-relative source paths): `blog serve` shows
-    /// the page being written first, and the lists that show it right after.
-    public var onlyPagesOf: Set<String>?
 
     public init(source: String, includeDrafts: Bool = false, now: Date = Date(), excluded: String? = nil) {
         self.source = URL(fileURLWithPath: source).standardizedFileURL.path
@@ -38,8 +35,10 @@ public struct BuildResult: Sendable {
     public var imageCount = 0
     /// When the earliest post dated in the future becomes due (seconds since 1970).
     public var nextDue: Int64?
-    /// Only some pages were made (`onlyPagesOf`): not a whole site to write.
+    /// Only some pages were made (`editedPages`): not a whole site to write.
     public var partial = false
+
+    public init() {}
     /// How long each stage took, in order, for `--verbose`.
     public var timings: [(stage: String, seconds: Double)] = []
 
@@ -70,6 +69,7 @@ public enum SiteBuilder {
         let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: Set(site.staticFiles))
         let (index, indexProblems, resolutionKey) = siteIndex(site: site, published: published, files: files, cache: cache)
         result.diagnostics += indexProblems
+        result.timings.append(("index", clock.lap()))
         let resolver = PostResolver(index: index, files: files)
         let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
         let resolvedAll = published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
@@ -87,20 +87,18 @@ public enum SiteBuilder {
         result.diagnostics += themeProblems
         guard let theme, !result.diagnostics.hasErrors else { return finish(result) }
 
+        result.timings.append(("theme", clock.lap()))
         let model = siteModel(index: index, resolved: resolved, cache: cache)
+        result.timings.append(("group", clock.lap()))
         result.diagnostics += yearSummaryProblems(model)
         let renderer = SiteRenderer(model: model, theme: theme, cache: cache)
-        if let only = options.onlyPagesOf {
-            result.files = renderer.render(pagesOf: only)
-            result.partial = true
-            return finish(result)
-        }
+        result.timings.append(("page data", clock.lap()))
         var output = renderer.renderAll()
         output.append(feed(model: model, files: files, cache: cache))
         output.append(Feeds.sitemap(index: index, model: model))
         output += Feeds.redirects(index: index)
-        result.timings.append(("render", clock.lap()))
 
+        result.timings.append(("render", clock.lap()))
         let copies = CopiedFiles.collect(
             site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem, cache: cache, changed: changed)
         output += copies.files
@@ -112,6 +110,7 @@ public enum SiteBuilder {
             result.diagnostics += problems
             cache?.checkedPaths = problems.isEmpty ? paths : nil
         }
+        result.timings.append(("copies and checks", clock.lap()))
         result.files = output
         cache?.keepOnly(posts: Set(resolved.map(\.source.sourcePath)), pages: Set(output.map(\.path)))
         result.postCount = model.posts.count

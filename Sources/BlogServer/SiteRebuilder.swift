@@ -3,6 +3,17 @@ import Foundation
 
 /// Builds the site into the output folder whenever asked, one build at a time: changes that
 /// arrive during a build make one more build after it, not one each. Tells `LiveReload`.
+/// Elapsed time between laps.
+struct StageTimer {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}
+
 public actor SiteRebuilder {
     public struct Outcome: Sendable {
         public var succeeded: Bool
@@ -64,14 +75,14 @@ public actor SiteRebuilder {
         // First the pages of the posts just saved, which their tabs are waiting for; then
         // everything that lists them.
         if !editedPosts.isEmpty {
-            var first = options
-            first.onlyPagesOf = Set(editedPosts)
-            let (result, report, _) = await run(first)
+            let (result, report, _) = await run(options, editedPagesOnly: true)
+            if verbose { log(Self.describe(result.timings, prefix: "  first pages:"), false) }
             if result.succeeded, !report.writtenPaths.isEmpty {
                 await liveReload.buildSucceeded(paths: urls(report.writtenPaths), complete: false)
             }
         }
         let (result, report, writeError) = await run(options)
+        if verbose { log(Self.describe(result.timings, prefix: "  whole site: "), false) }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         for diagnostic in result.diagnostics { log(diagnostic.description, true) }
         if let writeError {
@@ -91,23 +102,37 @@ public actor SiteRebuilder {
 
     /// Builds and writes off the actor (the build uses every core), so that requests to
     /// rebuild can queue up, and coalesce, meanwhile.
-    private func run(_ options: BuildOptions) async -> (BuildResult, SiteWriter.Report, String?) {
+    private func run(_ options: BuildOptions, editedPagesOnly: Bool = false) async -> (BuildResult, SiteWriter.Report, String?) {
         let output = self.output
         let cache = self.cache
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let result = SiteBuilder.build(options)
+                var started = StageTimer()
+                guard var result = editedPagesOnly ? SiteBuilder.editedPages(options) : SiteBuilder.build(options) else {
+                    return continuation.resume(returning: (BuildResult(), .init(), nil))
+                }
+                if editedPagesOnly { result.timings.append(("edited pages", started.lap())) }
                 guard result.succeeded else { return continuation.resume(returning: (result, .init(), nil)) }
                 do {
                     let writer = SiteWriter(output: output)
                     let report = try result.partial
                         ? writer.writeSome(result.files, cache: cache) : writer.write(result.files, cache: cache)
+                    if editedPagesOnly { result.timings.append(("write", started.lap())) }
                     continuation.resume(returning: (result, report, nil))
                 } catch {
                     continuation.resume(returning: (result, .init(), "\(error)"))
                 }
             }
         }
+    }
+
+    /// Print how long each stage took (`blog serve --verbose`).
+    public var verbose = false
+
+    public func setVerbose(_ flag: Bool) { verbose = flag }
+
+    static func describe(_ timings: [(stage: String, seconds: Double)], prefix: String) -> String {
+        prefix + timings.map { String(format: " %@ %.1f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ",")
     }
 
     /// The URLs of output files, as `location.pathname` shows them: `/blog/2016/01/a/`.

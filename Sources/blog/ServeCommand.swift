@@ -30,6 +30,9 @@ extension Blog {
         @Option(help: "The port to listen on (0: any free port).")
         var port = 4000
 
+        @Flag(name: .shortAndLong, help: "Print the time each stage of each rebuild took.")
+        var verbose = false
+
         func run() async throws {
             let output = site.outputPath
             if let refusal = SiteWriter.refusal(output: output, source: site.source) {
@@ -58,6 +61,7 @@ extension Blog {
                     let displayHost = host.contains(":") ? "[\(host)]" : host
                     await rebuilder.setOrigin("http://\(displayHost):\(port)")
                     await rebuilder.setBasePath(config.basePath)
+                    await rebuilder.setVerbose(verbose)
                     let first = await rebuilder.buildOnce()
                     Terminal.line("Serving \(source) at http://\(displayHost):\(port)\(config.basePath) (Ctrl-C to stop)")
                     if !first.succeeded { Terminal.line("The site has errors; fix them and save: the page will reload.", toError: true) }

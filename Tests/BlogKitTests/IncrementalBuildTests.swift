@@ -35,6 +35,7 @@ import Testing
 
     @Test(arguments: [
         ("posts/2016/a.md", "---\ntitle: A again\ndate: 2016-01-01\ntags: [x]\n---\nHello ![c](c.png) [b](b.md), edited.\n"),
+        ("posts/2016/b.md", "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\n---\nOnly the text changed.\n"),
         ("posts/2016/b.md", "---\ntitle: B\ndate: 2018-02-01\ntags: [z]\n---\nMoved to 2018.\n"),
         ("posts/2016/b.md", "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\nslug: renamed\n---\nNew URL.\n"),
         ("posts/2016/c.png", "not a png any more"),
@@ -49,11 +50,27 @@ import Testing
         try SiteWriter(output: site.root + "/public").write(first.files, cache: cache)
 
         try site.write([path: content])
-        let incremental = SiteBuilder.build(options(site, cache: cache, changed: [path]))
         let cold = SiteBuilder.build(options(site))
+        // The quick answer to a save (the post's own page) is the page a cold build makes.
+        if let quick = SiteBuilder.editedPages(options(site, cache: cache, changed: [path])) {
+            #expect(!quick.files.isEmpty)
+            for (page, text) in snapshot(quick) { #expect(snapshot(cold)[page] == text, "\(page)") }
+        }
+        let incremental = SiteBuilder.build(options(site, cache: cache, changed: [path]))
         #expect(incremental.diagnostics == cold.diagnostics)
         #expect(snapshot(incremental) == snapshot(cold))
         #expect(!snapshot(incremental).isEmpty || !cold.succeeded)
+    }
+
+    @Test func aTextEditGetsTheQuickAnswerAMoveDoesNot() throws {
+        let site = try Fixture(files: Self.files)
+        let cache = BuildCache()
+        _ = SiteBuilder.build(options(site, cache: cache))
+        try site.write(["posts/2016/b.md": "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\n---\nNew words.\n"])
+        let quick = SiteBuilder.editedPages(options(site, cache: cache, changed: ["posts/2016/b.md"]))
+        #expect(quick?.files.map(\.path) == ["2016/02/b/index.html"])
+        try site.write(["posts/2016/b.md": "---\ntitle: B\ndate: 2016-03-01\ntags: [x, y]\n---\nMoved.\n"])
+        #expect(SiteBuilder.editedPages(options(site, cache: cache, changed: ["posts/2016/b.md"])) == nil)
     }
 
     @Test func removingAPostRemovesItsPages() throws {

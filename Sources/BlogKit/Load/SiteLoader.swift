@@ -64,7 +64,7 @@ public struct SiteLoader: Sendable {
         return (source, problems)
     }
 
-    private func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {
+    func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {
         guard let data = try? fileSystem.contents(of: SitePath.join(root, path)) else {
             return (nil, [.error(path, "cannot read this file")])
         }

@@ -9,7 +9,7 @@ struct PageData {
     var index: SiteIndex { model.index }
     var config: Config { model.index.config }
 
-    init(model: SiteModel, cache: BuildCache? = nil) {
+    init(model: SiteModel, cache: BuildCache? = nil, only: [ResolvedPost]? = nil) {
         self.model = model
         let index = model.index
         var site: [String: Any] = [
@@ -33,7 +33,7 @@ struct PageData {
         if !index.config.description.isEmpty { site["description"] = index.config.description }
         self.site = site
         var summaries: [String: [String: Any]] = [:]
-        for post in model.posts + model.pages {
+        for post in only ?? (model.posts + model.pages) {
             let source = post.source.sourcePath
             if let cached = cache?.summary(source, digest: post.digest) {
                 summaries[source] = cached

@@ -22,8 +22,10 @@ struct SiteRenderer {
     var model: SiteModel { data.model }
     var index: SiteIndex { data.index }
 
-    init(model: SiteModel, theme: Theme, cache: BuildCache? = nil) {
-        data = PageData(model: model, cache: cache)
+    /// - Parameter summariesOf: when given, list data is prepared for these posts only
+    ///   (enough for their own pages; see `render(edited:)`).
+    init(model: SiteModel, theme: Theme, cache: BuildCache? = nil, summariesOf: [ResolvedPost]? = nil) {
+        data = PageData(model: model, cache: cache, only: summariesOf)
         self.theme = theme
         self.cache = cache
         siteKey = Digest.of { d in
@@ -45,9 +47,15 @@ struct SiteRenderer {
         return render(jobs)
     }
 
-    /// The pages of some posts and pages only, by source path.
-    func render(pagesOf sources: Set<String>) -> [OutputFile] {
-        render((postJobs(only: sources) + pageJobs()).filter { sources.contains($0.origin ?? "") })
+    /// The pages of new versions of posts of the model, each between its old neighbours.
+    func render(edited: [ResolvedPost]) -> [OutputFile] {
+        let positions = Dictionary(model.posts.enumerated().map { ($1.source.sourcePath, $0) }) { a, _ in a }
+        let jobs = edited.compactMap { post -> Job? in
+            guard let i = positions[post.source.sourcePath] else { return nil }
+            return postJob(post, older: i + 1 < model.posts.count ? model.posts[i + 1] : nil,
+                           newer: i > 0 ? model.posts[i - 1] : nil)
+        }
+        return render(jobs)
     }
 
     /// Renders the jobs whose key the cache does not know, on every core.
@@ -80,22 +88,22 @@ struct SiteRenderer {
         return Job(path: path, template: template, key: digest, origin: origin, context: context)
     }
 
-    private func postJobs(only sources: Set<String>? = nil) -> [Job] {
+    private func postJobs() -> [Job] {
         let posts = model.posts
-        return posts.indices.compactMap { i in
-            if let sources, !sources.contains(posts[i].source.sourcePath) { return nil }
-            let post = posts[i]
-            let older = i + 1 < posts.count ? posts[i + 1] : nil
-            let newer = i > 0 ? posts[i - 1] : nil
-            return job("post", path: post.path, origin: post.source.sourcePath) { d in
-                d.add(post.digest)
-                d.add((older?.title ?? "") + "\u{1}" + (older?.path ?? ""))
-                d.add((newer?.title ?? "") + "\u{1}" + (newer?.path ?? ""))
-            } context: {
-                var context = data.page(kind: "post", path: post.path, title: post.title, description: post.summary)
-                context["post"] = data.full(post, older: older, newer: newer)
-                return context
-            }
+        return posts.indices.map { i in
+            postJob(posts[i], older: i + 1 < posts.count ? posts[i + 1] : nil, newer: i > 0 ? posts[i - 1] : nil)
+        }
+    }
+
+    private func postJob(_ post: ResolvedPost, older: ResolvedPost?, newer: ResolvedPost?) -> Job {
+        job("post", path: post.path, origin: post.source.sourcePath) { d in
+            d.add(post.digest)
+            d.add((older?.title ?? "") + "\u{1}" + (older?.path ?? ""))
+            d.add((newer?.title ?? "") + "\u{1}" + (newer?.path ?? ""))
+        } context: {
+            var context = data.page(kind: "post", path: post.path, title: post.title, description: post.summary)
+            context["post"] = data.full(post, older: older, newer: newer)
+            return context
         }
     }
 
