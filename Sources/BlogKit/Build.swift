@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable {
     /// `http://127.0.0.1:4000` while previewing: absolute URLs (canonical, feed) then point at
     /// the preview server; `base_url`'s path is kept.
     public var origin: String?
+    /// `blog check`: also warn about images without alt text or too large, links to missing
+    /// `#fragments`, and posts without tags.
+    public var checks = false
     /// Kept from build to build by `blog serve`: steps whose inputs did not change are reused.
     public var cache: BuildCache?
     /// Absolute paths changed since the last build with the same cache (from the watcher);
@@ -70,7 +73,8 @@ public enum SiteBuilder {
         let (index, indexProblems, resolutionKey) = siteIndex(site: site, published: published, files: files, cache: cache)
         result.diagnostics += indexProblems
         result.timings.append(("index", clock.lap()))
-        let resolver = PostResolver(index: index, files: files)
+        var resolver = PostResolver(index: index, files: files)
+        resolver.checks = options.checks
         let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
         let resolvedAll = published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
             if let cached = cache?.resolved(post, indexKey: resolutionKey, changed: changed) { return (cached, []) }
@@ -81,6 +85,7 @@ public enum SiteBuilder {
         }
         result.diagnostics += resolvedAll.flatMap(\.1)
         let resolved = resolvedAll.compactMap(\.0)
+        if options.checks { result.diagnostics += SiteChecks.problems(resolved) }
         result.timings.append(("parse and resolve", clock.lap()))
 
         let (theme, themeProblems) = Theme.load(site: site, fileSystem: options.fileSystem, cache: options.cache)

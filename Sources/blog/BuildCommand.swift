@@ -41,60 +41,7 @@ extension Blog {
         var verbose = false
 
         func run() throws {
-            let started = DispatchTime.now().uptimeNanoseconds
-            let output = site.outputPath
-            if let refusal = SiteWriter.refusal(output: output, source: site.source) {
-                Terminal.report([refusal])
-                throw ExitCode(1)
-            }
-            let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
-            let theme = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0.theme
-            // Both folders are scanned at once: on a large site the check is a few thousand stats.
-            nonisolated(unsafe) var inputs: [String: BuildManifest.Stamp] = [:]
-            nonisolated(unsafe) var outputs: [String: BuildManifest.Stamp] = [:]
-            DispatchQueue.concurrentPerform(iterations: 2) { i in
-                if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
-                else { outputs = BuildManifest.outputs(output) }
-            }
-            if let previous = BuildManifest.read(output: output), previous.tool == BuildManifest.tool,
-                previous.includeDrafts == site.drafts, previous.nextDue.map({ Int64(Date().timeIntervalSince1970) < $0 }) ?? true,
-                previous.inputs == inputs, previous.outputs == outputs
-            {
-                for warning in previous.warnings { Terminal.line(warning, toError: true) }
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                Terminal.line("Nothing changed in \(String(format: "%.2f", seconds)) s: \(previous.outputs.count) files up to date → \(output)")
-                return
-            }
-            let result = SiteBuilder.build(
-                BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output))
-            Terminal.report(result.diagnostics)
-            guard result.succeeded else {
-                let count = result.diagnostics.filter(\.isError).count
-                Terminal.line("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was", toError: true)
-                throw ExitCode(1)
-            }
-            let report: SiteWriter.Report
-            do {
-                report = try SiteWriter(output: output).write(result.files)
-            } catch {
-                Terminal.line("\(error)", toError: true)
-                throw ExitCode(1)
-            }
-            let manifest = BuildManifest(
-                tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
-                outputs: BuildManifest.outputs(output), nextDue: result.nextDue,
-                warnings: result.diagnostics.map(\.description))
-            try? manifest.write(output: output)
-            if verbose {
-                for (stage, seconds) in result.timings {
-                    Terminal.line(String(format: "  %-18@ %8.1f ms", stage as NSString, seconds * 1000))
-                }
-            }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            Terminal.line(
-                "Built \(result.postCount) posts, \(result.pageCount) pages, \(result.imageCount) images "
-                    + "in \(String(format: "%.2f", seconds)) s: \(report.written) files written, "
-                    + "\(report.unchanged) unchanged, \(report.removed) removed → \(output)")
+            guard try BuildRunner.run(site, verbose: verbose) else { throw ExitCode(1) }
         }
     }
 }

@@ -7,6 +7,7 @@ final class Fixture: @unchecked Sendable {
     init(files: [String: Any]) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("blog-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try write(files)
     }
 

@@ -49,6 +49,8 @@ public enum ConfigParser {
                 config.paginate = n
             case "markdown":
                 parseMarkdownOptions(field.node, into: &config, file: file, line: field.line, problems: &problems)
+            case "deploy", "check":
+                parseSection(field, into: &config, file: file, problems: &problems)
             default:
                 problems.append(.warning(file, line: field.line, "unknown key '\(field.key)' is ignored"))
             }
@@ -71,6 +73,40 @@ public enum ConfigParser {
                 problems.append(.error(file, line: keyLine, "markdown.safe must be true or false"))
             } else {
                 problems.append(.warning(file, line: keyLine, "unknown key 'markdown.\(key.string ?? "")' is ignored"))
+            }
+        }
+    }
+
+    /// `deploy: {target: …, args: […]}` and `check: {max_image_kb: …}`.
+    private static func parseSection(
+        _ field: YAMLFields.Field, into config: inout Config, file: String, problems: inout [Diagnostic]
+    ) {
+        guard let mapping = field.node.mapping else {
+            problems.append(.error(file, line: field.line, "\(field.key) must be a mapping of keys under it"))
+            return
+        }
+        for (key, value) in mapping {
+            let line = key.mark?.line ?? field.line
+            switch (field.key, key.string ?? "") {
+            case ("deploy", "target"):
+                config.deployTarget = value.string.map(trimmed)
+            case ("deploy", "args"):
+                // A list, or one string split at spaces (not commas: `--chmod=D755,F644`).
+                if let sequence = value.sequence, sequence.allSatisfy({ $0.string != nil }) {
+                    config.deployArguments = sequence.compactMap(\.string)
+                } else if let text = value.string {
+                    config.deployArguments = text.split(whereSeparator: \.isWhitespace).map(String.init)
+                } else {
+                    problems.append(.error(file, line: line, "deploy.args must be a list of rsync arguments"))
+                }
+            case ("check", "max_image_kb"):
+                guard let n = value.int, n > 0 else {
+                    problems.append(.error(file, line: line, "check.max_image_kb must be a whole number above 0"))
+                    continue
+                }
+                config.maxImageKilobytes = n
+            default:
+                problems.append(.warning(file, line: line, "unknown key '\(field.key).\(key.string ?? "")' is ignored"))
             }
         }
     }

@@ -53,6 +53,18 @@ enum DateParser {
     }
 }
 
+extension PostDate {
+    /// A date as front matter may write it; nil when it cannot be read.
+    public static func parse(_ text: String, timeZone: TimeZone) -> PostDate? {
+        DateParser.parse(text, timeZone: timeZone)
+    }
+
+    /// This moment, shown in `timeZone`.
+    public static func now(in timeZone: TimeZone, at date: Date = Date()) -> PostDate {
+        PostDate(secondsSince1970: Int64(date.timeIntervalSince1970), offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+}
+
 /// A cursor over ASCII digits and punctuation.
 private struct DigitScanner {
     let scalars: [Unicode.Scalar]

@@ -15,6 +15,12 @@ public struct Config: Sendable {
     public var theme: String?
     /// cmark's safe mode: raw HTML and `javascript:` URLs are dropped.
     public var safeMarkdown = false
+    /// `deploy.target`: where `blog deploy` sends the site with rsync (`user@host:/var/www/blog`
+    /// or a local folder), and `deploy.args`, extra rsync arguments.
+    public var deployTarget: String?
+    public var deployArguments: [String] = []
+    /// `check.max_image_kb`: `blog check` warns about images larger than this.
+    public var maxImageKilobytes = 500
 
     public init() {}
 

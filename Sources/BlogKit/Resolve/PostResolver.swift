@@ -27,14 +27,17 @@ public final class ResolvedPost: Sendable {
     public let assets: [Asset]
     /// Source files of the posts and pages this one links to.
     public let linkedSources: [String]
+    /// Links to headings (`other.md#part`, `#part`), for `blog check`.
+    public let fragmentLinks: [FragmentLink]
     /// A digest of everything above that pages show (see `computeDigest`).
     public let digest: UInt64
 
     init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
-         summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String]) {
+         summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
+         fragmentLinks: [FragmentLink] = []) {
         (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
         (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
-        (self.assets, self.linkedSources) = (assets, linkedSources)
+        (self.assets, self.linkedSources, self.fragmentLinks) = (assets, linkedSources, fragmentLinks)
         digest = Digest.of { d in
             d.add(source.sourcePath)
             d.add(title)
@@ -63,6 +66,8 @@ public struct PostResolver: Sendable {
     public var index: SiteIndex
     public var files: SiteFiles
     public var style: URLStyle = .rootRelative
+    /// The extra warnings of `blog check` (alt text, image size).
+    public var checks = false
 
     public init(index: SiteIndex, files: SiteFiles, style: URLStyle = .rootRelative) {
         (self.index, self.files, self.style) = (index, files, style)
@@ -77,6 +82,7 @@ public struct PostResolver: Sendable {
         }
         let links = LinkResolver(post: post, index: index, files: files, style: style)
         var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown)
+        walk.checks = checks ? index.config.maxImageKilobytes : nil
         walk.resolveURLs(in: document)
         problems += walk.problems
         let toc = HeadingIDs.assign(in: document)
@@ -85,7 +91,8 @@ public struct PostResolver: Sendable {
         let resolved = ResolvedPost(
             source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
-            toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources)
+            toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
+            fragmentLinks: walk.fragmentLinks)
         return (problems.hasErrors ? nil : resolved, problems)
     }
 
@@ -108,6 +115,9 @@ private struct DocumentWalk {
     var problems: [Diagnostic] = []
     var assets: [Asset] = []
     var linkedSources: [String] = []
+    var fragmentLinks: [FragmentLink] = []
+    /// For `blog check`: the largest image size without a warning, in kilobytes.
+    var checks: Int?
     var text = ""
 
     init(post: SourcePost, links: LinkResolver, safe: Bool) {
@@ -163,6 +173,7 @@ private struct DocumentWalk {
 
     /// Rewrites the node's URL; for a local image, returns the `<img>` that replaces it.
     private mutating func resolve(_ node: MarkdownNode, line: () -> Int) -> String? {
+        if checks != nil { check(node, line: line) }
         switch links.resolve(node.url, isImage: node.isImage) {
         case .keep:
             return nil
@@ -186,6 +197,32 @@ private struct DocumentWalk {
         case .problem(let message):
             problems.append(.error(post.sourcePath, line: line() + post.bodyLineOffset, message))
             return nil
+        }
+    }
+
+    /// `blog check`: alt text, image size, and links to headings (checked once all are known).
+    private mutating func check(_ node: MarkdownNode, line: () -> Int) {
+        let url = node.url
+        if node.isImage && trimmed(node.plainText).isEmpty {
+            problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "image '\(url)' has no alt text (say what it shows, for readers who cannot see it)"))
+        }
+        if node.isImage, let limit = checks, case .asset(let asset, _) = links.resolve(url, isImage: true),
+            let size = try? FileManager.default.attributesOfItem(atPath: SitePath.join(links.files.root, asset.sourcePath))[.size] as? Int,
+            size > limit * 1024
+        {
+            problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "image '\(url)' is \(size / 1024) KB, over check.max_image_kb (\(limit) KB)"))
+        }
+        guard node.isLink, let hash = url.firstIndex(of: "#") else { return }
+        let fragment = String(url[url.index(after: hash)...])
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        let before = String(url[..<hash])
+        if before.isEmpty {
+            fragmentLinks.append(FragmentLink(target: post.sourcePath, fragment: decoded, line: line() + post.bodyLineOffset))
+        } else if before.hasSuffix(".md") || links.index.sourceByAlias[before] != nil {
+            let path = before.removingPercentEncoding ?? before
+            let target = links.index.sourceByAlias[path]
+                ?? SitePath.normalize(path.hasPrefix("/") ? path : SitePath.join(post.folder, path)) ?? path
+            fragmentLinks.append(FragmentLink(target: target, fragment: decoded, line: line() + post.bodyLineOffset))
         }
     }
 

@@ -1,0 +1,89 @@
+import BlogKit
+import Foundation
+
+/// `blog build` as a step that `blog deploy` takes too: check the output folder, skip the
+/// build when nothing changed, build, write, record, report.
+enum BuildRunner {
+    /// True when the output folder holds the finished site.
+    static func run(_ site: SiteOptions, verbose: Bool) throws -> Bool {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let output = site.outputPath
+        if let refusal = SiteWriter.refusal(output: output, source: site.source) {
+            Terminal.report([refusal])
+            return false
+        }
+        let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
+        let theme = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0.theme
+        // Both folders are scanned at once: on a large site the check is a few thousand stats.
+        nonisolated(unsafe) var inputs: [String: BuildManifest.Stamp] = [:]
+        nonisolated(unsafe) var outputs: [String: BuildManifest.Stamp] = [:]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
+            else { outputs = BuildManifest.outputs(output) }
+        }
+        if let previous = BuildManifest.read(output: output), previous.tool == BuildManifest.tool,
+            previous.includeDrafts == site.drafts, previous.nextDue.map({ Int64(Date().timeIntervalSince1970) < $0 }) ?? true,
+            previous.inputs == inputs, previous.outputs == outputs
+        {
+            for warning in previous.warnings { Terminal.line(warning, toError: true) }
+            Terminal.line("Nothing changed in \(seconds(since: started)) s: \(previous.outputs.count) files up to date → \(output)")
+            return true
+        }
+        let options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output)
+        let result = Progress.during { SiteBuilder.build(options) }
+        Terminal.report(result.diagnostics)
+        guard result.succeeded else {
+            let count = result.diagnostics.filter(\.isError).count
+            Terminal.line("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was", toError: true)
+            return false
+        }
+        let report: SiteWriter.Report
+        do {
+            report = try SiteWriter(output: output).write(result.files)
+        } catch {
+            Terminal.line("\(error)", toError: true)
+            return false
+        }
+        let manifest = BuildManifest(
+            tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
+            outputs: BuildManifest.outputs(output), nextDue: result.nextDue,
+            warnings: result.diagnostics.map(\.description))
+        try? manifest.write(output: output)
+        if verbose {
+            for (stage, seconds) in result.timings {
+                Terminal.line(String(format: "  %-18@ %8.1f ms", stage as NSString, seconds * 1000))
+            }
+        }
+        Terminal.line(
+            "Built \(result.postCount) posts, \(result.pageCount) pages, \(result.imageCount) images "
+                + "in \(seconds(since: started)) s: \(report.written) files written, "
+                + "\(report.unchanged) unchanged, \(report.removed) removed → \(output)")
+        return true
+    }
+
+    private static func seconds(since started: UInt64) -> String {
+        String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+}
+
+/// A line on the terminal that says a long build is under way (after a second, and only
+/// when standard error is a terminal), erased when it ends.
+enum Progress {
+    static func during<T>(_ work: () -> T) -> T {
+        guard Terminal.isTerminal(FileHandle.standardError.fileDescriptor) else { return work() }
+        let started = Date()
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: 0.25)
+        timer.setEventHandler {
+            let elapsed = Date().timeIntervalSince(started)
+            FileHandle.standardError.write(Data(String(format: "\rBuilding… %.1f s", elapsed).utf8))
+        }
+        timer.resume()
+        let result = work()
+        timer.cancel()
+        if Date().timeIntervalSince(started) >= 1 {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
+        return result
+    }
+}

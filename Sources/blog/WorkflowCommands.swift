@@ -1,0 +1,188 @@
+import ArgumentParser
+import BlogKit
+import Foundation
+
+extension Blog {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a new site in a folder.",
+            discussion: """
+                Writes blog.yaml (every key, each with a comment), a first post, an about page \
+                and a robots.txt. The site builds at once with the built-in theme. The folder \
+                must be new or empty.
+
+                Examples:
+                  blog init my-blog
+                  blog init my-blog --title "终端笔记"
+                """
+        )
+
+        @Argument(help: "The folder of the new site.")
+        var folder: String
+
+        @Option(help: "The site's title.")
+        var title = "My Blog"
+
+        func run() throws {
+            let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            guard existing.isEmpty else {
+                Terminal.report([.error(folder, "refusing to start a site here: the folder is not empty")])
+                throw ExitCode(1)
+            }
+            for (path, text) in Scaffold.files(title: title, now: Date()).sorted(by: { $0.key < $1.key }) {
+                let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+                Terminal.line("created \(SitePathJoin(folder, path))")
+            }
+            Terminal.line("\nNext: cd \(folder) && blog serve")
+        }
+    }
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a new post and print its path.",
+            discussion: """
+                Creates posts/<year>/<slug>.md (or a bundle folder with --bundle) with front \
+                matter: the title, the date now in the site's time zone, empty tags. The slug \
+                comes from the title's Latin letters and digits; a title with none gets the \
+                date as its slug unless --slug says otherwise. An existing file is never \
+                overwritten.
+
+                Examples:
+                  blog new "Moving to a static site"
+                  blog new "用 Swift 写博客" --slug swift-blog --bundle
+                  blog new "Year in review" --date "2016-12-31 22:00"
+                """
+        )
+
+        @Argument(help: "The post's title.")
+        var title: String
+
+        @Flag(help: "Make a bundle: a folder whose index.md is the post, for its images.")
+        var bundle = false
+
+        @Option(help: "The last part of the post's URL.")
+        var slug: String?
+
+        @Option(help: "The post's date (2016-12-31, 2016-12-31 10:00, …); default: now.")
+        var date: String?
+
+        @Option(name: .shortAndLong, help: "The site folder (with blog.yaml).")
+        var source: String = "."
+
+        func run() throws {
+            let root = URL(fileURLWithPath: source).standardizedFileURL.path
+            guard let text = try? String(contentsOfFile: root + "/blog.yaml", encoding: .utf8) else {
+                Terminal.report([.error("blog.yaml", "no blog.yaml in \(root): is this a site folder? (blog init makes one)")])
+                throw ExitCode(1)
+            }
+            let config = ConfigParser.parse(text).0
+            let when: PostDate
+            if let date {
+                guard let parsed = PostDate.parse(date, timeZone: config.timeZone) else {
+                    throw ValidationError("cannot read the date '\(date)' (write 2016-12-31, 2016-12-31 10:00 or 2016-12-31 10:00:00 +0800)")
+                }
+                when = parsed
+            } else {
+                when = PostDate.now(in: config.timeZone)
+            }
+            let post = NewPost.make(title: title, slug: slug, date: when, bundle: bundle)
+            let url = URL(fileURLWithPath: root).appendingPathComponent(post.path)
+            let twin = bundle ? post.path.replacingOccurrences(of: "/index.md", with: ".md")
+                : String(post.path.dropLast(3)) + "/index.md"
+            for path in [post.path, twin] where FileManager.default.fileExists(atPath: root + "/" + path) {
+                Terminal.report([.error(path, "already exists; choose another --slug")])
+                throw ExitCode(1)
+            }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(post.text.utf8).write(to: url, options: .withoutOverwriting)
+            Terminal.line(SitePathJoin(source, post.path).replacingOccurrences(of: root + "/", with: source == "." ? "" : source + "/"))
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the site without writing anything.",
+            discussion: """
+                Everything blog build verifies (missing images, links to posts that do not \
+                exist, front matter, dates, templates…), plus warnings for images without alt \
+                text, images larger than check.max_image_kb, links to #fragments that the \
+                target post has no heading for, and posts with no tags. Exit status 1 when \
+                there are errors.
+
+                Examples:
+                  blog check
+                  blog check --source site --drafts
+                """
+        )
+
+        @Option(name: .shortAndLong, help: "The site folder (with blog.yaml).")
+        var source: String = "."
+
+        @Flag(help: "Include drafts and posts dated in the future.")
+        var drafts = false
+
+        func run() throws {
+            var options = BuildOptions(source: source, includeDrafts: drafts, excluded: SitePathJoin(source, "public"))
+            options.checks = true
+            let result = Progress.during { SiteBuilder.build(options) }
+            Terminal.report(result.diagnostics)
+            let errors = result.diagnostics.filter(\.isError).count
+            let warnings = result.diagnostics.count - errors
+            Terminal.line("Checked \(result.postCount) posts and \(result.pageCount) pages: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Deploy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site, then publish it with rsync to deploy.target.",
+            discussion: """
+                Runs 'blog build', then the real rsync from the output folder to the \
+                deploy.target of blog.yaml (user@host:/var/www/blog or a local folder), with \
+                --delete so removed posts disappear there too, plus deploy.args. Nothing is \
+                sent when the build has errors. Unchanged files keep their modification \
+                times, so rsync sends only what changed.
+
+                Examples:
+                  blog deploy --dry-run      show what would change
+                  blog deploy
+                """
+        )
+
+        @OptionGroup var site: SiteOptions
+
+        @Flag(help: "Show what would be sent and deleted; change nothing there.")
+        var dryRun = false
+
+        func run() throws {
+            let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
+            let config = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0
+            guard let target = config.deployTarget, !target.isEmpty else {
+                Terminal.report([.error("blog.yaml", "no deploy target: add 'deploy: {target: user@host:/var/www/blog}'")])
+                throw ExitCode(1)
+            }
+            guard try BuildRunner.run(site, verbose: false) else {
+                Terminal.line("nothing deployed: the build has errors", toError: true)
+                throw ExitCode(1)
+            }
+            var arguments = ["-a", "--delete", "--stats", "--itemize-changes",
+                             "--exclude=/.blog-output", "--exclude=/.blog-manifest.json"]
+            if dryRun { arguments.append("--dry-run") }
+            arguments += config.deployArguments
+            arguments += [site.outputPath + "/", target]
+            Terminal.line("rsync " + arguments.joined(separator: " "))
+            let rsync = Process()
+            rsync.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            rsync.arguments = ["rsync"] + arguments
+            try rsync.run()
+            rsync.waitUntilExit()
+            guard rsync.terminationStatus == 0 else {
+                Terminal.line("error: rsync failed with exit status \(rsync.terminationStatus)", toError: true)
+                throw ExitCode(1)
+            }
+        }
+    }
+}

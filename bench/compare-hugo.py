@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Build the same posts with blog and with Hugo, alternately, and compare.
+
+For each corpus size: generates the posts once with ../shared/tools/gen-corpus (this
+project's layout and Hugo's, same posts, images and cross-links), then, RUNS times each,
+alternating the two tools:
+  cold        output folder removed first
+  no change   the same build again
+  one post    one post edited, then built again
+and the raw floor: the `cmark` command over the same Markdown, on one core. Prints the
+median wall time, ms per post, peak memory (/usr/bin/time -v) and blog/Hugo ratios.
+Hugo runs with code highlighting off (`codeFences = false`), since blog highlights nothing
+at build time.
+
+    bench/compare-hugo.py [--posts 1000 10000] [--runs 3] [--work /tmp/blog-bench]
+"""
+import argparse, os, re, shutil, statistics, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(command, cwd=None):
+    """Wall seconds and peak memory (MiB) of a command, from GNU time."""
+    run = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{run.stdout}\n{run.stderr}")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", run.stderr)
+    hours, minutes, seconds = wall.groups()
+    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    memory = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1)) / 1024
+    return elapsed, memory
+
+
+def corpus(work, posts):
+    folder = os.path.join(work, str(posts))
+    gen = os.path.join(ROOT, "..", "shared", "tools", "gen-corpus")
+    for flavor in ("blog", "hugo"):
+        target = os.path.join(folder, flavor)
+        if not os.path.isdir(target):
+            subprocess.run([gen, "--posts", str(posts), "--out", target, "--flavor", flavor], check=True,
+                           stdout=subprocess.DEVNULL)
+    config = os.path.join(folder, "hugo", "config.toml")
+    text = open(config).read()
+    if "codeFences" not in text:
+        open(config, "a").write("\n[markup.highlight]\n  codeFences = false\n")
+    return folder
+
+
+def first_post(site, pattern):
+    for base, _, files in sorted(os.walk(os.path.join(site, pattern))):
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("_"):
+                return os.path.join(base, name)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default="/tmp/blog-bench")
+    args = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "blog"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    blog = os.path.join(ROOT, ".build", "release", "blog")
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    rows = []
+    for posts in args.posts:
+        folder = corpus(args.work, posts)
+        site, hugo_site = os.path.join(folder, "blog"), os.path.join(folder, "hugo")
+        out, hugo_out = os.path.join(folder, "out-blog"), os.path.join(folder, "out-hugo")
+        blog_build = [blog, "build", "--source", site, "--output", out]
+        hugo_build = ["hugo", "--quiet", "--source", hugo_site, "--destination", hugo_out]
+        results = {key: [] for key in ("blog cold", "hugo cold", "blog none", "hugo none", "blog one", "hugo one")}
+        post, hugo_post = first_post(site, "posts"), first_post(hugo_site, "content")
+        for run in range(args.runs):
+            for tool, command, target, edited in (("blog", blog_build, out, post), ("hugo", hugo_build, hugo_out, hugo_post)):
+                shutil.rmtree(target, ignore_errors=True)
+                results[f"{tool} cold"].append(timed(command))
+                results[f"{tool} none"].append(timed(command))
+                with open(edited, "a") as f:
+                    f.write(f"\nEdited in run {run}.\n")
+                results[f"{tool} one"].append(timed(command))
+        markdown = subprocess.run(["find", site, "-name", "*.md"], capture_output=True, text=True).stdout.split()
+        concatenated = os.path.join(folder, "all.md")
+        with open(concatenated, "wb") as all_md:
+            for path in markdown:
+                all_md.write(open(path, "rb").read())
+        floor = statistics.median(timed(["sh", "-c", f"cmark --unsafe '{concatenated}' > /dev/null"])[0] for _ in range(args.runs))
+        rows.append((posts, results, floor))
+
+    print(f"\nblog vs Hugo {hugo_version} (highlighting off), median of {args.runs} runs, "
+          f"{os.cpu_count()} cores; peak memory is the largest of the runs\n")
+    print("| posts | build | blog | Hugo | blog/Hugo | blog ms/post | blog peak MiB | Hugo peak MiB |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for posts, results, floor in rows:
+        for key, label in (("cold", "cold"), ("none", "nothing changed"), ("one", "one post changed")):
+            b = statistics.median(t for t, _ in results[f"blog {key}"])
+            h = statistics.median(t for t, _ in results[f"hugo {key}"])
+            bm = max(m for _, m in results[f"blog {key}"])
+            hm = max(m for _, m in results[f"hugo {key}"])
+            print(f"| {posts:,} | {label} | {b:.2f} s | {h:.2f} s | {b / h:.2f} | {b * 1000 / posts:.2f} | {bm:.0f} | {hm:.0f} |")
+        print(f"| {posts:,} | raw floor: `cmark` over the same Markdown, one core | {floor:.2f} s | | | {floor * 1000 / posts:.2f} | | |")
+
+
+if __name__ == "__main__":
+    main()
