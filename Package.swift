@@ -56,19 +56,21 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["ThemeEmbedder"]
         ),
+        // Fixture sites and the path of the built binary, for every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BlogKitTests",
-            dependencies: ["BlogKit"]
+            dependencies: ["BlogKit", "TestSupport"]
         ),
         // End to end: runs the real `blog` binary on fixture sites.
         .testTarget(
             name: "BlogCLITests",
-            dependencies: ["blog", "BlogKit"]
+            dependencies: ["blog", "BlogKit", "TestSupport"]
         ),
         // The preview server, over real HTTP on loopback.
         .testTarget(
             name: "BlogServerTests",
-            dependencies: ["blog", "BlogServer"]
+            dependencies: ["blog", "BlogServer", "TestSupport"]
         ),
     ]
 )

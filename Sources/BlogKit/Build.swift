@@ -203,11 +203,13 @@ public enum SiteBuilder {
     }
 }
 
-/// Measures the stages of a build.
-struct StageClock {
+/// Measures the stages of a build: the seconds since the last lap.
+public struct StageClock: Sendable {
     private var last = DispatchTime.now().uptimeNanoseconds
 
-    mutating func lap() -> Double {
+    public init() {}
+
+    public mutating func lap() -> Double {
         let now = DispatchTime.now().uptimeNanoseconds
         defer { last = now }
         return Double(now - last) / 1e9

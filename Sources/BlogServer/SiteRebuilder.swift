@@ -3,17 +3,6 @@ import Foundation
 
 /// Builds the site into the output folder whenever asked, one build at a time: changes that
 /// arrive during a build make one more build after it, not one each. Tells `LiveReload`.
-/// Elapsed time between laps.
-struct StageTimer {
-    private var last = DispatchTime.now().uptimeNanoseconds
-
-    mutating func lap() -> Double {
-        let now = DispatchTime.now().uptimeNanoseconds
-        defer { last = now }
-        return Double(now - last) / 1e9
-    }
-}
-
 public actor SiteRebuilder {
     public struct Outcome: Sendable {
         public var succeeded: Bool
@@ -107,7 +96,7 @@ public actor SiteRebuilder {
         let cache = self.cache
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                var started = StageTimer()
+                var started = StageClock()
                 guard var result = editedPagesOnly ? SiteBuilder.editedPages(options) : SiteBuilder.build(options) else {
                     return continuation.resume(returning: (BuildResult(), .init(), nil))
                 }

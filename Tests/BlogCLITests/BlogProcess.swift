@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `blog` binary, as a writer would from a terminal.
 struct BlogProcess {
@@ -8,16 +9,7 @@ struct BlogProcess {
         var stderr: String
     }
 
-    /// The `blog` built beside this test bundle (`.build/debug/blog`).
-    static let executable: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [beside, beside.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("blog").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return package.appendingPathComponent(".build/debug/blog").path
-    }()
+    static let executable = blogExecutable
 
     static func run(_ arguments: [String], executable: String = executable, in folder: String? = nil) throws -> Outcome {
         let process = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Broken sites: every problem reported at once as `file:line: error: …`, exit status 1,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The writer's workflow through the real binary: init, new, check, deploy (with the real

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The output folder as rsync sees it: only changed files rewritten, stale ones removed,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The year page's numbers, computed by hand here for a small blog with mixed CJK and Latin

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `blog serve --port 0` on a fixture site, started for one test and stopped after it.
 final class ServeProcess: @unchecked Sendable {
@@ -9,15 +10,7 @@ final class ServeProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var printed = ""
 
-    static let executable: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [beside, beside.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("blog").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return package.appendingPathComponent(".build/debug/blog").path
-    }()
+    static let executable = blogExecutable
 
     init(site: Fixture) throws {
         process.executableURL = URL(fileURLWithPath: Self.executable)

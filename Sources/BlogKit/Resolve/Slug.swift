@@ -38,30 +38,21 @@ public func taxonomySlug(_ name: String) -> String {
 /// Percent-encodes a path the build made (slugs, tag names, file names): everything but
 /// unreserved characters and `/`, so a `%`, `?` or `#` in a name cannot change the URL.
 public func encodePath(_ path: String) -> String {
-    if path.utf8.allSatisfy({ $0 < 128 && unreservedBytes[Int($0)] }) { return path }
-    var result = ""
-    for byte in path.utf8 {
-        if byte < 128, unreservedBytes[Int(byte)] {
-            result.unicodeScalars.append(Unicode.Scalar(byte))
-        } else {
-            result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-        }
-    }
-    return result
-}
-
-private let unreservedBytes: [Bool] = (0..<128).map { byte in
-    let c = Character(Unicode.Scalar(UInt8(byte)))
-    return c.isASCII && (c.isLetter || c.isNumber || "-_.~/".contains(c))
+    percentEncode(path, keeping: unreservedBytes)
 }
 
 /// Percent-encodes what may not stand in a URL (spaces, quotes, non-ASCII as UTF-8 bytes),
 /// keeping the characters that give a URL its structure. The same rule as cmark's own
 /// `href` escaping, so links and images read alike.
 public func encodeURL(_ url: String) -> String {
+    percentEncode(url, keeping: safeURLBytes)
+}
+
+private func percentEncode(_ text: String, keeping kept: [Bool]) -> String {
+    if text.utf8.allSatisfy({ $0 < 128 && kept[Int($0)] }) { return text }
     var result = ""
-    for byte in url.utf8 {
-        if byte < 128, safeURLBytes[Int(byte)] {
+    for byte in text.utf8 {
+        if byte < 128, kept[Int(byte)] {
             result.unicodeScalars.append(Unicode.Scalar(byte))
         } else {
             result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
@@ -70,9 +61,14 @@ public func encodeURL(_ url: String) -> String {
     return result
 }
 
-private let safeURLBytes: [Bool] = (0..<128).map { byte in
-    let c = Character(Unicode.Scalar(UInt8(byte)))
-    return c.isASCII && (c.isLetter || c.isNumber || "-_.~!*'();:@&=+$,/?#%[]".contains(c))
+private let unreservedBytes = asciiTable { $0.isLetter || $0.isNumber || "-_.~/".contains($0) }
+private let safeURLBytes = asciiTable { $0.isLetter || $0.isNumber || "-_.~!*'();:@&=+$,/?#%[]".contains($0) }
+
+private func asciiTable(_ keep: (Character) -> Bool) -> [Bool] {
+    (0..<128).map { byte in
+        let c = Character(Unicode.Scalar(UInt8(byte)))
+        return c.isASCII && keep(c)
+    }
 }
 
 extension String {
