@@ -75,6 +75,7 @@ public enum SiteBuilder {
         result.timings.append(("index", clock.lap()))
         var resolver = PostResolver(index: index, files: files)
         resolver.checks = options.checks
+        resolver.digests = cache != nil
         let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
         let resolvedAll = published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
             if let cached = cache?.resolved(post, indexKey: resolutionKey, changed: changed) { return (cached, []) }

@@ -34,11 +34,12 @@ public final class ResolvedPost: Sendable {
 
     init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
          summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
-         fragmentLinks: [FragmentLink] = []) {
+         fragmentLinks: [FragmentLink] = [], digested: Bool = true) {
         (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
         (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
         (self.assets, self.linkedSources, self.fragmentLinks) = (assets, linkedSources, fragmentLinks)
-        digest = Digest.of { d in
+        // Only a cache compares digests; a one-off build need not read every page twice.
+        digest = !digested ? 0 : Digest.of { d in
             d.add(source.sourcePath)
             d.add(title)
             d.add(path)
@@ -68,6 +69,8 @@ public struct PostResolver: Sendable {
     public var style: URLStyle = .rootRelative
     /// The extra warnings of `blog check` (alt text, image size).
     public var checks = false
+    /// Whether resolved posts carry their digest (for a `BuildCache`).
+    public var digests = true
 
     public init(index: SiteIndex, files: SiteFiles, style: URLStyle = .rootRelative) {
         (self.index, self.files, self.style) = (index, files, style)
@@ -92,7 +95,7 @@ public struct PostResolver: Sendable {
             source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
-            fragmentLinks: walk.fragmentLinks)
+            fragmentLinks: walk.fragmentLinks, digested: digests)
         return (problems.hasErrors ? nil : resolved, problems)
     }
 
