@@ -41,6 +41,7 @@ import Testing
         ("posts/2016/b.md", "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\nslug: renamed\n---\nNew URL.\n"),
         ("posts/2016/c.png", "not a png any more"),
         ("blog.yaml", "title: Renamed\nbase_url: https://example.com/\npaginate: 1\n"),
+        ("blog.yaml", "title: T\nbase_url: https://example.com/moved/\npaginate: 2\n"),
         ("pages/about.md", "---\ntitle: About me\n---\nStill me.\n"),
     ])
     func editsGiveWhatAColdBuildGives(path: String, content: String) throws {

@@ -33,13 +33,19 @@ struct PageData {
         if !index.config.description.isEmpty { site["description"] = index.config.description }
         self.site = site
         var summaries: [String: [String: Any]] = [:]
+        // A summary holds URLs, which the settings (base_url) change as well as the post.
+        let configDigest = index.configDigest
         for post in only ?? (model.posts + model.pages) {
             let source = post.source.sourcePath
-            if let cached = cache?.summary(source, digest: post.digest) {
+            let key = Digest.of { d in
+                d.add(post.digest)
+                d.add(configDigest)
+            }
+            if let cached = cache?.summary(source, digest: key) {
                 summaries[source] = cached
             } else {
                 let summary = PageData.summary(of: post, index: index)
-                cache?.store(summary: summary, for: source, digest: post.digest)
+                cache?.store(summary: summary, for: source, digest: key)
                 summaries[source] = summary
             }
         }
