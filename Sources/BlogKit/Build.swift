@@ -111,7 +111,7 @@ public enum SiteBuilder {
         result.diagnostics += copies.problems
         // The paths were checked when they were last the same.
         let paths = Set(output.map(\.path))
-        if cache?.checkedPaths != paths {
+        if cache?.checkedPaths != paths || paths.count != output.count {
             let problems = OutputPaths.problems(in: output)
             result.diagnostics += problems
             cache?.checkedPaths = problems.isEmpty ? paths : nil

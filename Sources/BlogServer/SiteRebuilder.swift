@@ -58,6 +58,7 @@ public actor SiteRebuilder {
         var options = self.options
         options.cache = cache
         options.changedPaths = changed
+        options.now = Date()  // a post dated in the future falls due while serving
         let editedPosts = (changed ?? []).filter { $0.hasSuffix(".md") && $0.hasPrefix(options.source + "/") }
             .map { String($0.dropFirst(options.source.count + 1)) }
         changed = []
@@ -74,6 +75,10 @@ public actor SiteRebuilder {
         if verbose { log(Self.describe(result.timings, prefix: "  whole site: "), false) }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         for diagnostic in result.diagnostics { log(diagnostic.description, true) }
+        if !result.succeeded || writeError != nil {
+            // What changed is still unbuilt: the next build must look at it again.
+            changed = (changed ?? []).union(options.changedPaths ?? [])
+        }
         if let writeError {
             log(writeError, true)
             await liveReload.buildFailed([.error(output, writeError)])

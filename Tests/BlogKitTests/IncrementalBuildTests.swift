@@ -91,6 +91,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/2016/02"))
     }
 
+    @Test func copiedFilesFollowTheirSources() throws {
+        let site = try Fixture(files: Self.files.merging(["static/logo.png": "one", "static/docs": "a file"]) { $1 })
+        let cache = BuildCache()
+        let output = site.root + "/public"
+        let writer = SiteWriter(output: output)
+        func rebuild(_ changed: [String]) throws {
+            let result = SiteBuilder.build(options(site, cache: cache, changed: changed))
+            #expect(result.succeeded, "\(result.diagnostics)")
+            _ = try writer.write(result.files, cache: cache)
+        }
+        try rebuild([])
+        // Replaced while the change went unseen (a failed build, say): size and time tell.
+        try site.write(["static/logo.png": "the second logo"])
+        try rebuild([])
+        #expect(try String(contentsOfFile: output + "/logo.png", encoding: .utf8) == "the second logo")
+        try site.write(["static/x.png": "new"])
+        try rebuild(["static/x.png"])
+        #expect(FileManager.default.fileExists(atPath: output + "/x.png"))
+        try FileManager.default.removeItem(atPath: site.root + "/static/x.png")
+        try rebuild(["static/x.png"])
+        #expect(!FileManager.default.fileExists(atPath: output + "/x.png"))
+        // A file that becomes a folder.
+        try FileManager.default.removeItem(atPath: site.root + "/static/docs")
+        try site.write(["static/docs/a.txt": "inside"])
+        try rebuild(["static/docs"])
+        #expect(try String(contentsOfFile: output + "/docs/a.txt", encoding: .utf8) == "inside")
+    }
+
     @Test func anUnchangedRebuildWritesNothing() throws {
         let site = try Fixture(files: Self.files)
         let cache = BuildCache()

@@ -34,7 +34,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedPost? {
         guard let entry = lock.withLock({ resolvedPosts[post.sourcePath] }), entry.indexKey == indexKey,
-            entry.post == post, !entry.result.assets.contains(where: { changed.contains($0.sourcePath) })
+            entry.post == post, !entry.result.assets.contains(where: { touched($0.sourcePath, by: changed) })
         else { return nil }
         return entry.result
     }
@@ -67,6 +67,18 @@ public final class BuildCache: @unchecked Sendable {
             pages = pages.filter { keep.contains($0.key) }
         }
     }
+}
+
+/// Whether a file, or a folder above it, is among the changed paths (site-relative): a folder
+/// moved or replaced is reported as the folder alone.
+func touched(_ path: String, by changed: Set<String>) -> Bool {
+    if changed.contains(path) { return true }
+    var folder = Substring(path)
+    while let slash = folder.lastIndex(of: "/") {
+        folder = folder[..<slash]
+        if changed.contains(String(folder)) { return true }
+    }
+    return false
 }
 
 /// What a post's URL and aliases are made from: while these stay the same for every post,

@@ -27,7 +27,7 @@ struct CopiedFiles {
                 return
             }
             let absolute = SitePath.join(site.root, source)
-            if cache?.verifiedCopies.contains(source) != true || changed.contains(source) {
+            if cache?.verifiedCopies.contains(source) != true || touched(source, by: changed) {
                 guard fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
                     result.problems.append(.error(source, "is a symbolic link to a file outside the site folder; it is not published"))
                     return
@@ -36,8 +36,13 @@ struct CopiedFiles {
             }
             sourceByOutput[output] = source
             var file = OutputFile(path: output, content: .copy(absolute), origin: source)
-            // Unchanged since the last build in this process: the writer may skip it.
-            if !changed.contains(source) { file.key = Digest.of { $0.add(source) } }
+            // The writer of blog serve skips a copy whose source has the size and time it had.
+            if cache != nil, let stamp = Self.stamp(absolute) {
+                file.key = Digest.of { d in
+                    d.add(source)
+                    d.add(stamp)
+                }
+            }
             result.files.append(file)
             if imageExtensions.contains((source as NSString).pathExtension.lowercased()) { result.imageCount += 1 }
         }
@@ -55,6 +60,19 @@ struct CopiedFiles {
             result.files.append(OutputFile(path: "assets/" + path, content: .data(data), origin: "the theme's assets/\(path)"))
         }
         return result
+    }
+}
+
+/// Size and modification time of a file, digested; nil when it cannot be read.
+extension CopiedFiles {
+    static func stamp(_ path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Digest.of { d in
+            d.add(Int(info.st_size))
+            d.add(Int(info.st_mtim.tv_sec))
+            d.add(Int(info.st_mtim.tv_nsec))
+        }
     }
 }
 

@@ -55,10 +55,20 @@ public struct SiteWriter: Sendable {
             cache?.written = Self.keys(files)
             return report
         }
-        var report = try writeChanged(files, cache: cache)
+        let report0: Report
+        do {
+            report0 = try writeChanged(files, cache: cache)
+        } catch {
+            cache.written = [:]  // unknown now: the next write compares bytes with the disk
+            throw error
+        }
+        var report = report0
         let planned = Set(files.map(\.path))
         for path in cache.written.keys where !planned.contains(path) {
             let full = SitePath.join(output, path)
+            var isDirectory: ObjCBool = false
+            // A file that became a folder: the folder now holds new files.
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { continue }
             if (try? FileManager.default.removeItem(atPath: full)) != nil {
                 report.removed += 1
                 report.removedPaths.append(path)
