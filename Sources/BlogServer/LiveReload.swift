@@ -12,8 +12,6 @@ public actor LiveReload {
 
     public init() {}
 
-    public var clientCount: Int { clients.count }
-
     /// A stream of SSE-formatted messages for one tab.
     public func subscribe() -> AsyncStream<String> {
         let id = UUID()

@@ -44,8 +44,8 @@ extension PageData {
                 },
                 title: "Words per month in \(name)", cssClass: "chart-words").svg(),
             "months": self.months(review.posts, year: name),
-            "tags": review.tags.map { ["name": $0.name, "url": index.url("tags/" + taxonomySlug($0.name) + "/"), "count": $0.count] as [String: Any] },
-            "categories": review.categories.map { ["name": $0.name, "url": index.url("categories/" + taxonomySlug($0.name) + "/"), "count": $0.count] as [String: Any] },
+            "tags": groups(review.tags),
+            "categories": groups(review.categories),
             "most_linked": review.mostLinked.prefix(5).map {
                 ["title": $0.post.title, "url": index.url($0.post.path), "count": $0.count,
                  "count_label": "\($0.count) post\($0.count == 1 ? "" : "s")"] as [String: Any]

@@ -10,19 +10,15 @@ struct YearReview {
         var longestStreak = 0
     }
 
-    struct Count: Equatable {
-        var name: String
-        var count: Int
-    }
-
     let year: Int
     /// Oldest first.
     let posts: [ResolvedPost]
     let totals: Totals
     let postsPerMonth: [Int]
     let wordsPerMonth: [Int]
-    let tags: [Count]
-    let categories: [Count]
+    /// The year's tags and categories with their posts, most used first.
+    let tags: [SiteModel.Group]
+    let categories: [SiteModel.Group]
     /// Posts of the year by how many other posts link to them, most first (only linked ones).
     let mostLinked: [(post: ResolvedPost, count: Int)]
 
@@ -45,8 +41,9 @@ struct YearReview {
             readingMinutes: posts.reduce(0) { $0 + WordCounter.readingMinutes(words: $1.words) },
             activeMonths: perMonth.filter { $0 > 0 }.count,
             longestStreak: Self.longestRun(perMonth))
-        tags = Self.counts(posts.flatMap { $0.source.tags })
-        categories = Self.counts(posts.flatMap { $0.source.categories })
+        tags = SiteModel.group(posts, folder: "tags/") { $0.source.tags }.sorted(by: SiteModel.mostUsedFirst)
+        categories = SiteModel.group(posts, folder: "categories/") { $0.source.categories }
+            .sorted(by: SiteModel.mostUsedFirst)
         mostLinked = self.posts.compactMap { post in
             inbound[post.source.sourcePath].map { (post, $0) }
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.source.sourcePath < $1.0.source.sourcePath }
@@ -66,22 +63,6 @@ struct YearReview {
             best = max(best, current)
         }
         return best
-    }
-
-    /// Names with how often they occur, most used first; names that slug alike are one.
-    static func counts(_ names: [String]) -> [Count] {
-        var result: [Count] = []
-        var indexBySlug: [String: Int] = [:]
-        for name in names {
-            let slug = taxonomySlug(name)
-            if let i = indexBySlug[slug] {
-                result[i].count += 1
-            } else {
-                indexBySlug[slug] = result.count
-                result.append(Count(name: name, count: 1))
-            }
-        }
-        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
     }
 
     /// For each post, how many other posts link to it (several links from one post count once).
