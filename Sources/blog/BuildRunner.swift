@@ -38,19 +38,23 @@ enum BuildRunner {
             return false
         }
         let report: SiteWriter.Report
+        var clock = StageClock()
+        var timings = result.timings
         do {
             report = try SiteWriter(output: output).write(result.files)
+            timings.append(("write", clock.lap()))
         } catch {
             Terminal.line("\(error)", toError: true)
             return false
         }
         let manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
-            outputs: BuildManifest.outputs(output), nextDue: result.nextDue,
+            outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
             warnings: result.diagnostics.map(\.description))
         try? manifest.write(output: output)
+        timings.append(("manifest", clock.lap()))
         if verbose {
-            for (stage, seconds) in result.timings {
+            for (stage, seconds) in timings {
                 Terminal.line(String(format: "  %-18@ %8.1f ms", stage as NSString, seconds * 1000))
             }
         }

@@ -48,6 +48,30 @@ import Testing
         #expect(site.exists(".git/HEAD"))
     }
 
+    /// An output of hidden files only (a GitHub Pages checkout whose site was deleted) is
+    /// written as a new one: the hidden files stay, those the site publishes are replaced.
+    @Test func anOutputOfHiddenFilesOnlyIsWrittenAround() throws {
+        let site = try Fixture(files: [
+            "blog.yaml": Self.config,
+            "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nx\n",
+            "static/.well-known/security.txt": "Contact: new\n",
+            "static/files/notes.txt": "copied byte for byte\n",
+        ])
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: site.output + "/.git", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: site.output + "/.well-known", withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: site.output + "/.blog-output"))
+        try Data("ref: refs/heads/main\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.git/HEAD"))
+        try Data("Contact: old, and longer\n".utf8).write(to: URL(fileURLWithPath: site.output + "/.well-known/security.txt"))
+        let result = try site.build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try site.read(".git/HEAD") == "ref: refs/heads/main\n")
+        #expect(try site.read(".well-known/security.txt") == "Contact: new\n")
+        #expect(try site.read("files/notes.txt") == "copied byte for byte\n")
+        #expect(try site.read("2016/01/a/index.html").contains("<!DOCTYPE html>"))
+        #expect(try site.build().stdout.contains("Nothing changed"))
+    }
+
     @Test func staticPublishesHiddenFilesButNoLinkOutOfTheSite() throws {
         let site = try Fixture(files: [
             "blog.yaml": Self.config,

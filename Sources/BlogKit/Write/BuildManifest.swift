@@ -8,6 +8,15 @@ public struct BuildManifest: Equatable, Sendable {
     public struct Stamp: Equatable, Sendable {
         var size: Int64
         var modified: Int64
+
+        init(size: Int64, modified: Int64) {
+            (self.size, self.modified) = (size, modified)
+        }
+
+        init(_ info: stat) {
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        }
     }
 
     public static let fileName = ".blog-manifest.json"
@@ -103,8 +112,7 @@ public struct BuildManifest: Equatable, Sendable {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     folders.append(path)
                 } else {
-                    let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                    result[path] = Stamp(size: Int64(info.st_size), modified: modified)
+                    result[path] = Stamp(info)
                 }
             }
         }

@@ -16,6 +16,9 @@ public struct SiteWriter: Sendable {
         /// Output paths written and removed, for telling open tabs what changed.
         public var writtenPaths: [String] = []
         public var removedPaths: [String] = []
+        /// What the output folder holds after a whole site was written (not after `writeSome`
+        /// or a write that skipped files by their cache key).
+        public var stamps: [String: BuildManifest.Stamp]?
 
         public init() {}
     }
@@ -117,6 +120,18 @@ public struct SiteWriter: Sendable {
     }
 
     private func writeAll(_ files: [OutputFile]) throws -> Report {
+        let fresh = try prepareOutput()
+        // New files first, stale ones last: a build stopped midway leaves a complete old
+        // site plus some new files, never a site with pages missing.
+        var report = try writeFiles(files, fresh: fresh)
+        if !fresh { report.removed = try removeStale(keeping: Set(files.map(\.path))) }
+        report.stamps = stamps(of: files)
+        return report
+    }
+
+    /// Makes the output folder and its marker. True when the folder holds none of the site
+    /// yet (new, or only hidden entries): then nothing in it can be stale or unchanged.
+    private func prepareOutput() throws -> Bool {
         let fm = FileManager.default
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let marker = SitePath.join(output, Self.markerName)
@@ -124,22 +139,33 @@ public struct SiteWriter: Sendable {
             try Data("This folder is written by `blog build`: its files are replaced and removed by each build.\n".utf8)
                 .write(to: URL(fileURLWithPath: marker))
         }
-        // New files first, stale ones last: a build stopped midway leaves a complete old
-        // site plus some new files, never a site with pages missing.
-        var report = try writeFiles(files)
-        report.removed = try removeStale(keeping: Set(files.map(\.path)))
-        return report
+        return try fm.contentsOfDirectory(atPath: output).allSatisfy { $0.hasPrefix(".") }
+    }
+
+    /// Size and modification time of each written file, for the build manifest: a `stat`
+    /// each, on every core, instead of walking the output folder again.
+    private func stamps(of files: [OutputFile]) -> [String: BuildManifest.Stamp] {
+        let visible = files.map(\.path).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let stamps = visible.parallelMap { path -> BuildManifest.Stamp? in
+            var info = stat()
+            return stat(SitePath.join(output, path), &info) == 0 ? BuildManifest.Stamp(info) : nil
+        }
+        var result: [String: BuildManifest.Stamp] = [:]
+        for (path, stamp) in zip(visible, stamps) { result[path] = stamp }
+        return result
     }
 
     /// Writes the files whose bytes differ from the output's, making folders as needed.
-    private func writeFiles(_ files: [OutputFile]) throws -> Report {
+    /// - Parameter fresh: the output holds none of these files: each is created in place
+    ///   without reading or renaming anything (half the system calls of a cold build).
+    private func writeFiles(_ files: [OutputFile], fresh: Bool = false) throws -> Report {
         var report = Report()
         // Creating a folder costs more than writing a file on some disks: on every core.
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         let made = folders.sorted().parallelMap { folder in Result { try makeFolder(SitePath.join(output, folder)) } }
         for outcome in made { try outcome.get() }
         let outcomes = files.parallelMap { file -> Result<Bool, Error> in
-            Result { try writeIfChanged(file) }
+            Result { try (fresh ? create(file) : nil) ?? writeIfChanged(file) }
         }
         for (file, outcome) in zip(files, outcomes) {
             if try outcome.get() {
@@ -159,6 +185,10 @@ public struct SiteWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        try write(data, to: fd, path: path)
+    }
+
+    private static func write(_ data: Data, to fd: Int32, path: String) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -188,6 +218,47 @@ public struct SiteWriter: Sendable {
         }
     }
 
+
+    /// Creates `file` where nothing was: true when made, nil when a file is there after all
+    /// (a hidden one the site also publishes), which the careful path then compares.
+    private func create(_ file: OutputFile) throws -> Bool? {
+        let destination = SitePath.join(output, file.path)
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST { return nil }
+        guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        do {
+            switch file.content {
+            case .data(let bytes): try Self.write(bytes, to: fd, path: destination)
+            case .copy(let source): try Self.copy(source, to: fd, path: destination)
+            }
+        } catch {
+            unlink(destination)  // no half file left behind
+            throw error
+        }
+        return true
+    }
+
+    /// Copies in the kernel (`sendfile`): an image never passes through this process.
+    private static func copy(_ source: String, to fd: Int32, path: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw WriteError(path: path, reason: "cannot read \(source): \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        while true {
+            let copied = sendfile(fd, input, nil, 1 << 30)
+            if copied > 0 { continue }
+            if copied == 0 { return }
+            if errno == EINTR { continue }
+            guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(errno) else {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            // A file system that cannot copy by itself: through memory, from the start.
+            guard lseek(input, 0, SEEK_SET) == 0, ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            return try write(Data(contentsOf: URL(fileURLWithPath: source)), to: fd, path: path)
+        }
+    }
 
     /// Writes `file` unless the output already holds the same bytes. True when written.
     private func writeIfChanged(_ file: OutputFile) throws -> Bool {
