@@ -103,6 +103,23 @@ import Testing
         #expect(!exported.contains("<h1>搬家"))  // the title heading is not repeated in the body
     }
 
+    /// Every character HTML gives a meaning to is escaped where a value is written, also a
+    /// quote that a combining accent follows (one Character, so easy to miss).
+    @Test func valuesAreEscapedInTextAndAttributes() throws {
+        let title = "Tom & \"Jerry\" <b>'s \"\u{301}x"
+        let site = try Fixture(files: [
+            "blog.yaml": "title: T\nbase_url: https://example.com/\n",
+            "posts/a.md": "---\ntitle: '\(title.replacingOccurrences(of: "'", with: "''"))'\ndate: 2016-01-01\n---\nHi.\n",
+        ])
+        #expect(try site.build().status == 0)
+        let page = try site.read("2016/01/a/index.html")
+        let escaped = "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s &quot;\u{301}x"
+        #expect(page.contains("<h1 class=\"post-title p-name\">\(escaped)</h1>"))
+        #expect(page.contains("<title>\(escaped) · T</title>"))
+        let unescapedQuote = "\"\u{301}x"
+        #expect(!page.contains(unescapedQuote))
+    }
+
     @Test func excerptsOnListPagesKeepTheirImages() throws {
         let site = try Fixture(files: Self.files)
         _ = try site.build()

@@ -55,8 +55,7 @@ import Testing
         ]) { $1 })
         let result = try site.build()
         #expect(result.status == 1)
-        #expect(result.stderr.contains("templates/post.mustache:"))
-        #expect(result.stderr.contains("error: template error:"))
+        #expect(result.stderr.contains("templates/post.mustache:4: error: template error: a section is closed with another name"))
         #expect(result.stderr.contains("templates/page.mustache:1: error: template 'missing-partial' not found (used as a partial)"))
     }
 

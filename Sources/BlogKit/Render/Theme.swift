@@ -74,12 +74,15 @@ public struct Theme: Sendable {
     }
 
     private static func parse(_ sources: [String: TemplateSource], problems: inout [Diagnostic]) -> MustacheLibrary {
+        HTMLEscaping.registered
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // A line of its own, which Mustache drops (a standalone tag): one line above the writer's.
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(source.path, line: error.context.lineNumber, "template error: \(describe(error.error))"))
+                let line = max(1, error.context.lineNumber - 1)
+                problems.append(.error(source.path, line: line, "template error: \(describe(error.error))"))
             } catch {
                 problems.append(.error(source.path, "template error: \(error)"))
             }
