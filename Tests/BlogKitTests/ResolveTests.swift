@@ -11,6 +11,9 @@ import Testing
         ("  Hello,   World!  ", "hello-world"),
         ("C++ & Swift 6", "c-swift-6"),
         ("日本語のテキスト", "日本語のテキスト"),
+        ("Caret^and`grave", "caretandgrave"),  // accents, dropped like combining ones
+        ("Ünïcode Café_2", "ünïcode-café_2"),
+        ("e\u{301}t\u{E9} — F\u{EA}te", "et\u{E9}-f\u{EA}te"),
     ])
     func slugs(text: String, expected: String) {
         #expect(slugify(text) == expected)

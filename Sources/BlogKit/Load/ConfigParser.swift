@@ -146,7 +146,7 @@ public enum ConfigParser {
 func normalizedText(_ text: String) -> String {
     var t = text
     if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-    if t.unicodeScalars.contains("\r") {
+    if t.utf8.contains(13) {  // "\r", found by bytes: this runs over every post
         t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
     return t

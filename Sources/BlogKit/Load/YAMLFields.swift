@@ -17,7 +17,8 @@ struct YAMLFields {
     static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLFields, Diagnostic> {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding given: by default Yams reads the environment for it, on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {
@@ -75,5 +76,10 @@ extension Node {
 }
 
 func trimmed(_ s: String) -> String {
-    s.trimmingCharacters(in: .whitespacesAndNewlines)
+    // Most strings have nothing to trim, which their first and last bytes tell without
+    // Foundation (a byte below 0x80 other than a space or control is never whitespace).
+    if let first = s.utf8.first, let last = s.utf8.last, first > 32, first < 127, last > 32, last < 127 {
+        return s
+    }
+    return s.trimmingCharacters(in: .whitespacesAndNewlines)
 }

@@ -11,7 +11,8 @@ enum HeadingIDs {
         let headings = document.allNodes().filter(\.isHeading)
         for heading in headings {
             let title = trimmed(heading.plainText)
-            let base = slugify(title).isEmpty ? "section" : slugify(title)
+            let slug = slugify(title)
+            let base = slug.isEmpty ? "section" : slug
             var id = base
             var count = used[base] ?? 0
             while used[id] != nil {

@@ -5,15 +5,37 @@ public func slugify(_ text: String) -> String {
     var result = ""
     var pendingHyphen = false
     for scalar in text.lowercased().unicodeScalars {
-        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" {
+        switch slugRole(of: scalar) {
+        case .kept:
             if pendingHyphen && !result.isEmpty { result += "-" }
             pendingHyphen = false
             result.unicodeScalars.append(scalar)
-        } else if !scalar.properties.isDiacritic && scalar.properties.generalCategory != .nonspacingMark {
+        case .separator:
             pendingHyphen = true
+        case .dropped:
+            break
         }
     }
     return result
+}
+
+private enum SlugRole { case kept, separator, dropped }
+
+/// ASCII decided by a table (most headings are ASCII, and property lookups were the
+/// cost of slugging), the rest by Unicode properties: letters and digits kept, accents
+/// dropped, anything else separates words.
+private func slugRole(of scalar: Unicode.Scalar) -> SlugRole {
+    if scalar.isASCII { return asciiSlugRoles[Int(scalar.value)] }
+    if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return .kept }
+    if scalar.properties.isDiacritic || scalar.properties.generalCategory == .nonspacingMark { return .dropped }
+    return .separator
+}
+
+private let asciiSlugRoles: [SlugRole] = (0..<128).map { value in
+    let scalar = Unicode.Scalar(UInt8(value))
+    if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" { return .kept }
+    if scalar.properties.isDiacritic { return .dropped }  // ^ and `
+    return .separator
 }
 
 /// The folder name of a tag or category: slugged like a heading, with the symbols that tell
