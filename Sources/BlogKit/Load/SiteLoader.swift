@@ -163,7 +163,9 @@ public struct SiteLoader: Sendable {
 
 extension String {
     init?(validatingUTF8Data data: Data) {
-        guard let s = String(data: data, encoding: .utf8) else { return nil }
+        // The standard library's validation, over the bytes where they lie: Foundation's
+        // `String(data:encoding:)` took a third of the time of reading a post.
+        guard let s = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else { return nil }
         self = s
     }
 }

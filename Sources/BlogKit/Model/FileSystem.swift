@@ -28,25 +28,52 @@ public struct LocalFileSystem: FileSystem {
         return try? handle.read(upToCount: length)
     }
 
+    // stat and readdir directly: a site of 10,000 posts is 30,000 of these calls, and
+    // FileManager's path conversions cost more than the calls themselves.
     public func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
     }
 
     public func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     public func children(of path: String, includingHidden: Bool) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return (includingHidden ? names : names.filter { !$0.hasPrefix(".") }).sorted()
+        FolderEntry.list(path).map(\.name).filter { includingHidden || !$0.hasPrefix(".") }.sorted()
     }
 
     public func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+/// One entry of a folder as `readdir` gives it: the type comes with the name, so walking a
+/// folder of 30,000 files needs no `stat` per entry (FileManager's enumerator took seconds).
+struct FolderEntry {
+    var name: String
+    /// A folder itself, not a link to one: walks never follow links.
+    var isFolder: Bool
+
+    /// The entries of `path` but `.` and `..`, unsorted; none when it cannot be read.
+    static func list(_ path: String) -> [FolderEntry] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var entries: [FolderEntry] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            var isFolder = Int32(entry.pointee.d_type) == DT_DIR
+            if Int32(entry.pointee.d_type) == DT_UNKNOWN {  // file systems that do not say
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            entries.append(FolderEntry(name: name, isFolder: isFolder))
+        }
+        return entries
     }
 }
 
