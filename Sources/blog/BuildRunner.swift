@@ -21,7 +21,8 @@ enum BuildRunner {
             if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
             else { outputs = BuildManifest.outputs(output) }
         }
-        if let previous = BuildManifest.read(output: output), previous.tool == BuildManifest.tool,
+        let previous = BuildManifest.read(output: output).flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
+        if let previous,
             previous.includeDrafts == site.drafts, previous.nextDue.map({ Int64(Date().timeIntervalSince1970) < $0 }) ?? true,
             previous.inputs == inputs, previous.outputs == outputs
         {
@@ -41,16 +42,20 @@ enum BuildRunner {
         var clock = StageClock()
         var timings = result.timings
         do {
-            report = try SiteWriter(output: output).write(result.files)
+            let recorded = previous?.trustedCopies(outputsNow: outputs) ?? [:]
+            report = try SiteWriter(output: output).write(result.files, recorded: recorded)
             timings.append(("write", clock.lap()))
         } catch {
             Terminal.line("\(error)", toError: true)
             return false
         }
-        let manifest = BuildManifest(
+        var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
             outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
             warnings: result.diagnostics.map(\.description))
+        for file in result.files {
+            if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
+        }
         try? manifest.write(output: output)
         timings.append(("manifest", clock.lap()))
         if verbose {

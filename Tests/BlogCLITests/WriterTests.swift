@@ -37,6 +37,19 @@ import Testing
         #expect(same.stderr.isEmpty)
     }
 
+    /// Most blogs live in a git repository: committing changes `.git`, not the site.
+    @Test func hiddenFilesOfTheSiteChangeNothingButInStatic() throws {
+        var files: [String: Any] = Self.files
+        files["static/.well-known/security.txt"] = "Contact: me\n"
+        let site = try Fixture(files: files)
+        _ = try site.build()
+        try site.write([".git/HEAD": "ref: refs/heads/main\n", "posts/.notes.md": "scratch\n"])
+        #expect(try site.build().stdout.contains("Nothing changed"))
+        try site.write(["static/.well-known/security.txt": "Contact: you\n"])
+        #expect(try site.build().stdout.contains("1 files written"))
+        #expect(try site.read(".well-known/security.txt") == "Contact: you\n")
+    }
+
     @Test func warningsAreRepeatedWhenNothingChanged() throws {
         var files = Self.files
         files["blog.yaml"] = "title: T\nbase_url: https://example.com/\ncolour: red\n"
@@ -74,5 +87,41 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try site.read("2016/01/a/index.html").contains("<link rel=\"stylesheet\""))
         #expect(site.exists("assets/style.css"))
+    }
+
+    /// Copies are checked as rsync does by default: a copy whose source and output keep the
+    /// size and time the manifest recorded is not read again; a change to either is copied.
+    @Test func copiesAreCheckedBySizeAndTime() throws {
+        var files: [String: Any] = Self.files
+        files["posts/a.md"] = "---\ntitle: A\ndate: 2016-01-01\n---\n![x](x.png)\n"
+        files["posts/x.png"] = Fixture.png(width: 2, height: 2)
+        let site = try Fixture(files: files)
+        #expect(try site.build().status == 0)
+        let copy = site.output + "/2016/01/a/x.png"
+        func bytes() -> Data? { FileManager.default.contents(atPath: copy) }
+        #expect(bytes() == Fixture.png(width: 2, height: 2))
+
+        // The source changes, same size: copied again.
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write(["posts/x.png": Fixture.png(width: 3, height: 3)])
+        #expect(try site.build().status == 0)
+        #expect(bytes() == Fixture.png(width: 3, height: 3))
+
+        // The output is changed by someone else (its size or time differ): copied again.
+        try Data("not a png".utf8).write(to: URL(fileURLWithPath: copy))
+        #expect(try site.build().status == 0)
+        #expect(bytes() == Fixture.png(width: 3, height: 3))
+
+        // Same size and time as recorded: trusted without reading, like rsync's quick check.
+        var info = stat()
+        #expect(stat(copy, &info) == 0)
+        let garbage = Data(repeating: 0x2A, count: Int(info.st_size))
+        try garbage.write(to: URL(fileURLWithPath: copy))
+        var times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, copy, &times, 0) == 0)
+        try site.write(["posts/b.md": "---\ntitle: B\ndate: 2017-01-01\n---\nEdited.\n"])
+        let edited = try site.build()
+        #expect(edited.stdout.contains("unchanged"), "\(edited.stdout)")
+        #expect(bytes() == garbage)
     }
 }

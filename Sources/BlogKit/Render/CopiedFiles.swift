@@ -36,8 +36,9 @@ struct CopiedFiles {
             }
             sourceByOutput[output] = source
             var file = OutputFile(path: output, content: .copy(absolute), origin: source)
-            // The writer of blog serve skips a copy whose source has the size and time it had.
-            if cache != nil, let stamp = Self.stamp(absolute) {
+            // The writer skips a copy whose source has the size and time it had (blog serve
+            // remembers the key, blog build finds it in the manifest).
+            if let stamp = Self.stamp(absolute) {
                 file.key = Digest.of { d in
                     d.add(source)
                     d.add(stamp)

@@ -30,6 +30,9 @@ public struct BuildManifest: Equatable, Sendable {
     public var nextDue: Int64?
     /// Warnings of that build, printed again when nothing changed.
     public var warnings: [String]
+    /// The key of each copied file (its source, and the source's size and time): a copy
+    /// whose key is the same and whose output file has the recorded stamp is not read again.
+    public var copies: [String: UInt64] = [:]
 
     public init(tool: String, includeDrafts: Bool, inputs: [String: Stamp], outputs: [String: Stamp],
                 nextDue: Int64?, warnings: [String]) {
@@ -59,6 +62,9 @@ public struct BuildManifest: Equatable, Sendable {
             case "drafts": manifest.includeDrafts = fields.count > 1 && fields[1] == "1"
             case "due": manifest.nextDue = fields.count > 1 ? Int64(fields[1]) : nil
             case "warning": manifest.warnings.append(String(fields.dropFirst().joined(separator: "\t")))
+            case "copy":
+                guard fields.count >= 3, let key = UInt64(fields[1]) else { return nil }
+                manifest.copies[fields.dropFirst(2).joined(separator: "\t")] = key
             case "in", "out":
                 guard fields.count == 4, let size = Int64(fields[1]), let modified = Int64(fields[2]) else { return nil }
                 let stamp = Stamp(size: size, modified: modified)
@@ -73,6 +79,9 @@ public struct BuildManifest: Equatable, Sendable {
         var text = "tool\t\(tool)\ndrafts\t\(includeDrafts ? 1 : 0)\n"
         if let nextDue { text += "due\t\(nextDue)\n" }
         for warning in warnings where !warning.contains("\n") { text += "warning\t\(warning)\n" }
+        for (path, key) in copies.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+            text += "copy\t\(key)\t\(path)\n"
+        }
         for (kind, stamps) in [("in", inputs), ("out", outputs)] {
             for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
                 text += "\(kind)\t\(stamp.size)\t\(stamp.modified)\t\(path)\n"
@@ -81,9 +90,17 @@ public struct BuildManifest: Equatable, Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(output, Self.fileName)))
     }
 
+    /// Copy keys of the last build whose output file is still as that build left it.
+    public func trustedCopies(outputsNow: [String: Stamp]) -> [String: UInt64] {
+        copies.filter { path, _ in outputsNow[path] != nil && outputsNow[path] == outputs[path] }
+    }
+
     /// Every file a build may read: the site folder but the output, and an outside theme.
+    /// Hidden files are read only from `static/`: a commit in the site's `.git` changes nothing.
     public static func inputs(source: String, output: String, theme: String?) -> [String: Stamp] {
-        var stamps = stamps(under: source, skipping: output)
+        var stamps = stamps(under: source, skipping: output) { folder, name in
+            !name.hasPrefix(".") || folder == "static" || folder.hasPrefix("static/")
+        }
         if let theme {
             let folder = theme.hasPrefix("/") ? theme : SitePath.join(source, theme)
             if !folder.hasPrefix(source + "/") {
@@ -95,19 +112,25 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// Every file of the output the build wrote (hidden files are not the build's).
     public static func outputs(_ output: String) -> [String: Stamp] {
-        stamps(under: output, skipping: nil).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+        stamps(under: output, skipping: nil) { _, name in !name.hasPrefix(".") }
     }
 
-    static func stamps(under root: String, skipping: String?) -> [String: Stamp] {
+    /// - Parameter keep: whether to look at an entry, given its folder (relative) and name.
+    static func stamps(
+        under root: String, skipping: String?, keep: (String, String) -> Bool = { _, _ in true }
+    ) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         var folders = [""]
         while let relative = folders.popLast() {
             let folder = relative.isEmpty ? root : SitePath.join(root, relative)
             if folder == skipping { continue }
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names {
-                let path = SitePath.join(relative, name)
-                var info = stat()
+            for entry in FolderEntry.list(folder) where keep(relative, entry.name) {
+                let path = SitePath.join(relative, entry.name)
+                if entry.isFolder {
+                    folders.append(path)
+                    continue
+                }
+                var info = stat()  // follows a link, to a folder too, as reading the site does
                 guard stat(SitePath.join(root, path), &info) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     folders.append(path)

@@ -52,9 +52,11 @@ public struct SiteWriter: Sendable {
     /// - Parameter cache: of `blog serve`: remembers what was written, so that the next write
     ///   skips files whose key did not change and removes only files that were dropped,
     ///   without reading or walking the whole output folder again.
-    public func write(_ files: [OutputFile], cache: BuildCache? = nil) throws -> Report {
+    /// - Parameter recorded: keys of files the output holds as the last build left them (from
+    ///   its manifest): a file with the same key is unchanged without reading it.
+    public func write(_ files: [OutputFile], cache: BuildCache? = nil, recorded: [String: UInt64] = [:]) throws -> Report {
         guard let cache, !cache.written.isEmpty else {
-            let report = try writeAll(files)
+            let report = try writeAll(files, recorded: recorded)
             cache?.written = Self.keys(files)
             return report
         }
@@ -119,11 +121,11 @@ public struct SiteWriter: Sendable {
         return keys
     }
 
-    private func writeAll(_ files: [OutputFile]) throws -> Report {
+    private func writeAll(_ files: [OutputFile], recorded: [String: UInt64]) throws -> Report {
         let fresh = try prepareOutput()
         // New files first, stale ones last: a build stopped midway leaves a complete old
         // site plus some new files, never a site with pages missing.
-        var report = try writeFiles(files, fresh: fresh)
+        var report = try writeFiles(files, fresh: fresh, recorded: recorded)
         if !fresh { report.removed = try removeStale(keeping: Set(files.map(\.path))) }
         report.stamps = stamps(of: files)
         return report
@@ -158,14 +160,15 @@ public struct SiteWriter: Sendable {
     /// Writes the files whose bytes differ from the output's, making folders as needed.
     /// - Parameter fresh: the output holds none of these files: each is created in place
     ///   without reading or renaming anything (half the system calls of a cold build).
-    private func writeFiles(_ files: [OutputFile], fresh: Bool = false) throws -> Report {
+    private func writeFiles(_ files: [OutputFile], fresh: Bool = false, recorded: [String: UInt64] = [:]) throws -> Report {
         var report = Report()
         // Creating a folder costs more than writing a file on some disks: on every core.
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         let made = folders.sorted().parallelMap { folder in Result { try makeFolder(SitePath.join(output, folder)) } }
         for outcome in made { try outcome.get() }
         let outcomes = files.parallelMap { file -> Result<Bool, Error> in
-            Result { try (fresh ? create(file) : nil) ?? writeIfChanged(file) }
+            if let key = file.key, recorded[file.path] == key { return .success(false) }
+            return Result { try (fresh ? create(file) : nil) ?? writeIfChanged(file) }
         }
         for (file, outcome) in zip(files, outcomes) {
             if try outcome.get() {
@@ -293,30 +296,24 @@ public struct SiteWriter: Sendable {
     /// folders that became empty. Never leaves the output folder; never follows a link out.
     /// Hidden entries (`.git` of a GitHub Pages checkout, `.well-known`) are the writer's own.
     private func removeStale(keeping planned: Set<String>) throws -> Int {
-        let fm = FileManager.default
         var removed = 0
         var folders: [String] = []
-        guard let enumerator = fm.enumerator(atPath: output) else { return 0 }
-        var stale: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if (relative as NSString).lastPathComponent.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeDirectory {
-                folders.append(relative)
-            } else if !planned.contains(relative) {
-                stale.append(relative)
+        var pending = [""]
+        while let relative = pending.popLast() {
+            for entry in FolderEntry.list(relative.isEmpty ? output : SitePath.join(output, relative))
+            where !entry.name.hasPrefix(".") {
+                let path = SitePath.join(relative, entry.name)
+                if entry.isFolder {
+                    folders.append(path)
+                    pending.append(path)
+                } else if !planned.contains(path) {
+                    try FileManager.default.removeItem(atPath: SitePath.join(output, path))
+                    removed += 1
+                }
             }
         }
-        for relative in stale {
-            try fm.removeItem(atPath: SitePath.join(output, relative))
-            removed += 1
-        }
-        for folder in folders.sorted(by: >) {  // deepest first
-            let path = SitePath.join(output, folder)
-            if (try? fm.contentsOfDirectory(atPath: path))?.isEmpty == true { try fm.removeItem(atPath: path) }
+        for folder in folders.sorted(by: >) {  // deepest first; rmdir removes only empty ones
+            rmdir(SitePath.join(output, folder))
         }
         return removed
     }
