@@ -64,8 +64,11 @@ struct FolderEntry {
         defer { closedir(folder) }
         var entries: [FolderEntry] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
+            // Read where it lies (d_name may be longer than its declared 256 bytes); a name
+            // that is not UTF-8 cannot be named back, so it is left alone.
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let bytes = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            guard let name = String(validatingCString: bytes), name != ".", name != ".." else { continue }
             var isFolder = Int32(entry.pointee.d_type) == DT_DIR
             if Int32(entry.pointee.d_type) == DT_UNKNOWN {  // file systems that do not say
                 var info = stat()

@@ -49,7 +49,7 @@ public struct BuildManifest: Equatable, Sendable {
         return "blog \(version) theme \(String(hasher.value, radix: 16))"
     }()
 
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     /// Lines of tab-separated fields; JSON took longer to decode than the whole check.
     public static func read(output: String) -> BuildManifest? {
@@ -103,7 +103,8 @@ public struct BuildManifest: Equatable, Sendable {
         }
         if let theme {
             let folder = theme.hasPrefix("/") ? theme : SitePath.join(source, theme)
-            if !folder.hasPrefix(source + "/") {
+            let hidden = folder.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+            if !folder.hasPrefix(source + "/") || hidden {
                 for (path, stamp) in Self.stamps(under: folder, skipping: nil) { stamps["theme:" + path] = stamp }
             }
         }

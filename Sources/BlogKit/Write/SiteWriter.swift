@@ -3,7 +3,9 @@ import Foundation
 /// The write stage, the only code that changes the output folder. It writes only files whose
 /// bytes differ (each through a temporary file renamed into place, so no reader ever sees half
 /// a file), removes files the site no longer has, and leaves the rest untouched, modification
-/// times included, so that rsync sends only what changed.
+/// times included, so that rsync sends only what changed. Into an output that holds none of
+/// the site yet, files are created in place: a build stopped then leaves some files, perhaps
+/// one cut short, that no manifest vouches for, so the next build compares and repairs them.
 public struct SiteWriter: Sendable {
     /// Left in every output folder blog makes; blog writes only into folders that have it.
     public static let markerName = ".blog-output"
@@ -167,7 +169,7 @@ public struct SiteWriter: Sendable {
         let made = folders.sorted().parallelMap { folder in Result { try makeFolder(SitePath.join(output, folder)) } }
         for outcome in made { try outcome.get() }
         let outcomes = files.parallelMap { file -> Result<Bool, Error> in
-            if let key = file.key, recorded[file.path] == key { return .success(false) }
+            if case .copy = file.content, let key = file.key, recorded[file.path] == key { return .success(false) }
             return Result { try (fresh ? create(file) : nil) ?? writeIfChanged(file) }
         }
         for (file, outcome) in zip(files, outcomes) {
@@ -249,11 +251,12 @@ public struct SiteWriter: Sendable {
         defer { close(input) }
         while true {
             let copied = sendfile(fd, input, nil, 1 << 30)
+            let failure = errno
             if copied > 0 { continue }
             if copied == 0 { return }
-            if errno == EINTR { continue }
-            guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(errno) else {
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            if failure == EINTR { continue }
+            guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(failure) else {
+                throw WriteError(path: path, reason: String(cString: strerror(failure)))
             }
             // A file system that cannot copy by itself: through memory, from the start.
             guard lseek(input, 0, SEEK_SET) == 0, ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
