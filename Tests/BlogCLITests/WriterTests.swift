@@ -50,16 +50,24 @@ import Testing
         #expect(try site.read(".well-known/security.txt") == "Contact: you\n")
     }
 
-    @Test func aThemeInAHiddenFolderOfTheSiteIsAnInput() throws {
-        var files: [String: Any] = Self.files
-        files["blog.yaml"] = "title: T\nbase_url: https://example.com/\ntheme: .theme\n"
-        for name in ["base", "post", "home", "archives", "year", "tag", "tags", "category", "categories", "page", "404"] {
-            files[".theme/templates/\(name).mustache"] = "\(name) v1"
+    /// Themes the scan of the site folder does not see are stamped on their own.
+    @Test(arguments: [true, false])
+    func aThemeInAHiddenFolderOrBesideTheSiteIsAnInput(hidden: Bool) throws {
+        let site = try Fixture(files: Self.files)
+        let theme = hidden ? ".theme" : "../" + (site.root as NSString).lastPathComponent + "-theme"
+        let folder = URL(fileURLWithPath: site.root + "/" + theme).standardizedFileURL.path
+        defer { if !hidden { try? FileManager.default.removeItem(atPath: folder) } }
+        func template(_ name: String, _ text: String) throws {
+            try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/templates/\(name).mustache"))
         }
-        let site = try Fixture(files: files)
+        try site.write(["blog.yaml": "title: T\nbase_url: https://example.com/\ntheme: \(theme)\n"])
+        for name in ["base", "post", "home", "archives", "year", "tag", "tags", "category", "categories", "page", "404"] {
+            try template(name, "\(name) v1")
+        }
         #expect(try site.build().status == 0)
         #expect(try site.read("404.html") == "404 v1")
-        try site.write([".theme/templates/404.mustache": "404 v2"])
+        try template("404", "404 v2")
         #expect(try site.build().stdout.contains("1 files written"))
         #expect(try site.read("404.html") == "404 v2")
     }

@@ -90,6 +90,11 @@ enum SitePath {
         a.isEmpty ? b : b.isEmpty ? a : a + "/" + b
     }
 
+    /// Whether a part of the path is hidden (a name starting with a dot, but `.` and `..`).
+    static func isHidden(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+    }
+
     /// Resolves `.` and `..` segments; nil when the path climbs above its root.
     static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []

@@ -64,7 +64,7 @@ struct LinkResolver {
         if path.hasSuffix(".md") {
             return crossLink(to: sitePath, suffix: suffix, written: raw)
         }
-        if sitePath.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || sitePath == ConfigParser.fileName
+        if SitePath.isHidden(sitePath) || sitePath == ConfigParser.fileName
             || sitePath.hasPrefix("templates/")
         {
             return .problem("'\(raw)' points to a hidden file or to the site's settings; it is not published")

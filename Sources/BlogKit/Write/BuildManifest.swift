@@ -144,9 +144,11 @@ public struct BuildManifest: Equatable, Sendable {
             !name.hasPrefix(".") || folder == "static" || folder.hasPrefix("static/")
         }
         if let theme {
-            let folder = theme.hasPrefix("/") ? theme : SitePath.join(source, theme)
-            let hidden = folder.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
-            if !folder.hasPrefix(source + "/") || hidden {
+            let folder = URL(fileURLWithPath: theme.hasPrefix("/") ? theme : SitePath.join(source, theme))
+                .standardizedFileURL.path  // `../themes/x` lies outside
+            // Outside the site, or in a hidden folder of it, which the scan above skips.
+            let inside = folder.hasPrefix(source + "/")
+            if !inside || SitePath.isHidden(String(folder.dropFirst(source.count + 1))) {
                 for (path, stamp) in Self.stamps(under: folder, skipping: nil) { stamps["theme:" + path] = stamp }
             }
         }

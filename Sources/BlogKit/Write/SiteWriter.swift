@@ -143,13 +143,13 @@ public struct SiteWriter: Sendable {
             try Data("This folder is written by `blog build`: its files are replaced and removed by each build.\n".utf8)
                 .write(to: URL(fileURLWithPath: marker))
         }
-        return try fm.contentsOfDirectory(atPath: output).allSatisfy { $0.hasPrefix(".") }
+        return FolderEntry.list(output).allSatisfy { $0.name.hasPrefix(".") }
     }
 
     /// Size and modification time of each written file, for the build manifest: a `stat`
     /// each, on every core, instead of walking the output folder again.
     private func stamps(of files: [OutputFile]) -> [String: BuildManifest.Stamp] {
-        let visible = files.map(\.path).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let visible = files.map(\.path).filter { !SitePath.isHidden($0) }
         let stamps = visible.parallelMap { path -> BuildManifest.Stamp? in
             var info = stat()
             return stat(SitePath.join(output, path), &info) == 0 ? BuildManifest.Stamp(info) : nil
