@@ -67,12 +67,10 @@ struct CopiedFiles {
 /// Size and modification time of a file, digested; nil when it cannot be read.
 extension CopiedFiles {
     static func stamp(_ path: String) -> UInt64? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard let stamp = FileStamp(path: path) else { return nil }
         return Digest.of { d in
-            d.add(Int(info.st_size))
-            d.add(Int(info.st_mtim.tv_sec))
-            d.add(Int(info.st_mtim.tv_nsec))
+            d.add(UInt64(bitPattern: stamp.size))
+            d.add(UInt64(bitPattern: stamp.modified))
         }
     }
 }

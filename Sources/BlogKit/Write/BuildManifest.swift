@@ -4,20 +4,7 @@ import Foundation
 /// build with nothing changed can say so after a few thousand `stat` calls instead of
 /// building the whole site again (rsync-style: size and modification time).
 public struct BuildManifest: Equatable, Sendable {
-    /// Size and modification time (nanoseconds) of a file.
-    public struct Stamp: Equatable, Sendable {
-        var size: Int64
-        var modified: Int64
-
-        init(size: Int64, modified: Int64) {
-            (self.size, self.modified) = (size, modified)
-        }
-
-        init(_ info: stat) {
-            size = Int64(info.st_size)
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        }
-    }
+    public typealias Stamp = FileStamp
 
     public static let fileName = ".blog-manifest.json"
 

@@ -20,7 +20,7 @@ public struct SiteWriter: Sendable {
         public var removedPaths: [String] = []
         /// What the output folder holds after a whole site was written (not after `writeSome`
         /// or a write that skipped files by their cache key).
-        public var stamps: [String: BuildManifest.Stamp]?
+        public var stamps: [String: FileStamp]?
 
         public init() {}
     }
@@ -148,13 +148,10 @@ public struct SiteWriter: Sendable {
 
     /// Size and modification time of each written file, for the build manifest: a `stat`
     /// each, on every core, instead of walking the output folder again.
-    private func stamps(of files: [OutputFile]) -> [String: BuildManifest.Stamp] {
+    private func stamps(of files: [OutputFile]) -> [String: FileStamp] {
         let visible = files.map(\.path).filter { !SitePath.isHidden($0) }
-        let stamps = visible.parallelMap { path -> BuildManifest.Stamp? in
-            var info = stat()
-            return stat(SitePath.join(output, path), &info) == 0 ? BuildManifest.Stamp(info) : nil
-        }
-        var result: [String: BuildManifest.Stamp] = [:]
+        let stamps = visible.parallelMap { FileStamp(path: SitePath.join(output, $0)) }
+        var result: [String: FileStamp] = [:]
         for (path, stamp) in zip(visible, stamps) { result[path] = stamp }
         return result
     }
@@ -278,7 +275,7 @@ public struct SiteWriter: Sendable {
         switch file.content {
         case .data(let bytes): data = bytes
         case .copy(let source):
-            let sourceSize = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? -1
+            let sourceSize = FileStamp(path: source)?.size ?? -1
             if let existing, existing.count == sourceSize, existing == FileManager.default.contents(atPath: source) {
                 return false
             }
