@@ -65,12 +65,14 @@ public enum SiteBuilder {
 
         let now = Int64(options.now.timeIntervalSince1970)
         let published = site.posts.filter {
-            options.includeDrafts || (!$0.draft && ($0.date?.secondsSince1970 ?? 0) <= now)
+            !$0.loadFailed && (options.includeDrafts || (!$0.draft && ($0.date?.secondsSince1970 ?? 0) <= now))
         }
+        let broken = site.posts.filter(\.loadFailed)
         result.nextDue = site.posts.filter { !$0.draft }.compactMap { $0.date?.secondsSince1970 }.filter { $0 > now }.min()
         let cache = options.cache
         let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: Set(site.staticFiles))
-        let (index, indexProblems, resolutionKey) = siteIndex(site: site, published: published, files: files, cache: cache)
+        var (index, indexProblems, resolutionKey) = siteIndex(site: site, published: published, files: files, cache: cache)
+        index.brokenSources = Set(broken.map(\.sourcePath))
         result.diagnostics += indexProblems
         result.timings.append(("index", clock.lap()))
         var resolver = PostResolver(index: index, files: files)
@@ -86,6 +88,8 @@ public enum SiteBuilder {
         }
         result.diagnostics += resolvedAll.flatMap(\.1)
         let resolved = resolvedAll.compactMap(\.0)
+        // Posts whose front matter failed: only their body's problems, in the same round.
+        result.diagnostics += broken.parallelMap { resolver.resolve($0).1 }.flatMap { $0 }
         if options.checks { result.diagnostics += SiteChecks.problems(resolved) }
         result.timings.append(("parse and resolve", clock.lap()))
 
@@ -131,7 +135,7 @@ public enum SiteBuilder {
         -> (SiteIndex, [Diagnostic], UInt64)
     {
         let inputs = published.map { IndexInput($0) }
-        let unpublished = Set(site.posts.map(\.sourcePath)).subtracting(published.map(\.sourcePath))
+        let unpublished = Set(site.posts.filter { !$0.loadFailed }.map(\.sourcePath)).subtracting(published.map(\.sourcePath))
         let config = site.config
         if let cached = cache?.index, cached.inputs == inputs, cached.index.unpublishedSources == unpublished,
             cached.staticFiles == files.staticFiles, cached.index.configDigest == SiteIndex(config: config).configDigest

@@ -7,7 +7,7 @@ enum BuildRunner {
     /// True when the output folder holds the finished site.
     static func run(_ site: SiteOptions, verbose: Bool) throws -> Bool {
         let started = DispatchTime.now().uptimeNanoseconds
-        let output = site.outputPath
+        let output = URL(fileURLWithPath: site.outputPath).standardizedFileURL.path
         if let refusal = SiteWriter.refusal(output: output, source: site.source) {
             Terminal.report([refusal])
             return false
@@ -21,7 +21,9 @@ enum BuildRunner {
             if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
             else { outputs = BuildManifest.outputs(output) }
         }
-        let previous = BuildManifest.read(output: output).flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
+        // Earlier versions kept their record in the output, where rsync published it.
+        unlink(output + "/.blog-manifest.json")
+        let previous = BuildManifest.read(source: source, output: output).flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
         if let previous,
             previous.includeDrafts == site.drafts, previous.nextDue.map({ Int64(Date().timeIntervalSince1970) < $0 }) ?? true,
             previous.inputs == inputs, previous.outputs == outputs
@@ -43,20 +45,28 @@ enum BuildRunner {
         var timings = result.timings
         do {
             let recorded = previous?.trustedCopies(outputsNow: outputs) ?? [:]
+            try SiteState.beginWriting(source: source, output: output)
             report = try SiteWriter(output: output).write(result.files, recorded: recorded)
             timings.append(("write", clock.lap()))
+        } catch let failure as WriteFailure {
+            if failure.intact { SiteState.endWriting(source: source) }
+            Terminal.line("\(failure)", toError: true)
+            return false
         } catch {
-            Terminal.line("\(error)", toError: true)
+            Terminal.line("\(source)/\(SiteState.folderName): error: cannot record the build: \(error.localizedDescription)", toError: true)
             return false
         }
         var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
             outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
             warnings: result.diagnostics.map(\.description))
+        manifest.output = output
         for file in result.files {
             if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
         }
-        try? manifest.write(output: output)
+        // Without a record the next build compares every file: slower, never wrong.
+        try? manifest.write(source: source)
+        SiteState.endWriting(source: source)
         timings.append(("manifest", clock.lap()))
         if verbose {
             for (stage, seconds) in timings {

@@ -9,8 +9,8 @@ public enum PostParser {
     public static func parse(
         path: String, text: String, kind: ContentKind, isBundle: Bool, config: Config
     ) -> (SourcePost?, [Diagnostic]) {
-        let text = normalizedText(text)
-        var problems: [Diagnostic] = []
+        let (text, nulProblem) = replacingNUL(normalizedText(text), file: path)
+        var problems: [Diagnostic] = nulProblem.map { [$0] } ?? []
         let parts: FrontMatter
         switch FrontMatter.split(text, file: path) {
         case .success(let split): parts = split
@@ -34,7 +34,9 @@ public enum PostParser {
                     apply(field, to: &post, config: config, file: path, problems: &problems)
                 }
             case .failure(let problem):
-                return (nil, [problem])
+                // The body is still worth resolving: its problems are reported in this round.
+                post.loadFailed = true
+                return (post, problems + [problem])
             }
         }
         if post.yearSummary == 0 { post.yearSummary = post.date?.year }  // `true`, date read later
@@ -48,7 +50,33 @@ public enum PostParser {
                 path, line: post.line(ofKey: "slug") ?? 1,
                 "slug '\(post.slug)' cannot be used in a URL (it must be a non-empty name without '/')"))
         }
-        return (problems.hasErrors ? nil : post, problems)
+        post.loadFailed = problems.hasErrors
+        return (post, problems)
+    }
+
+    /// CommonMark replaces U+0000 with U+FFFD; a stray NUL (a broken export, an editor
+    /// accident) is said, with its line, since the writer surely did not mean it.
+    static func replacingNUL(_ text: String, file: String) -> (String, Diagnostic?) {
+        var text = text
+        let hasNUL = text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }
+        guard hasNUL else { return (text, nil) }
+        var lines: [Int] = []
+        var line = 1
+        var count = 0
+        for byte in text.utf8 {
+            if byte == 10 { line += 1 }
+            if byte == 0 {
+                count += 1
+                if lines.last != line { lines.append(line) }
+            }
+        }
+        text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        let also = lines.count > 1
+            ? "; also on line\(lines.count > 2 ? "s" : "") " + lines.dropFirst().prefix(5).map(String.init).joined(separator: ", ")
+                + (lines.count > 6 ? " …" : "")
+            : ""
+        let what = count == 1 ? "a NUL byte (U+0000)" : "\(count) NUL bytes (U+0000)"
+        return (text, .warning(file, line: lines[0], "\(what) replaced with U+FFFD, as CommonMark says\(also)"))
     }
 
     private static let misspelledKeys = ["tag": "tags", "category": "categories", "alias": "aliases"]

@@ -8,6 +8,8 @@ public enum Scaffold {
         let day = "\(pad(date.year, 4))-\(pad(date.month))-\(pad(date.day))"
         return [
             "blog.yaml": config(title: title),
+            // The tool's state (the record of the last build, serve's preview) is no source.
+            ".gitignore": "/\(SiteState.folderName)/\n",
             "posts/\(pad(date.year, 4))/hello-world.md": """
                 ---
                 title: Hello, world

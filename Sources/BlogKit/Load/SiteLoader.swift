@@ -45,12 +45,17 @@ public struct SiteLoader: Sendable {
         var (config, problems) = ConfigParser.parse(String(decoding: configData, as: UTF8.self))
         if problems.hasErrors { return (nil, problems) }
 
+        if let problem = postsFolderProblem(root: root) { problems.append(problem) }
         var files: [(path: String, kind: ContentKind, isBundle: Bool)] = []
         var bundleAssets: [String: [String]] = [:]
         for kind in [ContentKind.post, .page] {
             let folder = kind == .post ? "posts" : "pages"
             collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets)
         }
+        let realRoot = fileSystem.realPath(root)
+        let outside = files.filter { !fileSystem.liesInside(SitePath.join(root, $0.path), realRoot: realRoot) }
+        problems += outside.map { outsideTheSite($0.path) }
+        files.removeAll { file in outside.contains { $0.path == file.path } }
         let loaded = files.parallelMap { file in
             loadPost(root: root, path: file.path, kind: file.kind, isBundle: file.isBundle, config: config)
         }
@@ -62,6 +67,17 @@ public struct SiteLoader: Sendable {
         for file in files { source.markdownFiles[file.path] = (file.kind, file.isBundle) }
         source.problems = problems
         return (source, problems)
+    }
+
+    /// A site without its posts would build an empty blog, and `blog deploy --delete` would
+    /// then remove the live one: a missing, unreadable or misplaced `posts/` stops the build.
+    private func postsFolderProblem(root: String) -> Diagnostic? {
+        let posts = SitePath.join(root, "posts")
+        if fileSystem.isDirectory(posts) {
+            return fileSystem.canList(posts) ? nil : .error("posts/", "cannot read the posts folder (check its permissions)")
+        }
+        if fileSystem.isFile(posts) { return .error("posts", "is a file; posts go in a folder named posts/") }
+        return .error("posts/", "no posts folder in \(root): a site keeps its posts in posts/ (an empty folder is fine)")
     }
 
     func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {

@@ -40,9 +40,16 @@ struct YAMLFields {
 
     private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return .error(file, line: mark.line + firstLine - 1, "invalid YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // libyaml notices a problem where it gives up (the end of the file, for an
+            // unclosed `[`); its context says where the construct that failed starts.
+            guard let context else {
+                return .error(file, line: mark.line + firstLine - 1, column: mark.column, "invalid YAML: \(problem)")
+            }
+            return .error(
+                file, line: context.mark.line + firstLine - 1, column: context.mark.column,
+                "invalid YAML: \(problem) \(context.text) that starts here (noticed at line \(mark.line + firstLine - 1))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 file, line: context.mark.line + firstLine - 1,

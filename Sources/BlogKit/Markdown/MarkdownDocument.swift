@@ -11,8 +11,13 @@ final class MarkdownDocument {
 
     init(_ markdown: String, safe: Bool) {
         renderOptions = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
-        root = markdown.withCString { text in
-            cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+        var markdown = markdown
+        // The length in bytes, not strlen: a NUL inside the text must not end the document
+        // (cmark itself turns it into U+FFFD).
+        root = markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                cmark_parse_document(text.baseAddress, text.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+            }
         }
     }
 

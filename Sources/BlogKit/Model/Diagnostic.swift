@@ -2,10 +2,13 @@
 public struct SourceLocation: Sendable, Hashable {
     public var file: String
     public var line: Int?
+    /// 1-based, in characters, where the problem starts within the line, when known.
+    public var column: Int?
 
-    public init(file: String, line: Int? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
+        self.column = column
     }
 }
 
@@ -24,8 +27,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public static func error(_ file: String, line: Int? = nil, _ message: String) -> Diagnostic {
-        Diagnostic(.error, SourceLocation(file: file, line: line), message)
+    public static func error(_ file: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.error, SourceLocation(file: file, line: line, column: column), message)
     }
 
     public static func warning(_ file: String, line: Int? = nil, _ message: String) -> Diagnostic {
@@ -35,7 +38,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var isError: Bool { severity == .error }
 
     public var description: String {
-        let place = location.line.map { "\(location.file):\($0)" } ?? location.file
+        var place = location.file
+        if let line = location.line {
+            place += ":\(line)" + (location.column.map { ":\($0)" } ?? "")
+        }
         return "\(place): \(severity.rawValue): \(message)"
     }
 }

@@ -12,6 +12,8 @@ public protocol FileSystem: Sendable {
     func children(of path: String, includingHidden: Bool) -> [String]
     /// The path with symbolic links followed, to tell whether a file truly lies in a folder.
     func realPath(_ path: String) -> String
+    /// Whether a folder's entries can be read (false for a missing or unreadable folder).
+    func canList(_ path: String) -> Bool
 }
 
 /// The real disk.
@@ -42,6 +44,12 @@ public struct LocalFileSystem: FileSystem {
 
     public func children(of path: String, includingHidden: Bool) -> [String] {
         FolderEntry.list(path).map(\.name).filter { includingHidden || !$0.hasPrefix(".") }.sorted()
+    }
+
+    public func canList(_ path: String) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        closedir(folder)
+        return true
     }
 
     public func realPath(_ path: String) -> String {
@@ -82,6 +90,19 @@ struct FolderEntry {
 
 extension FileSystem {
     func children(of path: String) -> [String] { children(of: path, includingHidden: false) }
+
+    /// The one rule for symbolic links, for posts, pages, images and static files alike: a
+    /// file is published only if, links followed, it lies inside the site folder (`realRoot`,
+    /// itself resolved). A link inside the site is fine; one that leads out could publish
+    /// anything the writer's account can read.
+    func liesInside(_ path: String, realRoot: String) -> Bool {
+        realPath(path).hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+}
+
+/// What a file reached through a link out of the site is told, wherever it was found.
+func outsideTheSite(_ file: String) -> Diagnostic {
+    .error(file, "is a symbolic link to a file outside the site folder; it is not published")
 }
 
 /// Site-relative path helpers: the pipeline names files relative to the site folder.

@@ -28,6 +28,9 @@ public struct SourcePost: Sendable, Hashable {
     public var bodyLineOffset: Int
     /// Line of each front matter key, for errors found after loading.
     public var keyLines: [String: Int] = [:]
+    /// Its front matter has errors: it is not published, but its body is still resolved so
+    /// that a build reports every problem of the post in one round.
+    public var loadFailed = false
 
     public func line(ofKey key: String) -> Int? { keyLines[key] }
 }

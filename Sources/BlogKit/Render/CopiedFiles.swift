@@ -28,8 +28,8 @@ struct CopiedFiles {
             }
             let absolute = SitePath.join(site.root, source)
             if cache?.verifiedCopies.contains(source) != true || touched(source, by: changed) {
-                guard fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
-                    result.problems.append(.error(source, "is a symbolic link to a file outside the site folder; it is not published"))
+                guard fileSystem.liesInside(absolute, realRoot: realRoot) else {
+                    result.problems.append(outsideTheSite(source))
                     return
                 }
                 cache?.verifiedCopies.insert(source)

@@ -77,6 +77,7 @@ struct LinkResolver {
 
     private func crossLink(to source: String, suffix: String, written: String) -> Outcome {
         guard let path = index.pathBySource[source] else {
+            if index.brokenSources.contains(source) { return .keep }
             if index.unpublishedSources.contains(source) {
                 return .problem("link to '\(written)' points to a draft or a future post, which this build leaves out (build with --drafts to include it)")
             }
@@ -104,7 +105,7 @@ struct LinkResolver {
             if files.fileSystem.isDirectory(absolute) { return .keep }
             return .problem("\(isImage ? "image" : "link target") '\(raw)' not found (looked in \(folderName))")
         }
-        guard files.fileSystem.realPath(absolute).hasPrefix(realRoot + "/") else {
+        guard files.fileSystem.liesInside(absolute, realRoot: realRoot) else {
             return .problem("'\(raw)' leads outside the site folder through a symbolic link; it is not published")
         }
         let inFolder = post.folder.isEmpty || sitePath.hasPrefix(post.folder + "/")

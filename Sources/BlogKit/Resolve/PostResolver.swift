@@ -80,7 +80,8 @@ public struct PostResolver: Sendable {
         let document = MarkdownDocument(post.body, safe: index.config.safeMarkdown)
         var problems: [Diagnostic] = []
         let title = post.title ?? takeTitleHeading(from: document)
-        if title == nil || title?.isEmpty == true {
+        // A post whose front matter failed may have its title there: not a second error.
+        if (title == nil || title?.isEmpty == true) && !post.loadFailed {
             problems.append(.error(post.sourcePath, line: 1, "no title: add 'title: …' to the front matter or start the post with a '# Title' line"))
         }
         let links = LinkResolver(post: post, index: index, files: files, style: style)

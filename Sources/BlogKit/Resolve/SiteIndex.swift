@@ -11,6 +11,9 @@ public struct SiteIndex: Sendable {
     public var sourceByAlias: [String: String] = [:]
     /// Drafts and future posts left out of this build: links to them get a clearer error.
     public var unpublishedSources: Set<String> = []
+    /// Posts whose front matter failed: their URL is unknown, and links to them are not
+    /// blamed on the linking post (the broken one has its own error).
+    public var brokenSources: Set<String> = []
 
     /// The settings pages show, digested.
     var configDigest: UInt64 {
@@ -30,6 +33,7 @@ public struct SiteIndex: Sendable {
             for (source, path) in pathBySource.sorted(by: { $0.key < $1.key }) { d.add(source + "\u{1}" + path) }
             for (alias, source) in sourceByAlias.sorted(by: { $0.key < $1.key }) { d.add(alias + "\u{1}" + source) }
             d.add(unpublishedSources.sorted())
+            d.add(brokenSources.sorted())
             d.add(staticFiles.sorted())
         }
     }

@@ -1,12 +1,16 @@
 import Foundation
 
-/// What the last successful build read and wrote, kept in the output folder, so that a
+/// What the last successful build read and wrote, kept in the site's state folder (never in
+/// the output, which is published: it names drafts and every file of the site), so that a
 /// build with nothing changed can say so after a few thousand `stat` calls instead of
 /// building the whole site again (rsync-style: size and modification time).
 public struct BuildManifest: Equatable, Sendable {
     public typealias Stamp = FileStamp
 
-    public static let fileName = ".blog-manifest.json"
+    public static let fileName = "manifest"
+
+    /// The output folder the record is of: a build into another folder starts afresh.
+    public var output = ""
 
     /// The build of `blog` (its version and theme), and the options that change the output.
     public var tool: String
@@ -36,12 +40,13 @@ public struct BuildManifest: Equatable, Sendable {
         return "blog \(version) theme \(String(hasher.value, radix: 16))"
     }()
 
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 
     /// Lines of tab-separated fields; JSON took longer to decode than the whole check, and
     /// the lines are read as bytes: splitting 50,000 Strings was most of a "Nothing changed".
-    public static func read(output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: SitePath.join(output, fileName)) else { return nil }
+    public static func read(source: String, output: String) -> BuildManifest? {
+        let path = SitePath.join(SiteState.folder(source: source), fileName)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var manifest = BuildManifest(tool: "", includeDrafts: false, inputs: [:], outputs: [:], nextDue: nil, warnings: [])
         let complete = data.withUnsafeBytes { bytes in
             var rest = bytes[...]
@@ -52,7 +57,7 @@ public struct BuildManifest: Equatable, Sendable {
             }
             return true
         }
-        return complete ? manifest : nil
+        return complete && manifest.output == output ? manifest : nil
     }
 
     private typealias Bytes = Slice<UnsafeRawBufferPointer>
@@ -62,6 +67,7 @@ public struct BuildManifest: Equatable, Sendable {
         let (kind, rest) = Self.cut(line, at: UInt8(ascii: "\t"))
         switch String(decoding: kind, as: UTF8.self) {
         case "tool": tool = String(decoding: rest, as: UTF8.self)
+        case "output": output = String(decoding: rest, as: UTF8.self)
         case "drafts": includeDrafts = String(decoding: rest, as: UTF8.self) == "1"
         case "due": nextDue = Self.number(rest)
         case "warning": warnings.append(String(decoding: rest, as: UTF8.self))
@@ -104,8 +110,10 @@ public struct BuildManifest: Equatable, Sendable {
         return negative ? 0 &- Int64(bitPattern: value) : Int64(bitPattern: value)
     }
 
-    public func write(output: String) throws {
-        var text = "tool\t\(tool)\ndrafts\t\(includeDrafts ? 1 : 0)\n"
+    /// Written whole or not at all (a temporary renamed), so a full disk cannot leave half a
+    /// record that a later build would trust.
+    public func write(source: String) throws {
+        var text = "tool\t\(tool)\noutput\t\(output)\ndrafts\t\(includeDrafts ? 1 : 0)\n"
         if let nextDue { text += "due\t\(nextDue)\n" }
         for warning in warnings where !warning.contains("\n") { text += "warning\t\(warning)\n" }
         for (path, key) in copies.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
@@ -116,7 +124,9 @@ public struct BuildManifest: Equatable, Sendable {
                 text += "\(kind)\t\(stamp.size)\t\(stamp.modified)\t\(path)\n"
             }
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(output, Self.fileName)))
+        let folder = SiteState.folder(source: source)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName)), options: .atomic)
     }
 
     /// Copy keys of the last build whose output file is still as that build left it.

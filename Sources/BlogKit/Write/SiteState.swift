@@ -15,4 +15,30 @@ public enum SiteState {
     public static func previewFolder(source: String) -> String {
         folder(source: source) + "/preview"
     }
+
+    /// Present while a build writes into an output folder (it holds that folder's path): a
+    /// build killed then leaves it, and `blog deploy` refuses to publish that folder.
+    static let writingName = "writing"
+
+    /// Marks `output` as being written, and forgets the record of its last build, which the
+    /// folder will no longer match.
+    public static func beginWriting(source: String, output: String) throws {
+        let folder = folder(source: source)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        unlink(folder + "/" + BuildManifest.fileName)
+        try Data((output + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/" + writingName))
+    }
+
+    /// The write into `output` finished, or failed with the folder left as it was.
+    public static func endWriting(source: String) {
+        unlink(folder(source: source) + "/" + writingName)
+    }
+
+    /// Whether the last build into `output` stopped while writing it.
+    public static func writingUnfinished(source: String, output: String) -> Bool {
+        guard let text = try? String(contentsOfFile: folder(source: source) + "/" + writingName, encoding: .utf8) else {
+            return false
+        }
+        return text.trimmingCharacters(in: .newlines) == output
+    }
 }

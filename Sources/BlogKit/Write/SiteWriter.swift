@@ -1,15 +1,16 @@
 import Foundation
 
 /// The write stage, the only code that changes the output folder. It writes only files whose
-/// bytes differ (each through a temporary file renamed into place, so no reader ever sees half
-/// a file), removes files the site no longer has, and leaves the rest untouched, modification
-/// times included, so that rsync sends only what changed. Into an output that holds none of
-/// the site yet, files are created in place: a build stopped then leaves some files, perhaps
-/// one cut short, that no manifest vouches for, so the next build compares and repairs them.
+/// bytes differ, all or nothing: every changed file is written beside its destination first
+/// and renamed into place only when all are written, so a full disk or a failing file leaves
+/// the previous site as it was (`StagedWrite`). Then it removes files the site no longer has,
+/// and leaves the rest untouched, modification times included, so that rsync sends only what
+/// changed. Into an output that holds none of the site yet, files are created in place: a
+/// build stopped then leaves some files, perhaps one cut short, that no manifest vouches for,
+/// so the next build compares and repairs them.
 public struct SiteWriter: Sendable {
     /// Left in every output folder blog makes; blog writes only into folders that have it.
     public static let markerName = ".blog-output"
-    static let temporarySuffix = ".blog-tmp"
 
     public struct Report: Sendable {
         public var written = 0
@@ -124,10 +125,19 @@ public struct SiteWriter: Sendable {
     }
 
     private func writeAll(_ files: [OutputFile], recorded: [String: UInt64]) throws -> Report {
+        let made = !FileManager.default.fileExists(atPath: output)
         let fresh = try prepareOutput()
         // New files first, stale ones last: a build stopped midway leaves a complete old
         // site plus some new files, never a site with pages missing.
-        var report = try writeFiles(files, fresh: fresh, recorded: recorded)
+        var report: Report
+        do {
+            report = try writeFiles(files, fresh: fresh, recorded: recorded)
+        } catch let failure as WriteFailure where failure.intact && made {
+            // The folder did not exist before this build: as it was means not there.
+            unlink(SitePath.join(output, Self.markerName))
+            rmdir(output)
+            throw failure
+        }
         if !fresh { report.removed = try removeStale(keeping: Set(files.map(\.path))) }
         report.stamps = stamps(of: files)
         return report
@@ -136,12 +146,18 @@ public struct SiteWriter: Sendable {
     /// Makes the output folder and its marker. True when the folder holds none of the site
     /// yet (new, or only hidden entries): then nothing in it can be stale or unchanged.
     private func prepareOutput() throws -> Bool {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            throw WriteFailure(failures: [WriteError(path: output, reason: "cannot make the folder: \(error.localizedDescription)")], notWritten: 0, output: output)
+        }
         let marker = SitePath.join(output, Self.markerName)
-        if !fm.fileExists(atPath: marker) {
-            try Data("This folder is written by `blog build`: its files are replaced and removed by each build.\n".utf8)
-                .write(to: URL(fileURLWithPath: marker))
+        if !FileManager.default.fileExists(atPath: marker) {
+            // Says only what the folder is: it is published with the site.
+            let text = "This folder is written by `blog build`: its files are replaced and removed by each build.\n"
+            guard FileManager.default.createFile(atPath: marker, contents: Data(text.utf8)) else {
+                throw WriteFailure(failures: [WriteError(path: marker, reason: String(cString: strerror(errno)))], notWritten: 0, output: output)
+            }
         }
         return FolderEntry.list(output).allSatisfy { $0.name.hasPrefix(".") }
     }
@@ -156,140 +172,18 @@ public struct SiteWriter: Sendable {
         return result
     }
 
-    /// Writes the files whose bytes differ from the output's, making folders as needed.
+    /// Writes the files whose bytes differ from the output's, all or nothing (`StagedWrite`).
     /// - Parameter fresh: the output holds none of these files: each is created in place
     ///   without reading or renaming anything (half the system calls of a cold build).
     private func writeFiles(_ files: [OutputFile], fresh: Bool = false, recorded: [String: UInt64] = [:]) throws -> Report {
+        var staged = StagedWrite(output: output)
+        try staged.stage(files, fresh: fresh, recorded: recorded)
+        try staged.commit()
         var report = Report()
-        // Creating a folder costs more than writing a file on some disks: on every core.
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        let made = folders.sorted().parallelMap { folder in Result { try makeFolder(SitePath.join(output, folder)) } }
-        for outcome in made { try outcome.get() }
-        let outcomes = files.parallelMap { file -> Result<Bool, Error> in
-            if case .copy = file.content, let key = file.key, recorded[file.path] == key { return .success(false) }
-            return Result { try (fresh ? create(file) : nil) ?? writeIfChanged(file) }
-        }
-        for (file, outcome) in zip(files, outcomes) {
-            if try outcome.get() {
-                report.written += 1
-                report.writtenPaths.append(file.path)
-            } else {
-                report.unchanged += 1
-            }
-        }
+        report.written = staged.written.count
+        report.writtenPaths = staged.written
+        report.unchanged = staged.unchanged
         return report
-    }
-
-    /// open, write, close: no fsync per file (Foundation's `Data.write` syncs, which costs
-    /// more than the write itself on a site of thousands of files); the rename that follows
-    /// is what makes the file appear whole.
-    private static func writeFile(_ path: String, _ data: Data) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        try write(data, to: fd, path: path)
-    }
-
-    private static func write(_ data: Data, to fd: Int32, path: String) throws {
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
-    }
-
-    /// `mkdir -p`, safe when several threads make folders under one parent at once; a stale
-    /// file where a folder goes now is removed first.
-    private func makeFolder(_ path: String) throws {
-        var info = stat()
-        if stat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { return }
-            try FileManager.default.removeItem(atPath: path)
-        }
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        try makeFolder((path as NSString).deletingLastPathComponent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
-        }
-    }
-
-
-    /// Creates `file` where nothing was: true when made, nil when a file is there after all
-    /// (a hidden one the site also publishes), which the careful path then compares.
-    private func create(_ file: OutputFile) throws -> Bool? {
-        let destination = SitePath.join(output, file.path)
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == EEXIST { return nil }
-        guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        do {
-            switch file.content {
-            case .data(let bytes): try Self.write(bytes, to: fd, path: destination)
-            case .copy(let source): try Self.copy(source, to: fd, path: destination)
-            }
-        } catch {
-            unlink(destination)  // no half file left behind
-            throw error
-        }
-        return true
-    }
-
-    /// Copies in the kernel (`sendfile`): an image never passes through this process.
-    private static func copy(_ source: String, to fd: Int32, path: String) throws {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw WriteError(path: path, reason: "cannot read \(source): \(String(cString: strerror(errno)))") }
-        defer { close(input) }
-        while true {
-            let copied = sendfile(fd, input, nil, 1 << 30)
-            let failure = errno
-            if copied > 0 { continue }
-            if copied == 0 { return }
-            if failure == EINTR { continue }
-            guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(failure) else {
-                throw WriteError(path: path, reason: String(cString: strerror(failure)))
-            }
-            // A file system that cannot copy by itself: through memory, from the start.
-            guard lseek(input, 0, SEEK_SET) == 0, ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-            return try write(Data(contentsOf: URL(fileURLWithPath: source)), to: fd, path: path)
-        }
-    }
-
-    /// Writes `file` unless the output already holds the same bytes. True when written.
-    private func writeIfChanged(_ file: OutputFile) throws -> Bool {
-        let destination = SitePath.join(output, file.path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue {
-            try FileManager.default.removeItem(atPath: destination)  // a stale folder where a file goes now
-        }
-        let existing = FileManager.default.contents(atPath: destination)
-        let data: Data
-        switch file.content {
-        case .data(let bytes): data = bytes
-        case .copy(let source):
-            let sourceSize = FileStamp(path: source)?.size ?? -1
-            if let existing, existing.count == sourceSize, existing == FileManager.default.contents(atPath: source) {
-                return false
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: source))
-        }
-        if existing == data { return false }
-        let temporary = destination + Self.temporarySuffix
-        try Self.writeFile(temporary, data)
-        guard rename(temporary, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw WriteError(path: destination, reason: reason)
-        }
-        return true
     }
 
     /// Removes files the site no longer produces (and leftovers of a killed build), then the
@@ -317,11 +211,4 @@ public struct SiteWriter: Sendable {
         }
         return removed
     }
-}
-
-/// A file of the output that could not be written.
-public struct WriteError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): error: cannot write: \(reason)" }
 }

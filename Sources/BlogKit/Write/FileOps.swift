@@ -1,0 +1,112 @@
+import Foundation
+
+/// The system calls of the write stage, each failing with the destination's path and the
+/// system's reason, never a temporary's name.
+enum FileOps {
+    /// `mkdir -p`, safe when several threads make folders under one parent at once; a stale
+    /// file where a folder goes now is removed first. Returns the folders it made.
+    static func makeFolder(_ path: String) throws -> [String] {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return [] }
+            try FileManager.default.removeItem(atPath: path)
+        }
+        if mkdir(path, 0o755) == 0 { return [path] }
+        if errno == EEXIST { return [] }
+        guard errno == ENOENT else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        let parents = try makeFolder((path as NSString).deletingLastPathComponent)
+        if mkdir(path, 0o755) == 0 { return parents + [path] }
+        if errno == EEXIST { return parents }
+        throw WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+
+    /// Creates `destination` where nothing was: true when made, false when a file is there
+    /// after all (a hidden one the site also publishes), which the careful path then compares.
+    static func create(_ destination: String, _ content: OutputFile.Content) throws -> Bool {
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST { return false }
+        guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        do {
+            try fill(fd, with: content, path: destination)
+        } catch {
+            unlink(destination)  // no half file left behind
+            throw error
+        }
+        return true
+    }
+
+    /// Writes `content` beside `destination` as a temporary, unless the destination already
+    /// holds the same bytes: the temporary's path, or nil when nothing needs writing.
+    static func stageIfChanged(_ destination: String, _ content: OutputFile.Content) throws -> String? {
+        let existing = FileManager.default.contents(atPath: destination)
+        if let existing {
+            switch content {
+            case .data(let bytes): if existing == bytes { return nil }
+            case .copy(let source):
+                if existing.count == FileStamp(path: source)?.size ?? -1,
+                    existing == FileManager.default.contents(atPath: source)
+                {
+                    return nil
+                }
+            }
+        }
+        let temporary = destination + StagedWrite.temporarySuffix
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        do {
+            try fill(fd, with: content, path: destination)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// open, write, close: no fsync per file (Foundation's `Data.write` syncs, which costs
+    /// more than the write itself on a site of thousands of files); the rename that follows
+    /// is what makes a file appear whole.
+    private static func fill(_ fd: Int32, with content: OutputFile.Content, path: String) throws {
+        switch content {
+        case .data(let bytes): try write(bytes, to: fd, path: path)
+        case .copy(let source): try copy(source, to: fd, path: path)
+        }
+    }
+
+    private static func write(_ data: Data, to fd: Int32, path: String) throws {
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Copies in the kernel (`sendfile`): an image never passes through this process.
+    private static func copy(_ source: String, to fd: Int32, path: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw WriteError(path: path, reason: "cannot read \(source): \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        while true {
+            let copied = sendfile(fd, input, nil, 1 << 30)
+            let failure = errno
+            if copied > 0 { continue }
+            if copied == 0 { return }
+            if failure == EINTR { continue }
+            guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(failure) else {
+                throw WriteError(path: path, reason: String(cString: strerror(failure)))
+            }
+            // A file system that cannot copy by itself: through memory, from the start.
+            guard lseek(input, 0, SEEK_SET) == 0, ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            return try write(Data(contentsOf: URL(fileURLWithPath: source)), to: fd, path: path)
+        }
+    }
+}

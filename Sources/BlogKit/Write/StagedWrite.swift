@@ -1,0 +1,144 @@
+import Foundation
+
+/// Writes a set of files into the output all or nothing. First every changed file is written
+/// beside its destination as a temporary (or, in an output that holds none of the site yet,
+/// created in place); only when all of them are written are the temporaries renamed into
+/// place. A failure before that (a full disk, a permission, an I/O error) removes everything
+/// this write made, so the output is left as it was, file by file.
+struct StagedWrite {
+    static let temporarySuffix = ".blog-tmp"
+
+    let output: String
+    /// Output-relative paths written (created, or staged and then renamed).
+    private(set) var written: [String] = []
+    private(set) var unchanged = 0
+
+    private var temporaries: [(temporary: String, destination: String)] = []
+    private var created: [String] = []
+    private var madeFolders: [String] = []
+
+    init(output: String) { self.output = output }
+
+    private enum Outcome: Sendable {
+        case unchanged
+        case created
+        case staged(temporary: String)
+        case failed(WriteError)
+        case skipped
+    }
+
+    /// Writes every file whose bytes differ from the output's, but renames nothing yet.
+    /// - Parameter fresh: the output holds none of these files: each is created in place.
+    /// - Parameter recorded: copy keys of files the output holds as the last build left them.
+    mutating func stage(_ files: [OutputFile], fresh: Bool, recorded: [String: UInt64]) throws {
+        let output = self.output
+        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+        let made = folders.sorted().parallelMap { folder in Result { try FileOps.makeFolder(SitePath.join(output, folder)) } }
+        madeFolders = made.compactMap { try? $0.get() }.flatMap { $0 }
+        for result in made {
+            guard case .failure(let error) = result else { continue }
+            rollBack()
+            let failure = error as? WriteError ?? WriteError(path: output, reason: "\(error)")
+            throw WriteFailure(failures: [failure], notWritten: files.count, output: output)
+        }
+        // Once one file fails, the others are not started: on a full disk, every one would.
+        let stop = StopFlag()
+        let outcomes = files.parallelMap { file -> Outcome in
+            if stop.isSet { return .skipped }
+            if case .copy = file.content, let key = file.key, recorded[file.path] == key { return .unchanged }
+            let destination = SitePath.join(output, file.path)
+            do {
+                if fresh, try FileOps.create(destination, file.content) { return .created }
+                guard let temporary = try FileOps.stageIfChanged(destination, file.content) else { return .unchanged }
+                return .staged(temporary: temporary)
+            } catch {
+                stop.set()
+                return .failed(error as? WriteError ?? WriteError(path: destination, reason: "\(error)"))
+            }
+        }
+        var failures: [WriteError] = []
+        for (file, outcome) in zip(files, outcomes) {
+            let destination = SitePath.join(output, file.path)
+            switch outcome {
+            case .unchanged: unchanged += 1
+            case .created: created.append(destination); written.append(file.path)
+            case .staged(let temporary): temporaries.append((temporary, destination)); written.append(file.path)
+            case .failed(let error): failures.append(error)
+            case .skipped: break
+            }
+        }
+        guard failures.isEmpty else {
+            let notWritten = files.count - unchanged - written.count
+            rollBack()
+            throw WriteFailure(failures: failures, notWritten: notWritten, output: output)
+        }
+    }
+
+    /// Renames the temporaries into place. A rename within a folder does not need room on
+    /// the disk, so once staging succeeded this practically cannot fail; if it does, the
+    /// temporaries left are removed and the error says the output is now mixed.
+    mutating func commit() throws {
+        var failures: [WriteError] = []
+        for (temporary, destination) in temporaries {
+            var info = stat()
+            if lstat(destination, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: destination)  // a stale folder where a file goes now
+            }
+            if rename(temporary, destination) != 0 {
+                failures.append(WriteError(path: destination, reason: String(cString: strerror(errno))))
+                unlink(temporary)
+            }
+        }
+        temporaries = []
+        if !failures.isEmpty {
+            throw WriteFailure(failures: failures, notWritten: failures.count, output: output, intact: false)
+        }
+    }
+
+    /// Removes every temporary, every file created in place, and every folder made (those
+    /// still empty), deepest first.
+    mutating func rollBack() {
+        for (temporary, _) in temporaries { unlink(temporary) }
+        for file in created { unlink(file) }
+        for folder in madeFolders.sorted(by: >) { rmdir(folder) }
+        (temporaries, created, madeFolders, written) = ([], [], [], [])
+    }
+}
+
+/// Set once by any thread, read by all.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// A file of the output that could not be written: the file, and why.
+public struct WriteError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): error: cannot write: \(reason)" }
+}
+
+/// A write that stopped: each distinct failure once, how many files were not written, and
+/// whether the output is still the previous site.
+public struct WriteFailure: Error, CustomStringConvertible, Sendable {
+    public var failures: [WriteError]
+    public var notWritten: Int
+    public var output: String
+    /// Nothing of the output was replaced.
+    public var intact = true
+
+    public var description: String {
+        // On a full disk every file fails alike: the first of each cause is enough.
+        var seen = Set<String>()
+        let shown = failures.filter { seen.insert($0.reason).inserted }
+        var lines = shown.map(\.description)
+        let others = notWritten - shown.count
+        if others > 0 { lines[lines.count - 1] += " (and \(others) more file\(others == 1 ? "" : "s") not written)" }
+        lines.append(intact
+            ? "nothing was replaced: the previous site in \(output) is intact"
+            : "the site in \(output) is now part old, part new: fix the cause and build again")
+        return lines.joined(separator: "\n")
+    }
+}
