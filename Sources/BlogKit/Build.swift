@@ -95,24 +95,36 @@ public enum SiteBuilder {
 
         let (theme, themeProblems) = Theme.load(site: site, fileSystem: options.fileSystem, cache: options.cache)
         result.diagnostics += themeProblems
-        guard let theme, !result.diagnostics.hasErrors else { return finish(result) }
+        guard let theme else { return finish(result) }
 
         result.timings.append(("theme", clock.lap()))
         let model = siteModel(index: index, resolved: resolved, cache: cache)
         result.timings.append(("group", clock.lap()))
         result.diagnostics += yearSummaryProblems(model)
         let renderer = SiteRenderer(model: model, theme: theme, cache: cache)
-        result.timings.append(("page data", clock.lap()))
-        var output = renderer.renderAll()
-        output.append(feed(model: model, files: files, cache: cache))
-        output.append(Feeds.sitemap(index: index, model: model))
-        output += Feeds.redirects(index: index)
-
-        result.timings.append(("render", clock.lap()))
+        let jobs = renderer.allJobs()
         let copies = CopiedFiles.collect(
             site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem, cache: cache, changed: changed)
-        output += copies.files
         result.diagnostics += copies.problems
+        let redirects = Feeds.redirects(index: index)
+        // Every path of the site is known before any page is rendered: links are checked
+        // now, so that a site with other errors hears of its dead links in the same round.
+        var planned = Set(jobs.map { SiteIndex.filePath(of: $0.path) } + ["feed.xml", "sitemap.xml"])
+        planned.formUnion(copies.files.map(\.path) + redirects.map(\.path))
+        result.timings.append(("page data", clock.lap()))
+        let urls = SiteURL(baseURL: site.config.baseURL, basePath: site.config.basePath, files: planned)
+        result.diagnostics += LinkCheck.bodyProblems(resolved, site: urls)
+        result.timings.append(("posts' links", clock.lap()))
+        guard !result.diagnostics.hasErrors else { return finish(result) }
+
+        var output = renderer.render(jobs)
+        output.append(feed(model: model, files: files, cache: cache))
+        output.append(Feeds.sitemap(index: index, model: model))
+        output += redirects
+        result.timings.append(("render", clock.lap()))
+        result.diagnostics += LinkCheck.themeProblems(output, posts: resolved, theme: theme, site: urls)
+        result.timings.append(("theme's links", clock.lap()))
+        output += copies.files
         // The paths were checked when they were last the same.
         let paths = Set(output.map(\.path))
         if cache?.checkedPaths != paths || paths.count != output.count {

@@ -99,7 +99,15 @@ import Testing
         let first = try BlogProcess.run(["deploy", "--source", site.root])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: target.root + "/www/2016/02/b/index.html"))
-        #expect(!FileManager.default.fileExists(atPath: target.root + "/www/.blog-output"))
+        // What rsync -a public/ by hand would send: the output folder, all of it, nothing else.
+        func files(_ root: String) -> Set<String> {
+            Set((FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter {
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: root + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
+            })
+        }
+        #expect(files(target.root + "/www") == files(site.root + "/public"))
+        #expect(!files(site.root + "/public").contains { $0.contains("manifest") })
         #expect(Self.transferred(first.stdout) > 5)
 
         let second = try BlogProcess.run(["deploy", "--source", site.root])

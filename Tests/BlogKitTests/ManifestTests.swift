@@ -14,8 +14,12 @@ import Testing
             outputs: ["index.html": .init(size: 9, modified: 7)], nextDue: 1_900_000_000,
             warnings: ["blog.yaml:3: warning: unknown key 'colour'\tis ignored"])
         manifest.copies = ["2016/a/x.png": UInt64.max - 7, "static.txt": 42]
-        try manifest.write(output: folder)
-        #expect(BuildManifest.read(output: folder) == manifest)
+        manifest.output = "/somewhere/public"
+        try manifest.write(source: folder)
+        #expect(FileManager.default.fileExists(atPath: folder + "/.blog/manifest"))
+        #expect(BuildManifest.read(source: folder, output: "/somewhere/public") == manifest)
+        // The record of a build into another folder says nothing about this one.
+        #expect(BuildManifest.read(source: folder, output: "/elsewhere") == nil)
     }
 
     @Test func aLineOfAnotherVersionMeansNoManifest() throws {
@@ -23,8 +27,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for text in ["tool\tx\nshape\t1\n", "in\t12\tx7\tposts/a.md\n", "in\t12\n", "copy\t99999999999999999999999\ta.png\n"] {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + BuildManifest.fileName))
-            #expect(BuildManifest.read(output: folder) == nil, "\(text)")
+            try FileManager.default.createDirectory(atPath: folder + "/.blog", withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/.blog/" + BuildManifest.fileName))
+            #expect(BuildManifest.read(source: folder, output: "") == nil, "\(text)")
         }
     }
 }

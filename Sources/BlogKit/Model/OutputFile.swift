@@ -16,6 +16,8 @@ public struct OutputFile: Sendable, Hashable {
     /// A digest of what the file was made from, when known: the writer of `blog serve`
     /// skips a file whose key is the one it wrote last time.
     public var key: UInt64?
+    /// The theme's template the page was rendered with, for its links' problems.
+    public var template: String?
 
     public init(path: String, content: Content, origin: String = "a generated page") {
         self.path = path

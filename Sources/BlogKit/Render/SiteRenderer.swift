@@ -36,7 +36,9 @@ struct SiteRenderer {
         }
     }
 
-    func renderAll() -> [OutputFile] {
+    /// Every page of the site, described but not rendered: their paths are known before
+    /// any is made.
+    func allJobs() -> [Job] {
         var jobs = postJobs() + pageJobs()
         jobs += homeJobs() + [archivesJob()] + yearJobs()
         jobs += groupJobs(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: "Tags")
@@ -44,8 +46,10 @@ struct SiteRenderer {
         jobs.append(job("404", path: "404.html") { d in d.add("404") } context: {
             data.page(kind: "404", path: "404.html", title: "Not found")
         })
-        return render(jobs)
+        return jobs
     }
+
+    func renderAll() -> [OutputFile] { render(allJobs()) }
 
     /// The pages of new versions of posts of the model, each between its old neighbours.
     func render(edited: [ResolvedPost]) -> [OutputFile] {
@@ -59,7 +63,7 @@ struct SiteRenderer {
     }
 
     /// Renders the jobs whose key the cache does not know, on every core.
-    private func render(_ jobs: [Job]) -> [OutputFile] {
+    func render(_ jobs: [Job]) -> [OutputFile] {
         let theme = self.theme
         let cache = self.cache
         return Array(jobs.indices).parallelMap { i -> OutputFile in
@@ -70,6 +74,7 @@ struct SiteRenderer {
                 filePath, theme.render(job.context(), template: job.template),
                 origin: job.origin ?? "the \(job.template) page")
             file.key = job.key
+            file.template = job.template
             cache?.store(page: file, key: job.key)
             return file
         }

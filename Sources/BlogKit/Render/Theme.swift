@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     var digest: UInt64 = 0
     /// Path under `assets/` → bytes; published at `/assets/…`.
     public var assets: [String: Data]
+    /// Each template's file and text, by name: a dead link the theme makes is reported there.
+    var sources: [String: TemplateSource] = [:]
 
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
@@ -64,7 +66,7 @@ public struct Theme: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             problems.append(.error(site.config.theme ?? "templates", "the theme has no template '\(name).mustache'"))
         }
-        let theme = problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets)
+        let theme = problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets, sources: sources)
         if problems.isEmpty { cache?.theme = theme }
         return (theme, problems)
     }

@@ -29,9 +29,14 @@ public struct SiteFiles: Sendable {
 /// Decides what one link or image URL of a post becomes. Pure but for looking at files.
 struct LinkResolver {
     enum Outcome {
+        /// Not into the site (another host, a `#fragment`): as written.
         case keep
+        /// A post, a page or a static file, known to exist.
         case rewrite(String, linkedSource: String?)
         case asset(Asset, url: String)
+        /// Into the site, but nothing of the site folder: the URL the page gets, checked
+        /// against the finished output (`LinkCheck`); `lookedIn` says where files were sought.
+        case unverified(String, lookedIn: String)
         case problem(String)
     }
 
@@ -50,7 +55,7 @@ struct LinkResolver {
     }
 
     func resolve(_ raw: String, isImage: Bool) -> Outcome {
-        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || hasScheme(raw) { return .keep }
+        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || hasURLScheme(raw) { return .keep }
         let (pathPart, suffix) = splitSuffix(raw)
         let path = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         if path.isEmpty { return .keep }  // `?query` alone
@@ -91,10 +96,9 @@ struct LinkResolver {
         if files.staticFiles.contains("static/" + sitePath) {
             return .rewrite(url(sitePath) + suffix, linkedSource: nil)
         }
-        if isImage { return .problem("image '\(raw)' not found (looked in static/)") }
         let basePath = index.config.basePath
-        if basePath != "/" && path.hasPrefix(basePath) { return .keep }
-        return .rewrite(url(sitePath + (path.hasSuffix("/") && !sitePath.isEmpty ? "/" : "")) + suffix, linkedSource: nil)
+        if basePath != "/" && path.hasPrefix(basePath) { return .unverified(raw, lookedIn: "static/") }
+        return .unverified(url(sitePath + (path.hasSuffix("/") && !sitePath.isEmpty ? "/" : "")) + suffix, lookedIn: "static/")
     }
 
     /// A file beside the post: published next to the post's page.
@@ -102,8 +106,11 @@ struct LinkResolver {
         let absolute = SitePath.join(files.root, sitePath)
         let folderName = post.folder.isEmpty ? "the site folder" : post.folder + "/"
         guard files.fileSystem.isFile(absolute) else {
-            if files.fileSystem.isDirectory(absolute) { return .keep }
-            return .problem("\(isImage ? "image" : "link target") '\(raw)' not found (looked in \(folderName))")
+            if isImage && files.fileSystem.isDirectory(absolute) {
+                return .problem("image '\(raw)' is a folder (\(sitePath)/), not an image")
+            }
+            // Perhaps a page of the site, written relative to the post's URL.
+            return .unverified(raw, lookedIn: folderName)
         }
         guard files.fileSystem.liesInside(absolute, realRoot: realRoot) else {
             return .problem("'\(raw)' leads outside the site folder through a symbolic link; it is not published")
@@ -115,13 +122,6 @@ struct LinkResolver {
         let pagePath = index.pathBySource[post.sourcePath] ?? ""
         let output = SiteIndex.folder(of: pagePath) + relative
         return .asset(Asset(sourcePath: sitePath, outputPath: output), url: url(output) + suffix)
-    }
-
-    /// `https:`, `mailto:`, `data:` … — a scheme is letters before a colon, before any slash.
-    private func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
     /// Splits `a.md?x#y` into `a.md` and `?x#y`.

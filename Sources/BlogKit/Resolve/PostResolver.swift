@@ -29,15 +29,18 @@ public final class ResolvedPost: Sendable {
     public let linkedSources: [String]
     /// Links to headings (`other.md#part`, `#part`), for `blog check`.
     public let fragmentLinks: [FragmentLink]
+    /// Every URL the body puts in a page, raw HTML's too, for the check of the finished site.
+    public let links: [BodyLink]
     /// A digest of everything above that pages show (see `computeDigest`).
     public let digest: UInt64
 
     init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
          summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
-         fragmentLinks: [FragmentLink] = [], digested: Bool = true) {
+         fragmentLinks: [FragmentLink] = [], links: [BodyLink] = [], digested: Bool = true) {
         (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
         (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
         (self.assets, self.linkedSources, self.fragmentLinks) = (assets, linkedSources, fragmentLinks)
+        self.links = links
         // Only a cache compares digests; a one-off build need not read every page twice.
         digest = !digested ? 0 : Digest.of { d in
             d.add(source.sourcePath)
@@ -96,8 +99,9 @@ public struct PostResolver: Sendable {
             source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
-            fragmentLinks: walk.fragmentLinks, digested: digests)
-        return (problems.hasErrors ? nil : resolved, problems)
+            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, digested: digests)
+        // Kept with its problems too: the finished site's links are checked in the same round.
+        return (resolved, problems)
     }
 
     /// An exported post starts with `# Title` instead of front matter: that heading is the
@@ -120,6 +124,7 @@ private struct DocumentWalk {
     var assets: [Asset] = []
     var linkedSources: [String] = []
     var fragmentLinks: [FragmentLink] = []
+    var bodyLinks: [BodyLink] = []
     /// For `blog check`: the largest image size without a warning, in kilobytes.
     var checks: Int?
     var text = ""
@@ -143,8 +148,10 @@ private struct DocumentWalk {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = node.literal
                 if node.parent?.isImage != true { text += literal }
-            case CMARK_NODE_HTML_INLINE:
-                line += node.literal.utf8.count(where: { $0 == 10 })
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                let literal = node.literal
+                if !safe { addLinks(inHTML: literal, line: type == CMARK_NODE_HTML_BLOCK ? node.startLine : line, blockEnd: blockEnd) }
+                if type == CMARK_NODE_HTML_INLINE { line += literal.utf8.count(where: { $0 == 10 }) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 line += 1
                 text += " "
@@ -152,8 +159,7 @@ private struct DocumentWalk {
                 // An image in another's alt text is only text: its node goes with the outer one.
                 if node.hasAncestor(where: \.isImage) { continue }
                 let estimate = node.startLine > 0 ? node.startLine : line
-                let (body, url, end) = (post.body, node.url, blockEnd)
-                if let html = resolve(node, line: { Self.locate(url, in: body, from: estimate, to: end) }) {
+                if let html = resolve(node, estimate: estimate, blockEnd: blockEnd) {
                     images.append((node, html))
                 }
             default:
@@ -164,30 +170,42 @@ private struct DocumentWalk {
         for (node, html) in images { node.replace(withHTML: html, inline: true) }
     }
 
-    /// The line of the body where `url` is written: cmark gives inline nodes no line, and
-    /// counting line breaks misses those inside code spans; computed only for a problem.
-    private static func locate(_ url: String, in body: String, from estimate: Int, to end: Int) -> Int {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        guard !url.isEmpty, estimate >= 1, estimate <= lines.count else { return estimate }
-        for number in estimate...max(estimate, min(end, lines.count)) where lines[number - 1].contains(url) {
-            return number
+    /// `href` and `src` of raw HTML (which cmark passes through untouched), each on its line.
+    private mutating func addLinks(inHTML html: String, line: Int, blockEnd: Int) {
+        for reference in HTMLLinks.references(in: html) {
+            let before = html.utf8.prefix(reference.offset).count(where: { $0 == 10 })
+            bodyLinks.append(BodyLink(
+                url: reference.value, written: reference.value, isImage: false, lookedIn: nil, check: true,
+                estimate: line + before, blockEnd: max(blockEnd, line + before)))
         }
-        return estimate
     }
 
     /// Rewrites the node's URL; for a local image, returns the `<img>` that replaces it.
-    private mutating func resolve(_ node: MarkdownNode, line: () -> Int) -> String? {
+    private mutating func resolve(_ node: MarkdownNode, estimate: Int, blockEnd: Int) -> String? {
+        let (body, written) = (post.body, node.url)
+        let line = { BodyLink.locate(written, in: body, from: estimate, to: blockEnd) }
         if checks != nil { check(node, line: line) }
-        switch links.resolve(node.url, isImage: node.isImage) {
+        func listed(_ url: String, check: Bool, lookedIn: String? = nil) -> BodyLink {
+            BodyLink(url: url, written: written, isImage: node.isImage, lookedIn: lookedIn, check: check,
+                     estimate: estimate, blockEnd: blockEnd)
+        }
+        switch links.resolve(written, isImage: node.isImage) {
         case .keep:
+            bodyLinks.append(listed(written, check: false))
             return nil
         case .rewrite(let url, let linkedSource):
             node.url = url
+            bodyLinks.append(listed(url, check: false))
             if let linkedSource { linkedSources.append(linkedSource) }
+            return nil
+        case .unverified(let url, let lookedIn):
+            node.url = url
+            bodyLinks.append(listed(url, check: true, lookedIn: lookedIn))
             return nil
         case .asset(let asset, let url):
             node.url = url
             assets.append(asset)
+            bodyLinks.append(listed(url, check: false))
             guard node.isImage else { return nil }
             let path = SitePath.join(links.files.root, asset.sourcePath)
             let fileSystem = links.files.fileSystem

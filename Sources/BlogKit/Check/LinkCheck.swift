@@ -1,0 +1,122 @@
+import Foundation
+
+/// A URL a post's body puts in its page, with where it is written.
+public struct BodyLink: Sendable, Hashable {
+    /// As the page has it.
+    var url: String
+    /// As the writer wrote it.
+    var written: String
+    var isImage: Bool
+    /// Where a file of the site folder was looked for, for the message.
+    var lookedIn: String?
+    /// False for a URL known to lead somewhere (a post, a copied file) or out of the site.
+    var check: Bool
+    /// Lines of the body: cmark's start line of the block, and its end.
+    var estimate: Int
+    var blockEnd: Int
+
+    /// The line of the file the URL is written on; computed only for a problem.
+    func line(in post: SourcePost) -> Int {
+        Self.locate(written, in: post.body, from: estimate, to: blockEnd) + post.bodyLineOffset
+    }
+
+    /// The line of `body` where `url` is written: cmark gives inline nodes no line, and
+    /// counting line breaks misses those inside code spans.
+    static func locate(_ url: String, in body: String, from estimate: Int, to end: Int) -> Int {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard !url.isEmpty, estimate >= 1, estimate <= lines.count else { return estimate }
+        for number in estimate...max(estimate, min(end, lines.count)) where lines[number - 1].contains(url) {
+            return number
+        }
+        return estimate
+    }
+}
+
+/// The last look before writing: every link and image of the finished site that points into
+/// it must find a file of the output. A post's are checked against its own page's URL and
+/// reported at their line; a dead link the theme makes is reported at its template.
+enum LinkCheck {
+    /// Links of posts' bodies, each relative to the page of its post.
+    static func bodyProblems(_ posts: [ResolvedPost], site: SiteURL) -> [Diagnostic] {
+        posts.parallelMap { post -> [Diagnostic] in
+            guard !post.links.isEmpty else { return [] }
+            let folder = site.basePath + post.path
+            var problems: [Diagnostic] = []
+            for link in post.links where link.check {
+                guard let (leadsTo, absolute) = site.dead(link.url, inFolder: folder) else { continue }
+                let line = link.line(in: post.source)
+                let looked = link.lookedIn.map { "looked in \($0) and at \(leadsTo)" } ?? "nothing at \(leadsTo)"
+                let message = link.isImage
+                    ? "image '\(link.written)' not found (\(looked))"
+                    : "link '\(link.written)' leads to no page or file of the site (\(looked))"
+                // A full address of this site: the page may live elsewhere (an old URL).
+                problems.append(absolute
+                    ? .warning(post.source.sourcePath, line: line, message)
+                    : .error(post.source.sourcePath, line: line, message))
+            }
+            return problems
+        }.flatMap { $0 }
+    }
+
+    /// Links the theme puts in pages: every `href` and `src` of every rendered page, but
+    /// those of posts' bodies (checked above, against their own pages).
+    static func themeProblems(_ files: [OutputFile], posts: [ResolvedPost], theme: Theme, site: SiteURL) -> [Diagnostic] {
+        let fromBodies = Set(posts.flatMap { $0.links.map(\.url) })
+        let pages = files.filter { $0.template != nil && $0.path.hasSuffix(".html") }
+        // In chunks, each with its own memory of URLs that do not depend on the page (most
+        // of a theme's: `/tags/`, a post's URL), which every page repeats.
+        let chunks = stride(from: 0, to: pages.count, by: 256).map { Array(pages[$0..<min($0 + 256, pages.count)]) }
+        let dead = chunks.parallelMap { chunk -> [[String]] in
+            var known: [String: Bool] = [:]
+            return chunk.map { file in
+                guard case .data(let bytes) = file.content else { return [] }
+                let folder = site.basePath + (file.path as NSString).deletingLastPathComponent + "/"
+                let references = bytes.withUnsafeBytes { HTMLLinks.references(in: $0) }
+                return references.map(\.value).filter { url in
+                    if fromBodies.contains(url) { return false }
+                    let independent = url.hasPrefix("/") || url.hasPrefix(site.baseURL)
+                    if independent, let isDead = known[url] { return isDead }
+                    let isDead = site.dead(url, inFolder: folder) != nil
+                    if independent { known[url] = isDead }
+                    return isDead
+                }
+            }
+        }.flatMap { $0 }
+        // One problem per link and template, however many pages show it.
+        var pagesByLink: [String: (template: String, first: String, count: Int)] = [:]
+        for (file, urls) in zip(pages, dead) {
+            for url in Set(urls) {
+                let key = file.template! + "\u{1}" + url
+                let seen = pagesByLink[key]
+                pagesByLink[key] = (file.template!, seen?.first ?? file.path, (seen?.count ?? 0) + 1)
+            }
+        }
+        return pagesByLink.map { key, found in
+            let url = String(key.split(separator: "\u{1}", maxSplits: 1).last ?? "")
+            let (file, line) = theme.whereWritten(url, template: found.template, basePath: site.basePath)
+            let leadsTo = site.dead(url, inFolder: site.basePath + (found.first as NSString).deletingLastPathComponent + "/")?.leadsTo ?? url
+            let pages = found.count == 1 ? "on /\(found.first)" : "on \(found.count) pages, such as /\(found.first)"
+            return .error(file, line: line, "the theme links to '\(url)', which leads to no page or file of the site (nothing at \(leadsTo); \(pages))")
+        }
+    }
+}
+
+extension Theme {
+    /// The template file a URL of a page rendered with `template` is written in, and its line
+    /// when the URL stands there as text; else the page's own template.
+    func whereWritten(_ url: String, template: String, basePath: String) -> (String, Int?) {
+        let order = [template, "base"] + sources.keys.sorted().filter { $0 != template && $0 != "base" }
+        // A theme writes `{{base_path}}about/` for `/blog/about/`.
+        let relative = url.hasPrefix(basePath) ? String(url.dropFirst(basePath.count)) : url
+        for name in order {
+            guard let source = sources[name] else { continue }
+            for needle in [url, "}}" + relative] where !relative.isEmpty || needle == url {
+                if let range = source.text.range(of: needle) {
+                    let line = source.text[..<range.lowerBound].utf8.count(where: { $0 == 10 }) + 1
+                    return (source.path, line)
+                }
+            }
+        }
+        return (sources[template]?.path ?? template, nil)
+    }
+}
