@@ -62,12 +62,19 @@ public struct PreviewResponder: HTTPResponder {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
-    /// Server-sent events until the tab goes away or the server stops.
+    /// Server-sent events until the tab goes away (a heartbeat's write fails) or the server
+    /// stops. When all streams are taken the tab is refused rather than an older one closed:
+    /// a closed EventSource reconnects at once and would close the next, round and round.
     private func events() async -> Response {
-        let stream = await liveReload.subscribe()
+        guard let subscription = await liveReload.subscribe() else {
+            return text(.serviceUnavailable, "503 too many live-reload streams are open; this tab will ask again later\n",
+                        head: false, extra: [.retryAfter: String(LiveReload.retryAfterSeconds)])
+        }
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            for await message in stream {
+            // A write to the socket of a closed tab throws, which ends this loop and drops
+            // the subscription (giving its place back) and the connection.
+            for await message in subscription.stream {
                 try await writer.write(ByteBuffer(string: message))
             }
             try await writer.finish(nil)

@@ -54,6 +54,11 @@ extension Blog {
         }
 
         func run() async throws {
+            let limits: ServeLimits
+            do { limits = try ServeLimits(environment: ProcessInfo.processInfo.environment) } catch {
+                Terminal.line("\(error)", toError: true)
+                throw ExitCode(1)
+            }
             let source = URL(fileURLWithPath: self.source).standardizedFileURL.path
             let preview = SiteState.previewFolder(source: source)
             if let refusal = SiteWriter.refusal(output: preview, source: source) {
@@ -62,7 +67,7 @@ extension Blog {
             }
             try FileManager.default.createDirectory(atPath: preview, withIntermediateDirectories: true)
             let config = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0
-            let liveReload = LiveReload()
+            let liveReload = LiveReload(heartbeat: limits.heartbeat, maxStreams: limits.maxStreams)
             let rebuilder = SiteRebuilder(
                 options: BuildOptions(source: source, includeDrafts: drafts, excluded: preview),
                 output: preview, liveReload: liveReload,
