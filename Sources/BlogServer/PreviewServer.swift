@@ -1,6 +1,7 @@
 import BlogKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 
 /// Serves the output folder over HTTP for preview: files as they will be published, the
@@ -10,13 +11,25 @@ public struct PreviewResponder: HTTPResponder {
 
     let lookup: OutputLookup
     let liveReload: LiveReload
+    let hosts: HostCheck?
 
-    public init(lookup: OutputLookup, liveReload: LiveReload) {
+    /// - Parameter hosts: the `Host` names to answer; nil answers any.
+    public init(lookup: OutputLookup, liveReload: LiveReload, hosts: HostCheck?) {
         self.lookup = lookup
         self.liveReload = liveReload
+        self.hosts = hosts
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        if let hosts, !hosts.allows(request.head.authority) {
+            let name = request.head.authority.map { "'\($0)'" } ?? "none"
+            return text(.misdirectedRequest, """
+                421 misdirected request: this preview server answers only to localhost, 127.0.0.1 \
+                and [::1], not to the name \(name). Another name could be a web page reaching it \
+                through DNS rebinding. To preview from another machine, run blog serve --host 0.0.0.0.
+
+                """, head: request.method == .head)
+        }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "405 method not allowed\n", head: false, extra: [.allow: "GET, HEAD"])
         }
@@ -79,5 +92,14 @@ public struct PreviewResponder: HTTPResponder {
             }
             try await writer.finish(nil)
         })
+    }
+}
+
+extension PreviewResponder {
+    /// HTTP/1.1 with the deadlines of `limits` on every connection. Hummingbird's own idle
+    /// timeout is left off: its clock restarts with every part of a request, so a body sent a
+    /// byte at a time holds a connection for ever; here the whole request has one deadline.
+    public static func server(limits: ServeLimits) -> HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [ConnectionDeadlineHandler(limits: limits)]))
     }
 }

@@ -73,7 +73,8 @@ extension Blog {
                 output: preview, liveReload: liveReload,
                 log: { line, isError in Terminal.line(line, toError: isError) })
             let responder = PreviewResponder(
-                lookup: OutputLookup(root: preview, basePath: config.basePath), liveReload: liveReload)
+                lookup: OutputLookup(root: preview, basePath: config.basePath), liveReload: liveReload,
+                hosts: HostCheck(bindHost: host))
             var logger = Logger(label: "blog.serve")
             logger.logLevel = .warning
             let watchRoots = [source] + (config.theme.map { [$0.hasPrefix("/") ? $0 : source + "/" + $0] } ?? [])
@@ -84,6 +85,7 @@ extension Blog {
             let verbose = self.verbose
             let app = Application(
                 responder: responder,
+                server: PreviewResponder.server(limits: limits),
                 configuration: .init(address: .hostname(host, port: port), serverName: "blog"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
