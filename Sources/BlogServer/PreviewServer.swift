@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 
-/// Serves the output folder over HTTP for preview: files as they will be published, the
+/// Serves the preview folder over HTTP: files as a web server would serve them, the
 /// theme's 404 page, no caching, and the live-reload script added to HTML on the way out.
 public struct PreviewResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
