@@ -19,7 +19,7 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// - Parameters:
     ///   - roots: folders to watch, with everything below them.
-    ///   - ignored: absolute paths of folders not to watch (the output folder).
+    ///   - ignored: absolute paths of folders not to watch (the preview and output folders).
     public init(roots: [String], ignoring ignored: [String], quietPeriod: TimeInterval = 0.03,
                 onChange: @escaping @Sendable ([String]) -> Void) {
         self.roots = roots

@@ -6,21 +6,68 @@ import Foundation
 /// broken hears `failed` at once, so a page opened then shows the errors too.
 public actor LiveReload {
     public static let endpoint = "/__blog/events"
+    /// When a tab refused for want of a stream asks again.
+    public static let retryAfterSeconds = 10
 
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
     private var lastFailure: String?
+    private let heartbeat: Duration
+    private let maxStreams: Int
+    private var heartbeatTask: Task<Void, Never>?
 
-    public init() {}
+    /// - Parameters:
+    ///   - heartbeat: between two `: ping` comments, which find the streams of closed tabs.
+    ///   - maxStreams: streams open at once; `subscribe` refuses one more.
+    public init(heartbeat: Duration = ServeLimits().heartbeat, maxStreams: Int = ServeLimits().maxStreams) {
+        self.heartbeat = heartbeat
+        self.maxStreams = maxStreams
+    }
 
-    /// A stream of SSE-formatted messages for one tab.
-    public func subscribe() -> AsyncStream<String> {
+    /// One tab's stream. Dropping it gives its place back: whether the stream ended, its
+    /// socket failed, or its response was never sent at all.
+    public final class Subscription: Sendable {
+        public let stream: AsyncStream<String>
+        let id: UUID
+        let owner: LiveReload
+
+        init(stream: AsyncStream<String>, id: UUID, owner: LiveReload) {
+            self.stream = stream
+            self.id = id
+            self.owner = owner
+        }
+
+        deinit { Task { [owner, id] in await owner.unsubscribe(id) } }
+    }
+
+    /// A stream of SSE-formatted messages for one tab, or nil when `maxStreams` are open.
+    public func subscribe() -> Subscription? {
+        guard clients.count < maxStreams else { return nil }
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        continuation.onTermination = { _ in Task { await self.remove(id) } }
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
         clients[id] = continuation
         continuation.yield("retry: 500\n: connected\n\n")
         if let lastFailure { continuation.yield(lastFailure) }
-        return stream
+        startHeartbeat()
+        return Subscription(stream: stream, id: id, owner: self)
+    }
+
+    func unsubscribe(_ id: UUID) {
+        clients.removeValue(forKey: id)?.finish()
+    }
+
+    public var openStreams: Int { clients.count }
+
+    /// A tab that closes says nothing to the server; only a write to its socket fails. So
+    /// every stream gets a comment, which EventSource ignores, every `heartbeat`.
+    private func startHeartbeat() {
+        guard heartbeatTask == nil else { return }
+        heartbeatTask = Task { [weak self, heartbeat] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: heartbeat)
+                await self?.broadcast(": ping\n\n")
+            }
+        }
     }
 
     /// - Parameters:
@@ -41,11 +88,11 @@ public actor LiveReload {
 
     /// Ends every stream, so that the server can stop without waiting for tabs.
     public func closeAll() {
+        heartbeatTask?.cancel()
+        heartbeatTask = nil
         for continuation in clients.values { continuation.finish() }
         clients.removeAll()
     }
-
-    private func remove(_ id: UUID) { clients[id] = nil }
 
     private func broadcast(_ message: String) {
         for continuation in clients.values { continuation.yield(message) }
@@ -63,8 +110,12 @@ public actor LiveReload {
     }
 
     /// Added to HTML responses only (never to the files on disk): listens for build events.
+    /// EventSource reconnects by itself after a network error but gives up for good on any
+    /// status other than 200, such as the 503 of a server with all its streams taken; then
+    /// the script tries again after the `Retry-After` of that answer.
     static let script = """
-        <script>/* blog serve: live reload */(function(){var s=new EventSource("\(endpoint)");\
+        <script>/* blog serve: live reload */(function c(){var s=new EventSource("\(endpoint)");\
+        s.onerror=function(){if(s.readyState===2)setTimeout(c,\(retryAfterSeconds)*1000)};\
         s.addEventListener("reload",function(e){var d={};try{d=JSON.parse(e.data)}catch(x){}\
         var here=location.pathname.replace(/index\\.html$/,"");\
         if(!d.paths||d.paths.indexOf(here)>=0||document.getElementById("blog-errors"))location.reload()});\

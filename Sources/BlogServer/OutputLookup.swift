@@ -1,7 +1,8 @@
 import Foundation
 
-/// What a request path names in the output folder. Pure except for looking at the folder,
-/// and strict: anything that could leave the folder is refused before the disk is touched.
+/// What a request path names in the served folder (`<site>/.blog/preview`). Pure except for
+/// looking at the folder, and strict: anything that could leave the folder is refused before
+/// the disk is touched.
 public struct OutputLookup: Sendable {
     public enum Outcome: Equatable, Sendable {
         case file(String)
@@ -10,7 +11,7 @@ public struct OutputLookup: Sendable {
         case notFound
     }
 
-    /// Absolute path of the output folder, symbolic links resolved.
+    /// Absolute path of that folder, symbolic links resolved.
     public let root: String
     /// `base_url`'s path, `/` or `/blog/`: the site is served under it, as it is published.
     public let basePath: String

@@ -1,22 +1,35 @@
 import BlogKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 
-/// Serves the output folder over HTTP for preview: files as they will be published, the
+/// Serves the preview folder over HTTP: files as a web server would serve them, the
 /// theme's 404 page, no caching, and the live-reload script added to HTML on the way out.
 public struct PreviewResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
 
     let lookup: OutputLookup
     let liveReload: LiveReload
+    let hosts: HostCheck?
 
-    public init(lookup: OutputLookup, liveReload: LiveReload) {
+    /// - Parameter hosts: the `Host` names to answer; nil answers any.
+    public init(lookup: OutputLookup, liveReload: LiveReload, hosts: HostCheck?) {
         self.lookup = lookup
         self.liveReload = liveReload
+        self.hosts = hosts
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        if let hosts, !hosts.allows(request.head.authority) {
+            let name = request.head.authority.map { "'\($0)'" } ?? "none"
+            return text(.misdirectedRequest, """
+                421 misdirected request: this preview server answers only to localhost, 127.0.0.1 \
+                and [::1], not to the name \(name). Another name could be a web page reaching it \
+                through DNS rebinding. To preview from another machine, run blog serve --host 0.0.0.0.
+
+                """, head: request.method == .head)
+        }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "405 method not allowed\n", head: false, extra: [.allow: "GET, HEAD"])
         }
@@ -62,15 +75,31 @@ public struct PreviewResponder: HTTPResponder {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
-    /// Server-sent events until the tab goes away or the server stops.
+    /// Server-sent events until the tab goes away (a heartbeat's write fails) or the server
+    /// stops. When all streams are taken the tab is refused rather than an older one closed:
+    /// a closed EventSource reconnects at once and would close the next, round and round.
     private func events() async -> Response {
-        let stream = await liveReload.subscribe()
+        guard let subscription = await liveReload.subscribe() else {
+            return text(.serviceUnavailable, "503 too many live-reload streams are open; this tab will ask again later\n",
+                        head: false, extra: [.retryAfter: String(LiveReload.retryAfterSeconds)])
+        }
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            for await message in stream {
+            // A write to the socket of a closed tab throws, which ends this loop and drops
+            // the subscription (giving its place back) and the connection.
+            for await message in subscription.stream {
                 try await writer.write(ByteBuffer(string: message))
             }
             try await writer.finish(nil)
         })
+    }
+}
+
+extension PreviewResponder {
+    /// HTTP/1.1 with the deadlines of `limits` on every connection. Hummingbird's own idle
+    /// timeout is left off: its clock restarts with every part of a request, so a body sent a
+    /// byte at a time holds a connection for ever; here the whole request has one deadline.
+    public static func server(limits: ServeLimits) -> HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [ConnectionDeadlineHandler(limits: limits)]))
     }
 }

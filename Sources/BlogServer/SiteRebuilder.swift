@@ -1,7 +1,7 @@
 import BlogKit
 import Foundation
 
-/// Builds the site into the output folder whenever asked, one build at a time: changes that
+/// Builds the site into the preview folder whenever asked, one build at a time: changes that
 /// arrive during a build make one more build after it, not one each. Tells `LiveReload`.
 public actor SiteRebuilder {
     public struct Outcome: Sendable {

@@ -10,10 +10,11 @@ extension Blog {
         static let configuration = CommandConfiguration(
             abstract: "Build the site, serve it for preview, and rebuild and reload on every save.",
             discussion: """
-                The site is built into the same output folder as 'blog build'. Every change \
-                to a post, an image, blog.yaml, a template or the theme rebuilds it, and open \
-                tabs reload; a failed build shows its errors in the tab and keeps serving the \
-                last good build.
+                The preview is built into the site's hidden folder .blog/preview, never into \
+                the output folder: its pages link to the preview server and may include \
+                drafts, so they must not be published. Every change to a post, an image, \
+                blog.yaml, a template or the theme rebuilds it, and open tabs reload; a failed \
+                build shows its errors in the tab and keeps serving the last good build.
 
                 Examples:
                   blog serve                       preview the site in this folder on port 4000
@@ -22,7 +23,16 @@ extension Blog {
                 """
         )
 
-        @OptionGroup var site: SiteOptions
+        @Option(name: .shortAndLong, help: "The site folder (with blog.yaml).")
+        var source: String = "."
+
+        @Flag(help: "Include drafts and posts dated in the future.")
+        var drafts = false
+
+        /// Not an option of serve: accepted only to say so, rather than leave someone who
+        /// expects the preview in that folder with a bare "unknown option".
+        @Option(name: .shortAndLong, help: .private)
+        var output: String?
 
         @Option(help: "The address to listen on; loopback unless you say otherwise.")
         var host = "127.0.0.1"
@@ -33,28 +43,49 @@ extension Blog {
         @Flag(name: .shortAndLong, help: "Print the time each stage of each rebuild took.")
         var verbose = false
 
+        func validate() throws {
+            if output != nil {
+                throw ValidationError("""
+                    blog serve does not write the output folder, so it takes no --output: it \
+                    previews from <site>/.blog/preview. To write the site into a folder, run \
+                    'blog build --output DIR'.
+                    """)
+            }
+        }
+
         func run() async throws {
-            let output = site.outputPath
-            if let refusal = SiteWriter.refusal(output: output, source: site.source) {
+            let limits: ServeLimits
+            do { limits = try ServeLimits(environment: ProcessInfo.processInfo.environment) } catch {
+                Terminal.line("\(error)", toError: true)
+                throw ExitCode(1)
+            }
+            let source = URL(fileURLWithPath: self.source).standardizedFileURL.path
+            let preview = SiteState.previewFolder(source: source)
+            if let refusal = SiteWriter.refusal(output: preview, source: source) {
                 Terminal.report([refusal])
                 throw ExitCode(1)
             }
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
+            try FileManager.default.createDirectory(atPath: preview, withIntermediateDirectories: true)
             let config = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0
-            let liveReload = LiveReload()
+            let liveReload = LiveReload(heartbeat: limits.heartbeat, maxStreams: limits.maxStreams)
             let rebuilder = SiteRebuilder(
-                options: BuildOptions(source: source, includeDrafts: site.drafts, excluded: output),
-                output: output, liveReload: liveReload,
+                options: BuildOptions(source: source, includeDrafts: drafts, excluded: preview),
+                output: preview, liveReload: liveReload,
                 log: { line, isError in Terminal.line(line, toError: isError) })
             let responder = PreviewResponder(
-                lookup: OutputLookup(root: output, basePath: config.basePath), liveReload: liveReload)
+                lookup: OutputLookup(root: preview, basePath: config.basePath), liveReload: liveReload,
+                hosts: HostCheck(bindHost: host))
             var logger = Logger(label: "blog.serve")
             logger.logLevel = .warning
             let watchRoots = [source] + (config.theme.map { [$0.hasPrefix("/") ? $0 : source + "/" + $0] } ?? [])
+            // Neither the preview nor the default output folder is an input: a 'blog build'
+            // run beside serve must not rebuild the preview.
+            let notWatched = [SiteState.folder(source: source), SitePathJoin(source, "public")]
             let host = self.host
+            let verbose = self.verbose
             let app = Application(
                 responder: responder,
+                server: PreviewResponder.server(limits: limits),
                 configuration: .init(address: .hostname(host, port: port), serverName: "blog"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? 0
@@ -65,7 +96,7 @@ extension Blog {
                     let first = await rebuilder.buildOnce()
                     Terminal.line("Serving \(source) at http://\(displayHost):\(port)\(config.basePath) (Ctrl-C to stop)")
                     if !first.succeeded { Terminal.line("The site has errors; fix them and save: the page will reload.", toError: true) }
-                    let watcher = FileWatcher(roots: watchRoots, ignoring: [URL(fileURLWithPath: output).standardizedFileURL.path]) { paths in
+                    let watcher = FileWatcher(roots: watchRoots, ignoring: notWatched) { paths in
                         Task { await rebuilder.rebuild(changed: paths) }
                     }
                     do { try watcher.start() } catch { Terminal.line("warning: \(error); rebuild by restarting", toError: true) }

@@ -66,11 +66,37 @@ struct RawHTTP {
         return text
     }
 
-    func get(_ target: String, method: String = "GET") throws -> Response {
+    func get(_ target: String, method: String = "GET", host: String = "127.0.0.1") throws -> Response {
         let fd = try connect()
         defer { close(fd) }
-        Self.send(fd, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        Self.send(fd, "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
         return try Self.parse(Self.readAll(fd))
+    }
+
+    /// Opens a live-reload stream; returns the socket once the stream has begun, with the
+    /// status the server answered.
+    func openEvents(timeout: Int = 10) throws -> (fd: Int32, status: Int) {
+        let fd = try connect(timeout: timeout)
+        Self.send(fd, "GET /__blog/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let head = Self.read(fd, until: "\r\n\r\n")
+        let status = head.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        if status == 200 && !head.contains(": connected") { _ = Self.read(fd, until: ": connected") }
+        return (fd, status)
+    }
+
+    /// True when the server closes (or resets) the connection within `seconds`; whatever it
+    /// sends first is read and dropped.
+    static func closedByServer(_ fd: Int32, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        repeat {
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let left = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
+            guard poll(&entry, 1, left) > 0 else { continue }
+            let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) { return true }
+        } while Date() < deadline
+        return false
     }
 
     static func parse(_ data: Data) throws -> Response {
@@ -85,6 +111,15 @@ struct RawHTTP {
         }
         return Response(status: status, headers: headers, body: Data(data[split.upperBound...]))
     }
+}
+
+/// Lifts this test process's limit of open files to the hard limit, so that a test holding
+/// hundreds of sockets does not depend on how the machine was set up.
+func raiseOpenFileLimit() {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+    limit.rlim_cur = limit.rlim_max
+    setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
 }
 
 struct RawError: Error, CustomStringConvertible {

@@ -12,9 +12,13 @@ final class ServeProcess: @unchecked Sendable {
 
     static let executable = blogExecutable
 
-    init(site: Fixture) throws {
+    /// - Parameters:
+    ///   - arguments: after `serve --source SITE --port 0`.
+    ///   - environment: added to the test's own (the `BLOG_SERVE_…` limits).
+    init(site: Fixture, arguments: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["serve", "--source", site.root, "--port", "0"]
+        process.arguments = ["serve", "--source", site.root, "--port", "0"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = errors
         for pipe in [output, errors] {
@@ -42,9 +46,27 @@ final class ServeProcess: @unchecked Sendable {
 
     var http: RawHTTP { RawHTTP(port: port) }
 
+    /// Sockets, pipes, inotify and the like the server holds open now.
+    var openFileCount: Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").count) ?? -1
+    }
+
+    /// Waits (at most `seconds`) for the open file count to fall to `limit` or below; returns
+    /// the last count and how long it took.
+    func waitForOpenFiles(atMost limit: Int, within seconds: Double) -> (count: Int, seconds: Double) {
+        let started = Date()
+        var count = openFileCount
+        while count > limit && Date().timeIntervalSince(started) < seconds {
+            Thread.sleep(forTimeInterval: 0.1)
+            count = openFileCount
+        }
+        return (count, Date().timeIntervalSince(started))
+    }
+
     private static func port(in text: String) -> Int? {
-        guard let range = text.range(of: "at http://127.0.0.1:") else { return nil }
-        return Int(text[range.upperBound...].prefix { $0.isNumber })
+        guard let range = text.range(of: #"at http://[^ ]*:(\d+)"#, options: .regularExpression) else { return nil }
+        let match = text[range]
+        return Int(match[match.index(after: match.lastIndex(of: ":")!)...])
     }
 
     /// Ctrl-C, as a writer would stop it; returns the exit status.
@@ -59,4 +81,18 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     deinit { if process.isRunning { process.terminate() } }
+
+    /// Runs `blog` to its end (`blog build`, a refused `blog serve`): status and all it printed.
+    static func run(_ arguments: [String]) throws -> (status: Int32, printed: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }

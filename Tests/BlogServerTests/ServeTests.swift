@@ -14,6 +14,9 @@ import Testing
         "static/bare.html": "<p>no head, no body</p>",
     ]
 
+    /// Where serve writes the pages it serves: the site's hidden folder, not its output.
+    static func preview(_ site: Fixture) -> String { site.root + "/.blog/preview" }
+
     @Test func servesPagesFoldersHeadAnd404() throws {
         let site = try Fixture(files: Self.files)
         let server = try ServeProcess(site: site)
@@ -54,7 +57,7 @@ import Testing
         let server = try ServeProcess(site: site)
         defer { server.interrupt() }
         // A link inside the output that points outside it.
-        try FileManager.default.createSymbolicLink(atPath: site.root + "/public/blog-passwd", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: Self.preview(site) + "/blog-passwd", withDestinationPath: "/etc/passwd")
         for target in [
             "/blog/../../../../etc/passwd", "/../../../../etc/passwd",
             "/blog/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/blog/%2E%2E%2F%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
@@ -76,9 +79,9 @@ import Testing
         #expect(page.text.contains("/__blog/events"))
         let bare = try server.http.get("/blog/bare.html")
         #expect(bare.text.hasSuffix("</script>"))  // a page with no head or body gets it too
-        let onDisk = try String(contentsOfFile: site.root + "/public/2016/01/a/index.html", encoding: .utf8)
+        let onDisk = try String(contentsOfFile: Self.preview(site) + "/2016/01/a/index.html", encoding: .utf8)
         #expect(!onDisk.contains("__blog"))
-        #expect(try String(contentsOfFile: site.root + "/public/bare.html", encoding: .utf8) == "<p>no head, no body</p>")
+        #expect(try String(contentsOfFile: Self.preview(site) + "/bare.html", encoding: .utf8) == "<p>no head, no body</p>")
         let css = try server.http.get("/blog/assets/style.css")
         #expect(!css.text.contains("__blog"))
     }
