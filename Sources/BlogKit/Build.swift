@@ -89,7 +89,8 @@ public enum SiteBuilder {
         result.diagnostics += resolvedAll.flatMap(\.1)
         let resolved = resolvedAll.compactMap(\.0)
         // Posts whose front matter failed: only their body's problems, in the same round.
-        result.diagnostics += broken.parallelMap { resolver.resolve($0).1 }.flatMap { $0 }
+        let brokenResolved = broken.parallelMap { resolver.resolve($0) }
+        result.diagnostics += brokenResolved.flatMap(\.1)
         if options.checks { result.diagnostics += SiteChecks.problems(resolved) }
         result.timings.append(("parse and resolve", clock.lap()))
 
@@ -113,7 +114,7 @@ public enum SiteBuilder {
         planned.formUnion(copies.files.map(\.path) + redirects.map(\.path))
         result.timings.append(("page data", clock.lap()))
         let urls = SiteURL(baseURL: site.config.baseURL, basePath: site.config.basePath, files: planned)
-        result.diagnostics += LinkCheck.bodyProblems(resolved, site: urls)
+        result.diagnostics += LinkCheck.bodyProblems(resolved + brokenResolved.compactMap(\.0), site: urls)
         result.timings.append(("posts' links", clock.lap()))
         guard !result.diagnostics.hasErrors else { return finish(result) }
 

@@ -29,7 +29,7 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         for expected in [
-            "posts/a.md:7: error: image 'chart.png' not found (looked in posts/)",
+            "posts/a.md:7: error: image 'chart.png' not found (looked in posts/ and at /2016/01/a/chart.png)",
             // Where the problem starts, not where libyaml gave up (line 4).
             "posts/c.md:3:7: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence that starts here",
             // One round: a post whose front matter fails still has its body checked.

@@ -43,9 +43,13 @@ enum LinkCheck {
             let folder = site.basePath + post.path
             var problems: [Diagnostic] = []
             for link in post.links where link.check {
-                guard let (leadsTo, absolute) = site.dead(link.url, inFolder: folder) else { continue }
+                // A post whose front matter failed has no URL yet: a relative URL that is no
+                // file beside it is reported as such.
+                let unplaced = post.source.loadFailed && !link.url.hasPrefix("/") && !hasURLScheme(link.url)
+                guard let (leadsTo, absolute) = unplaced ? ("", false) : site.dead(link.url, inFolder: folder) else { continue }
                 let line = link.line(in: post.source)
-                let looked = link.lookedIn.map { "looked in \($0) and at \(leadsTo)" } ?? "nothing at \(leadsTo)"
+                let looked = unplaced ? "looked in \(link.lookedIn ?? post.source.folder)"
+                    : link.lookedIn.map { "looked in \($0) and at \(leadsTo)" } ?? "nothing at \(leadsTo)"
                 let message = link.isImage
                     ? "image '\(link.written)' not found (\(looked))"
                     : "link '\(link.written)' leads to no page or file of the site (\(looked))"

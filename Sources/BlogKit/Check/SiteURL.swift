@@ -50,7 +50,9 @@ struct SiteURL {
         switch target(of: url, inFolder: folder) {
         case .elsewhere: return nil
         case .aboveRoot(let absolute): return ("above the site's root", absolute)
-        case .path(let path, let absolute): return exists(path) ? nil : (basePath + path, absolute)
+        case .path(let path, let absolute):
+            let slash = url.hasSuffix("/") && !path.isEmpty ? "/" : ""
+            return exists(path) ? nil : (basePath + path + slash, absolute)
         }
     }
 }

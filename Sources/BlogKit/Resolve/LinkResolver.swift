@@ -82,7 +82,7 @@ struct LinkResolver {
 
     private func crossLink(to source: String, suffix: String, written: String) -> Outcome {
         guard let path = index.pathBySource[source] else {
-            if index.brokenSources.contains(source) { return .keep }
+            if index.brokenSources.contains(source) { return .rewrite(written, linkedSource: nil) }
             if index.unpublishedSources.contains(source) {
                 return .problem("link to '\(written)' points to a draft or a future post, which this build leaves out (build with --drafts to include it)")
             }

@@ -191,7 +191,8 @@ private struct DocumentWalk {
         }
         switch links.resolve(written, isImage: node.isImage) {
         case .keep:
-            bodyLinks.append(listed(written, check: false))
+            // Another host, but perhaps this site by its full address: the check tells.
+            bodyLinks.append(listed(written, check: true))
             return nil
         case .rewrite(let url, let linkedSource):
             node.url = url
