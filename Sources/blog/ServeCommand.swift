@@ -53,12 +53,22 @@ extension Blog {
             }
         }
 
+        /// Every connection is a file descriptor: many systems start a process with 1,024,
+        /// which a browser's tabs and their streams can reach; the hard limit is allowed.
+        static func raiseOpenFileLimit() {
+            var limit = rlimit()
+            guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+            limit.rlim_cur = limit.rlim_max
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+
         func run() async throws {
             let limits: ServeLimits
             do { limits = try ServeLimits(environment: ProcessInfo.processInfo.environment) } catch {
                 Terminal.line("\(error)", toError: true)
                 throw ExitCode(1)
             }
+            Self.raiseOpenFileLimit()
             let source = URL(fileURLWithPath: self.source).standardizedFileURL.path
             let preview = SiteState.previewFolder(source: source)
             if let refusal = SiteWriter.refusal(output: preview, source: source) {

@@ -62,8 +62,9 @@ enum LinkCheck {
         }.flatMap { $0 }
     }
 
-    /// Links the theme puts in pages: every `href` and `src` of every rendered page, but
-    /// those of posts' bodies (checked above, against their own pages).
+    /// Links the theme puts in pages: every `href` and `src` of every rendered page (found
+    /// as it was rendered, `OutputFile.links`), but those of posts' bodies (checked above,
+    /// against their own pages).
     static func themeProblems(_ files: [OutputFile], posts: [ResolvedPost], theme: Theme, site: SiteURL) -> [Diagnostic] {
         let fromBodies = Set(posts.flatMap { $0.links.map(\.url) })
         let pages = files.filter { $0.template != nil && $0.path.hasSuffix(".html") }
@@ -73,10 +74,8 @@ enum LinkCheck {
         let dead = chunks.parallelMap { chunk -> [[String]] in
             var known: [String: Bool] = [:]
             return chunk.map { file in
-                guard case .data(let bytes) = file.content else { return [] }
                 let folder = site.basePath + (file.path as NSString).deletingLastPathComponent + "/"
-                let references = bytes.withUnsafeBytes { HTMLLinks.references(in: $0) }
-                return references.map(\.value).filter { url in
+                return file.links.filter { url in
                     if fromBodies.contains(url) { return false }
                     let independent = url.hasPrefix("/") || url.hasPrefix(site.baseURL)
                     if independent, let isDead = known[url] { return isDead }

@@ -18,6 +18,9 @@ public struct OutputFile: Sendable, Hashable {
     public var key: UInt64?
     /// The theme's template the page was rendered with, for its links' problems.
     public var template: String?
+    /// The `href` and `src` values of a rendered page, found as it is rendered (and kept
+    /// with it by a cache), for the check of the theme's links.
+    var links: [String] = []
 
     public init(path: String, content: Content, origin: String = "a generated page") {
         self.path = path

@@ -70,11 +70,11 @@ struct SiteRenderer {
             let job = jobs[i]
             let filePath = SiteIndex.filePath(of: job.path)
             if let cached = cache?.page(filePath, key: job.key) { return cached }
-            var file = OutputFile.text(
-                filePath, theme.render(job.context(), template: job.template),
-                origin: job.origin ?? "the \(job.template) page")
+            let html = theme.render(job.context(), template: job.template)
+            var file = OutputFile.text(filePath, html, origin: job.origin ?? "the \(job.template) page")
             file.key = job.key
             file.template = job.template
+            if filePath.hasSuffix(".html") { file.links = HTMLLinks.references(in: html).map(\.value) }
             cache?.store(page: file, key: job.key)
             return file
         }
