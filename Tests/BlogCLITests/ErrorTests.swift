@@ -70,6 +70,19 @@ import Testing
         #expect(result.stderr == "blog.yaml:3: warning: unknown key 'colour' is ignored\n")
     }
 
+    /// One round: a broken blog.yaml does not hide the posts' problems; and its YAML error
+    /// points where the failing construct starts, not at the end of the file.
+    @Test func aBrokenConfigDoesNotHideThePostsProblems() throws {
+        let site = try Fixture(files: Self.good.merging([
+            "blog.yaml": "title: [oops\n",
+            "posts/b.md": "---\ntitle: B\ndate: 2016-02-01\n---\n![gone](gone.png)\n",
+        ]) { $1 })
+        let result = try site.build()
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("blog.yaml:1:8: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence that starts here (noticed at line 2)\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("posts/b.md:5: error: image 'gone.png' not found"))
+    }
+
     @Test func refusesToWriteIntoTheSiteFolderOrItsParent() throws {
         let site = try Fixture(files: Self.good)
         for output in [site.root, (site.root as NSString).deletingLastPathComponent] {

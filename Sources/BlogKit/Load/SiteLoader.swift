@@ -42,8 +42,9 @@ public struct SiteLoader: Sendable {
         guard let configData = try? fileSystem.contents(of: configPath) else {
             return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder?")])
         }
+        // A setting that fails keeps its default, and the posts are still read: their own
+        // problems are reported in the same run (the build fails on the setting anyway).
         var (config, problems) = ConfigParser.parse(String(decoding: configData, as: UTF8.self))
-        if problems.hasErrors { return (nil, problems) }
 
         if let problem = postsFolderProblem(root: root) { problems.append(problem) }
         var files: [(path: String, kind: ContentKind, isBundle: Bool)] = []
