@@ -18,7 +18,12 @@ ext4 without a journal (this kind of VM), the kernel then skips each recently fr
 when creating files (`recently_deleted` in `perf`), for minutes, and file creation gets
 several times slower for whichever tool runs next. `--remove` deletes instead, to see it.
 
+With `--baseline PATH`, another build of blog (an earlier commit, built with
+`swift build -c release --scratch-path ...`) runs too, in turn with the others, on its own
+output folder: a second table compares this build with it, paired run by run.
+
     bench/compare-hugo.py [--posts 1000 10000] [--runs 3] [--work /tmp/blog-bench] [--remove]
+                          [--baseline PATH]
 """
 import argparse, os, re, shutil, statistics, subprocess, sys
 
@@ -65,6 +70,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/tmp/blog-bench")
     parser.add_argument("--remove", action="store_true", help="delete old output right before a cold build")
+    parser.add_argument("--baseline", help="another blog binary to compare with, run by run")
     args = parser.parse_args()
     trash = os.path.join(args.work, "trash")
     retired = [0]
@@ -91,10 +97,15 @@ def main():
         out, hugo_out = os.path.join(folder, "out-blog"), os.path.join(folder, "out-hugo")
         blog_build = [blog, "build", "--source", site, "--output", out]
         hugo_build = ["hugo", "--quiet", "--source", hugo_site, "--destination", hugo_out]
-        results = {key: [] for key in ("blog cold", "hugo cold", "blog none", "hugo none", "blog one", "hugo one")}
+        tools = [("blog", blog_build, out), ("hugo", hugo_build, hugo_out)]
+        if args.baseline:
+            base_out = os.path.join(folder, "out-base")
+            tools.append(("base", [args.baseline, "build", "--source", site, "--output", base_out], base_out))
+        results = {f"{tool} {key}": [] for tool, _, _ in tools for key in ("cold", "none", "one")}
         post, hugo_post = first_post(site, "posts"), first_post(hugo_site, "content")
         for run in range(args.runs):
-            for tool, command, target, edited in (("blog", blog_build, out, post), ("hugo", hugo_build, hugo_out, hugo_post)):
+            for tool, command, target in tools:
+                edited = hugo_post if tool == "hugo" else post
                 retire(target)
                 results[f"{tool} cold"].append(timed(command))
                 results[f"{tool} none"].append(timed(command))
@@ -124,6 +135,18 @@ def main():
         paired = statistics.median(b / h for (b, _), (h, _) in zip(results["blog cold"], results["hugo cold"]))
         print(f"| {posts:,} | cold, paired: median of each run's blog/Hugo | | | {paired:.2f} | | | |")
         print(f"| {posts:,} | raw floor: `cmark` over the same Markdown, one core | {floor:.2f} s | | | {floor * 1000 / posts:.2f} | | |")
+    if args.baseline:
+        print(f"\nthis build vs {args.baseline}, median of {args.runs} runs; paired: median of each run's ratio\n")
+        print("| posts | build | this | baseline | this/baseline | paired | this peak MiB | baseline peak MiB |")
+        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for posts, results, _ in rows:
+            for key, label in (("cold", "cold"), ("none", "nothing changed"), ("one", "one post changed")):
+                b = statistics.median(t for t, _ in results[f"blog {key}"])
+                o = statistics.median(t for t, _ in results[f"base {key}"])
+                paired = statistics.median(x / y for (x, _), (y, _) in zip(results[f"blog {key}"], results[f"base {key}"]))
+                bm = max(m for _, m in results[f"blog {key}"])
+                om = max(m for _, m in results[f"base {key}"])
+                print(f"| {posts:,} | {label} | {b:.2f} s | {o:.2f} s | {b / o:.2f} | {paired:.2f} | {bm:.0f} | {om:.0f} |")
 
 
 if __name__ == "__main__":

@@ -44,8 +44,13 @@ enum BuildRunner {
         var clock = StageClock()
         var timings = result.timings
         do {
-            let recorded = previous?.trustedCopies(outputsNow: outputs) ?? [:]
             try SiteState.beginWriting(source: source, output: output)
+        } catch {
+            // A read-only site folder still builds; only the record of builds is missing.
+            Terminal.line("\(SiteState.folder(source: source)): warning: cannot keep the build's record there (\(error.localizedDescription)); the next build compares every file", toError: true)
+        }
+        do {
+            let recorded = previous?.trustedCopies(outputsNow: outputs) ?? [:]
             report = try SiteWriter(output: output).write(result.files, recorded: recorded)
             timings.append(("write", clock.lap()))
         } catch let failure as WriteFailure {
@@ -53,7 +58,7 @@ enum BuildRunner {
             Terminal.line("\(failure)", toError: true)
             return false
         } catch {
-            Terminal.line("\(source)/\(SiteState.folderName): error: cannot record the build: \(error.localizedDescription)", toError: true)
+            Terminal.line("\(output): error: cannot write: \(error)", toError: true)
             return false
         }
         var manifest = BuildManifest(
@@ -70,7 +75,8 @@ enum BuildRunner {
         timings.append(("manifest", clock.lap()))
         if verbose {
             for (stage, seconds) in timings {
-                Terminal.line(String(format: "  %-18@ %8.1f ms", stage as NSString, seconds * 1000))
+                let name = stage.padding(toLength: max(18, stage.count), withPad: " ", startingAt: 0)
+                Terminal.line("  " + name + String(format: " %8.1f ms", seconds * 1000))
             }
         }
         Terminal.line(

@@ -31,6 +31,17 @@ import Testing
         #expect(try site.build().stdout.contains("Nothing changed"))
     }
 
+    /// A site folder where the state cannot be kept (read-only, or `.blog` taken by a file)
+    /// still builds; only the record of builds is missing.
+    @Test func aSiteThatCannotKeepItsStateStillBuilds() throws {
+        let site = try Fixture(files: ["blog.yaml": Self.config, "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nHello.\n", ".blog": "a file\n"])
+        let result = try site.build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("/.blog: warning: cannot keep the build's record there"), "\(result.stderr)")
+        #expect(site.exists("2016/01/a/index.html"))
+        #expect(try site.build().stdout.contains("files written"))  // no record: not "Nothing changed"
+    }
+
     @Test func initKeepsTheStateFolderOutOfGit() throws {
         let parent = try Fixture(files: [:])
         #expect(try BlogProcess.run(["init", "b"], in: parent.root).status == 0)

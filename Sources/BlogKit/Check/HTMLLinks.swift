@@ -38,13 +38,32 @@ enum HTMLLinks {
                 if name.isEmpty {
                     continue  // `</p>`, `<!DOCTYPE`, or a `<` in text
                 }
-                let isRawText = isName(name, "script") || isName(name, "style")
-                readAttributes()
-                if isRawText {
-                    i = find(isName(name, "script") ? "</script" : "</style") ?? bytes.count
+                let isScript = isName(name, "script")
+                if isScript || isName(name, "style") {
+                    readAttributes()
+                    i = find(isScript ? "</script" : "</style") ?? bytes.count
+                } else if carriesLinks(name) {
+                    readAttributes()
+                } else {
+                    // `<p>`, `<span class=…>`, `<code>`: most tags of a page, and none has a
+                    // link; a `>` inside one of their values only ends the skip early.
+                    i = next(UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
                 }
             }
             return found
+        }
+
+        /// The elements whose `href` or `src` loads or links something.
+        private func carriesLinks(_ name: Range<Int>) -> Bool {
+            switch name.count {
+            case 1: return isName(name, "a")
+            case 3: return isName(name, "img")
+            case 4: return isName(name, "link") || isName(name, "area") || isName(name, "base")
+            case 5: return isName(name, "video") || isName(name, "audio") || isName(name, "embed")
+                || isName(name, "track") || isName(name, "input") || isName(name, "frame")
+            case 6: return isName(name, "iframe") || isName(name, "source")
+            default: return false
+            }
         }
 
         /// Whether the bytes of `range` spell `name` (lowercase ASCII), ignoring case.
