@@ -34,4 +34,9 @@ for (path, base64) in entries {
 }
 if entries.isEmpty { source += "        :\n" }
 source += "    ]\n}\n"
-try Data(source.utf8).write(to: output, options: .atomic)
+// Debug and release builds share this output: rewriting the same bytes with a new time would
+// make each of them compile BlogKit again after the other.
+let data = Data(source.utf8)
+if (try? Data(contentsOf: output)) != data {
+    try data.write(to: output, options: .atomic)
+}
