@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     /// Absolute paths changed since the last build with the same cache (from the watcher);
     /// nil when unknown, which means: look at everything.
     public var changedPaths: Set<String>?
+    /// The site's settings and their problems, when the caller read them already
+    /// (`SiteLoader.config`): blog.yaml is read once a command.
+    public var settings: (Config?, [Diagnostic])?
 
     public init(source: String, includeDrafts: Bool = false, now: Date = Date(), excluded: String? = nil) {
         self.source = URL(fileURLWithPath: source).standardizedFileURL.path
@@ -56,7 +59,7 @@ public enum SiteBuilder {
         var clock = StageClock()
         let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
         let (loaded, loadProblems) = loader.reload(options.cache?.source, changed: options.changedPaths)
-            ?? loader.load(root: options.source)
+            ?? loader.load(root: options.source, settings: options.settings)
         result.diagnostics += loadProblems
         options.cache?.source = loaded
         guard var site = loaded else { return finish(result) }
@@ -94,7 +97,8 @@ public enum SiteBuilder {
         if options.checks { result.diagnostics += SiteChecks.problems(resolved) }
         result.timings.append(("parse and resolve", clock.lap()))
 
-        let (theme, themeProblems) = Theme.load(site: site, fileSystem: options.fileSystem, cache: options.cache)
+        guard let themeSource = site.theme else { return finish(result) }
+        let (theme, themeProblems) = Theme.load(themeSource, cache: options.cache)
         result.diagnostics += themeProblems
         guard let theme else { return finish(result) }
 

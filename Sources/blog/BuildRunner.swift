@@ -5,7 +5,8 @@ import Foundation
 /// build when nothing changed, build, write, record, report.
 enum BuildRunner {
     /// True when the output folder holds the finished site.
-    static func run(_ site: SiteOptions, verbose: Bool) throws -> Bool {
+    /// - Parameter settings: blog.yaml as the command read it (read here when nil).
+    static func run(_ site: SiteOptions, settings: (Config?, [Diagnostic])? = nil, verbose: Bool) throws -> Bool {
         let started = DispatchTime.now().uptimeNanoseconds
         let output = URL(fileURLWithPath: site.outputPath).standardizedFileURL.path
         if let refusal = SiteWriter.refusal(output: output, source: site.source) {
@@ -13,26 +14,15 @@ enum BuildRunner {
             return false
         }
         let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
-        let theme = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0.theme
-        // Both folders are scanned at once: on a large site the check is a few thousand stats.
-        nonisolated(unsafe) var inputs: [String: BuildManifest.Stamp] = [:]
-        nonisolated(unsafe) var outputs: [String: BuildManifest.Stamp] = [:]
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
-            else { outputs = BuildManifest.outputs(output) }
-        }
-        // Earlier versions kept their record in the output, where rsync published it.
-        unlink(output + "/.blog-manifest.json")
-        let previous = BuildManifest.read(source: source, output: output).flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
-        if let previous,
-            previous.includeDrafts == site.drafts, previous.nextDue.map({ Int64(Date().timeIntervalSince1970) < $0 }) ?? true,
-            previous.inputs == inputs, previous.outputs == outputs
-        {
+        let settings = settings ?? SiteLoader().config(root: source)
+        let record = BuildRecord(source: source, output: output, includeDrafts: site.drafts, theme: settings.0?.theme)
+        if let previous = record.unchanged() {
             for warning in previous.warnings { Terminal.line(warning, toError: true) }
             Terminal.line("Nothing changed in \(seconds(since: started)) s: \(previous.outputs.count) files up to date → \(output)")
             return true
         }
-        let options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output)
+        var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output)
+        options.settings = settings
         let result = Progress.during { SiteBuilder.build(options) }
         Terminal.report(result.diagnostics)
         guard result.succeeded else {
@@ -40,38 +30,22 @@ enum BuildRunner {
             Terminal.line("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was", toError: true)
             return false
         }
-        let report: SiteWriter.Report
         var clock = StageClock()
         var timings = result.timings
+        if let warning = record.beginWriting() { Terminal.report([warning]) }
+        let report: SiteWriter.Report
         do {
-            try SiteState.beginWriting(source: source, output: output)
-        } catch {
-            // A read-only site folder still builds; only the record of builds is missing.
-            Terminal.line("\(SiteState.folder(source: source)): warning: cannot keep the build's record there (\(error.localizedDescription)); the next build compares every file", toError: true)
-        }
-        do {
-            let recorded = previous?.trustedCopies(outputsNow: outputs) ?? [:]
-            report = try SiteWriter(output: output).write(result.files, recorded: recorded)
+            report = try SiteWriter(output: output).write(result.files, recorded: record.trustedCopies)
             timings.append(("write", clock.lap()))
         } catch let failure as WriteFailure {
-            if failure.intact { SiteState.endWriting(source: source) }
+            record.writeFailed(failure)
             Terminal.line("\(failure)", toError: true)
             return false
         } catch {
-            Terminal.line("\(output): error: cannot write: \(error)", toError: true)
+            Terminal.line("\(output): error: cannot finish writing the site: \(error)", toError: true)
             return false
         }
-        var manifest = BuildManifest(
-            tool: BuildManifest.tool, includeDrafts: site.drafts, inputs: inputs,
-            outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
-            warnings: result.diagnostics.map(\.description))
-        manifest.output = output
-        for file in result.files {
-            if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
-        }
-        // Without a record the next build compares every file: slower, never wrong.
-        try? manifest.write(source: source)
-        SiteState.endWriting(source: source)
+        record.record(result, report: report)
         timings.append(("manifest", clock.lap()))
         if verbose {
             for (stage, seconds) in timings {

@@ -76,7 +76,8 @@ extension Blog {
                 throw ExitCode(1)
             }
             try FileManager.default.createDirectory(atPath: preview, withIntermediateDirectories: true)
-            let config = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0
+            // Its problems are the first build's to report, in the terminal and the tabs.
+            let config = SiteLoader().config(root: source).0 ?? Config()
             let liveReload = LiveReload(heartbeat: limits.heartbeat, maxStreams: limits.maxStreams)
             let rebuilder = SiteRebuilder(
                 options: BuildOptions(source: source, includeDrafts: drafts, excluded: preview),

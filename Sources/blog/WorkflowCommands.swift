@@ -74,11 +74,9 @@ extension Blog {
 
         func run() throws {
             let root = URL(fileURLWithPath: source).standardizedFileURL.path
-            guard let text = try? String(contentsOfFile: root + "/blog.yaml", encoding: .utf8) else {
-                Terminal.report([.error("blog.yaml", "no blog.yaml in \(root): is this a site folder? (blog init makes one)")])
-                throw ExitCode(1)
-            }
-            let config = ConfigParser.parse(text).0
+            let (settings, problems) = SiteLoader().config(root: root)
+            Terminal.report(problems)
+            guard let config = settings, !problems.hasErrors else { throw ExitCode(1) }
             let when: PostDate
             if let date {
                 guard let parsed = PostDate.parse(date, timeZone: config.timeZone) else {
@@ -118,14 +116,11 @@ extension Blog {
                 """
         )
 
-        @Option(name: .shortAndLong, help: "The site folder (with blog.yaml).")
-        var source: String = "."
-
-        @Flag(help: "Include drafts and posts dated in the future.")
-        var drafts = false
+        @OptionGroup var site: SiteOptions
 
         func run() throws {
-            var options = BuildOptions(source: source, includeDrafts: drafts, excluded: SitePathJoin(source, "public"))
+            // The output is never written, but never read as part of the site either.
+            var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: site.outputPath)
             options.checks = true
             let result = Progress.during { SiteBuilder.build(options) }
             Terminal.report(result.diagnostics)
@@ -159,12 +154,16 @@ extension Blog {
 
         func run() throws {
             let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
-            let config = ConfigParser.parse((try? String(contentsOfFile: source + "/blog.yaml", encoding: .utf8)) ?? "").0
+            let settings = SiteLoader().config(root: source)
+            guard let config = settings.0 else {
+                Terminal.report(settings.1)
+                throw ExitCode(1)
+            }
             guard let target = config.deployTarget, !target.isEmpty else {
                 Terminal.report([.error("blog.yaml", "no deploy target: add 'deploy: {target: user@host:/var/www/blog}'")])
                 throw ExitCode(1)
             }
-            guard try BuildRunner.run(site, verbose: false) else {
+            guard try BuildRunner.run(site, settings: settings, verbose: false) else {
                 Terminal.line("nothing deployed: the build has errors", toError: true)
                 throw ExitCode(1)
             }

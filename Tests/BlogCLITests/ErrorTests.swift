@@ -83,6 +83,20 @@ import Testing
         #expect(result.stderr.contains("posts/b.md:5: error: image 'gone.png' not found"))
     }
 
+    /// The theme is read with the site: a template that cannot be read is an error naming
+    /// it, not an empty page.
+    @Test func anUnreadableTemplateOfTheThemeIsAnError() throws {
+        var files: [String: Any] = Self.good.merging(["blog.yaml": "title: T\ntheme: mytheme\n"]) { $1 }.mapValues { $0 as Any }
+        for name in ["base", "post", "home", "archives", "year", "tag", "tags", "category", "categories", "page", "404"] {
+            files["mytheme/templates/\(name).mustache"] = "\(name)\n"
+        }
+        files["mytheme/templates/post.mustache"] = Data([0x70, 0xFF, 0xFE, 0x0A])
+        let site = try Fixture(files: files)
+        let result = try site.build()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("mytheme/templates/post.mustache: error: cannot read this template as UTF-8 text"), "\(result.stderr)")
+    }
+
     @Test func refusesToWriteIntoTheSiteFolderOrItsParent() throws {
         let site = try Fixture(files: Self.good)
         for output in [site.root, (site.root as NSString).deletingLastPathComponent] {

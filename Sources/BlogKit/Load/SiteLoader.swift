@@ -11,8 +11,9 @@ public struct SiteSource: Sendable {
     public var bundleAssets: [String: [String]]
     /// Files under `static/`, site-relative.
     public var staticFiles: [String]
-    /// Templates of the site's `templates/` folder: name → (site-relative path, text).
-    public var templateOverrides: [String: TemplateSource]
+    /// The theme's templates (the site's own `templates/` over them) and assets; nil when
+    /// the theme folder is missing.
+    public var theme: ThemeSource?
     /// Every Markdown file found, loaded or not: what it is.
     var markdownFiles: [String: (kind: ContentKind, isBundle: Bool)] = [:]
     /// The problems found while loading, for a reload to keep those of unchanged files.
@@ -37,14 +38,21 @@ public struct SiteLoader: Sendable {
         self.excluded = excluded
     }
 
-    public func load(root: String) -> (SiteSource?, [Diagnostic]) {
+    /// The settings of the site in `root` and their problems; nil when it has no blog.yaml.
+    public func config(root: String) -> (Config?, [Diagnostic]) {
         let configPath = SitePath.join(root, ConfigParser.fileName)
         guard let configData = try? fileSystem.contents(of: configPath) else {
             return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder?")])
         }
+        return ConfigParser.parse(String(decoding: configData, as: UTF8.self))
+    }
+
+    /// - Parameter settings: the site's settings when the caller read them already (`config`).
+    public func load(root: String, settings: (Config?, [Diagnostic])? = nil) -> (SiteSource?, [Diagnostic]) {
         // A setting that fails keeps its default, and the posts are still read: their own
         // problems are reported in the same run (the build fails on the setting anyway).
-        var (config, problems) = ConfigParser.parse(String(decoding: configData, as: UTF8.self))
+        var (settingsRead, problems) = settings ?? config(root: root)
+        guard let config = settingsRead else { return (nil, problems) }
 
         if let problem = postsFolderProblem(root: root) { problems.append(problem) }
         var files: [(path: String, kind: ContentKind, isBundle: Bool)] = []
@@ -61,10 +69,13 @@ public struct SiteLoader: Sendable {
             loadPost(root: root, path: file.path, kind: file.kind, isBundle: file.isBundle, config: config)
         }
         problems += loaded.flatMap(\.1)
-        let templates = loadTemplates(root: root, problems: &problems)
+        let overrides = loadTemplates(root: root, problems: &problems)
+        let (theme, themeProblems) = ThemeLoader(fileSystem: fileSystem, loader: self)
+            .load(config: config, root: root, overrides: overrides)
+        problems += themeProblems
         var source = SiteSource(
             root: root, config: config, posts: loaded.compactMap(\.0), bundleAssets: bundleAssets,
-            staticFiles: allFiles(root: root, relative: "static", includingHidden: true), templateOverrides: templates)
+            staticFiles: allFiles(root: root, relative: "static", includingHidden: true), theme: theme)
         for file in files { source.markdownFiles[file.path] = (file.kind, file.isBundle) }
         source.problems = problems
         return (source, problems)

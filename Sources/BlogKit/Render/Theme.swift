@@ -19,38 +19,11 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    /// The built-in theme (embedded in the binary), or the theme folder `config.theme` names,
-    /// with the site's own `templates/` overriding templates by name.
-    public static func load(
-        site: SiteSource, fileSystem: FileSystem = LocalFileSystem(), cache: BuildCache? = nil
-    ) -> (Theme?, [Diagnostic]) {
-        var sources: [String: TemplateSource] = [:]
-        var assets: [String: Data] = [:]
+    /// Parses the templates the load stage read (`ThemeSource`); nil with the problems when
+    /// one does not parse or a required one is missing.
+    public static func load(_ source: ThemeSource, cache: BuildCache? = nil) -> (Theme?, [Diagnostic]) {
+        let (sources, assets) = (source.templates, source.assets)
         var problems: [Diagnostic] = []
-        if let folder = site.config.theme {
-            let loader = SiteLoader(fileSystem: fileSystem)
-            let themeRoot = folder.hasPrefix("/") ? folder : SitePath.join(site.root, folder)
-            guard fileSystem.isDirectory(themeRoot) else {
-                return (nil, [.error(ConfigParser.fileName, "theme folder '\(folder)' not found")])
-            }
-            for path in loader.allFiles(root: themeRoot, relative: "templates") where path.hasSuffix(".mustache") {
-                let text = (try? fileSystem.contents(of: SitePath.join(themeRoot, path))).map { String(decoding: $0, as: UTF8.self) }
-                sources[templateName(path)] = TemplateSource(path: SitePath.join(folder, path), text: text ?? "")
-            }
-            for path in loader.allFiles(root: themeRoot, relative: "assets") {
-                assets[String(path.dropFirst("assets/".count))] = try? fileSystem.contents(of: SitePath.join(themeRoot, path))
-            }
-        } else {
-            for (path, base64) in EmbeddedTheme.files {
-                guard let data = Data(base64Encoded: base64) else { continue }
-                if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
-                    sources[templateName(path)] = TemplateSource(path: "(built-in theme)/" + path, text: String(decoding: data, as: UTF8.self))
-                } else if path.hasPrefix("assets/") {
-                    assets[String(path.dropFirst("assets/".count))] = data
-                }
-            }
-        }
-        sources.merge(site.templateOverrides) { _, override in override }
         let digest = Digest.of { d in
             for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
                 d.add(name)
@@ -64,15 +37,11 @@ public struct Theme: Sendable {
         if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
         let library = parse(sources, problems: &problems)
         for name in requiredTemplates where sources[name] == nil {
-            problems.append(.error(site.config.theme ?? "templates", "the theme has no template '\(name).mustache'"))
+            problems.append(.error(source.name, "the theme has no template '\(name).mustache'"))
         }
         let theme = problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets, sources: sources)
         if problems.isEmpty { cache?.theme = theme }
         return (theme, problems)
-    }
-
-    private static func templateName(_ path: String) -> String {
-        String(path.dropFirst("templates/".count).dropLast(".mustache".count))
     }
 
     private static func parse(_ sources: [String: TemplateSource], problems: inout [Diagnostic]) -> MustacheLibrary {

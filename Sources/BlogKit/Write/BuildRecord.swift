@@ -1,0 +1,75 @@
+import Foundation
+
+/// The record a command-line build keeps of itself (`BuildManifest`, in the site's state
+/// folder): whether the last build into an output folder is still what a build would make,
+/// and, after a new one is written, the record of that.
+public struct BuildRecord: Sendable {
+    public let source: String
+    public let output: String
+    public let includeDrafts: Bool
+    /// Size and time of every file a build reads, and of every file of the output, now.
+    public private(set) var inputs: [String: FileStamp] = [:]
+    public private(set) var outputs: [String: FileStamp] = [:]
+    /// The last build's record, when it was made by this version of blog for this output.
+    public private(set) var previous: BuildManifest?
+
+    /// Looks at the site and the output (both folders at once: on a large site, a few
+    /// thousand `stat` calls each).
+    public init(source: String, output: String, includeDrafts: Bool, theme: String?) {
+        (self.source, self.output, self.includeDrafts) = (source, output, includeDrafts)
+        nonisolated(unsafe) var inputs: [String: FileStamp] = [:]
+        nonisolated(unsafe) var outputs: [String: FileStamp] = [:]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
+            else { outputs = BuildManifest.outputs(output) }
+        }
+        (self.inputs, self.outputs) = (inputs, outputs)
+        // Earlier versions kept their record in the output, where rsync published it.
+        unlink(output + "/.blog-manifest.json")
+        previous = BuildManifest.read(source: source, output: output).flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
+    }
+
+    /// The last build's record when nothing it read or wrote changed since, and no post it
+    /// left out for its date has fallen due: a build now would write nothing.
+    public func unchanged(now: Date = Date()) -> BuildManifest? {
+        guard let previous, previous.includeDrafts == includeDrafts,
+            previous.nextDue.map({ Int64(now.timeIntervalSince1970) < $0 }) ?? true,
+            previous.inputs == inputs, previous.outputs == outputs
+        else { return nil }
+        return previous
+    }
+
+    /// Copies the output holds as the last build left them: the writer need not read them.
+    public var trustedCopies: [String: UInt64] { previous?.trustedCopies(outputsNow: outputs) ?? [:] }
+
+    /// Marks the output as being written. A site folder that cannot keep state (read-only)
+    /// still builds: the problem is returned as a warning to show.
+    public func beginWriting() -> Diagnostic? {
+        do {
+            try SiteState.beginWriting(source: source, output: output)
+            return nil
+        } catch {
+            return .warning(SiteState.folder(source: source), "cannot keep the build's record there (\(error.localizedDescription)); the next build compares every file")
+        }
+    }
+
+    /// After a write that stopped: a write that left the folder as it was is no write.
+    public func writeFailed(_ failure: WriteFailure) {
+        if failure.intact { SiteState.endWriting(source: source) }
+    }
+
+    /// Records the build just written. Without a record (a full disk) the next build
+    /// compares every file: slower, never wrong.
+    public func record(_ result: BuildResult, report: SiteWriter.Report) {
+        var manifest = BuildManifest(
+            tool: BuildManifest.tool, includeDrafts: includeDrafts, inputs: inputs,
+            outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
+            warnings: result.diagnostics.map(\.description))
+        manifest.output = output
+        for file in result.files {
+            if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
+        }
+        try? manifest.write(source: source)
+        SiteState.endWriting(source: source)
+    }
+}
