@@ -1,3 +1,4 @@
+import BlogKit
 import Foundation
 
 #if canImport(Glibc)
@@ -46,18 +47,21 @@ public final class FileWatcher: @unchecked Sendable {
         private static let mask = UInt32(
             IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF)
 
+        /// Watches `folder` and every folder below it but hidden and ignored ones.
         private func addWatches(under folder: String) {
             guard !ignored.contains(folder) else { return }
+            watch(folder)
+            FolderWalk.walk(folder, followLinks: true, skip: { parent, name in
+                name.hasPrefix(".") || ignored.contains(folder + "/" + (parent.isEmpty ? name : parent + "/" + name))
+            }) { path, isFolder in
+                if isFolder { watch(folder + "/" + path) }
+            }
+        }
+
+        private func watch(_ folder: String) {
             let watch = inotify_add_watch(descriptor, folder, Self.mask)
             if watch >= 0 {
                 lock.withLock { folderByWatch[watch] = folder }
-            }
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
-                var isDirectory: ObjCBool = false
-                let path = folder + "/" + name
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    addWatches(under: path)
-                }
             }
         }
 

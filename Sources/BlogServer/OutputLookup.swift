@@ -1,3 +1,4 @@
+import BlogKit
 import Foundation
 
 /// What a request path names in the served folder (`<site>/.blog/preview`). Pure except for
@@ -40,7 +41,7 @@ public struct OutputLookup: Sendable {
         let candidate = relative.isEmpty ? root : root + "/" + relative
 
         let real = URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path
-        guard real == root || real.hasPrefix(root + "/") else { return .forbidden }
+        guard isInside(real, root, orSame: true) else { return .forbidden }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {

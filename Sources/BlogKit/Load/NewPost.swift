@@ -15,10 +15,7 @@ public struct NewPost: Sendable {
         let name = slug.map(slugify).flatMap { $0.isEmpty ? nil : $0 } ?? latinSlug(title) ?? date.day
         let year = pad(date.year, 4)
         let path = bundle ? "posts/\(year)/\(name)/index.md" : "posts/\(year)/\(name).md"
-        let t = date.local
-        let sign = date.offsetSeconds < 0 ? "-" : "+"
-        let offset = abs(date.offsetSeconds) / 60
-        let stamp = "\(date.day) \(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)) \(sign)\(pad(offset / 60))\(pad(offset % 60))"
+        let stamp = "\(date.day) \(date.clock) \(date.offset(separator: ""))"
         let text = """
             ---
             title: \(Scaffold.yamlQuoted(title))

@@ -27,11 +27,20 @@ public struct PostDate: Sendable, Hashable, Comparable {
 
     /// RFC 3339, as Atom and `<time datetime>` want: `2016-12-31T10:00:00+08:00`.
     public var iso8601: String {
+        "\(day)T\(clock)" + offset(separator: ":")
+    }
+
+    /// `10:00:00`, in the date's own offset.
+    public var clock: String {
         let t = local
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let offset = abs(offsetSeconds) / 60
-        return "\(day)T\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))"
-            + "\(sign)\(pad(offset / 60)):\(pad(offset % 60))"
+        return "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))"
+    }
+
+    /// The UTC offset: `+08:00` (RFC 3339) or, without separator, `+0800` (as front matter
+    /// is often written).
+    public func offset(separator: String) -> String {
+        let minutes = abs(offsetSeconds) / 60
+        return (offsetSeconds < 0 ? "-" : "+") + pad(minutes / 60) + separator + pad(minutes % 60)
     }
 }
 
@@ -81,9 +90,4 @@ public struct CivilTime: Sendable, Hashable {
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= lengths[month - 1]
     }
-}
-
-func pad(_ n: Int, _ width: Int = 2) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

@@ -11,28 +11,5 @@ struct HTMLEscaping: MustacheContentType {
     /// Registers the content type with swift-mustache (once per process).
     static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: "BLOG_HTML")
 
-    func escapeText(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: Self.isSpecial) else { return nil }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 32)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): escaped += "&lt;".utf8
-                case UInt8(ascii: ">"): escaped += "&gt;".utf8
-                case UInt8(ascii: "&"): escaped += "&amp;".utf8
-                case UInt8(ascii: "\""): escaped += "&quot;".utf8
-                case UInt8(ascii: "'"): escaped += "&#39;".utf8
-                default: escaped.append(byte)
-                }
-            }
-            return String(decoding: escaped, as: UTF8.self)
-        } ?? text
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
+    func escapeText(_ text: String) -> String { escapeHTML(text) }
 }

@@ -261,23 +261,3 @@ private struct DocumentWalk {
 func collapsingWhitespace(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
-
-/// Escapes text for HTML content and attribute values.
-public func escapeHTML(_ text: String) -> String {
-    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else {
-        return text
-    }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 16)
-    for c in text {
-        switch c {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(c)
-        }
-    }
-    return result
-}

@@ -162,24 +162,12 @@ public struct BuildManifest: Equatable, Sendable {
         under root: String, skipping: String?, keep: (String, String) -> Bool = { _, _ in true }
     ) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
-        var folders = [""]
-        while let relative = folders.popLast() {
-            let folder = relative.isEmpty ? root : SitePath.join(root, relative)
-            if folder == skipping { continue }
-            for entry in FolderEntry.list(folder) where keep(relative, entry.name) {
-                let path = SitePath.join(relative, entry.name)
-                if entry.isFolder {
-                    folders.append(path)
-                    continue
-                }
-                var info = stat()  // follows a link, to a folder too, as reading the site does
-                guard stat(SitePath.join(root, path), &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    folders.append(path)
-                } else {
-                    result[path] = Stamp(info)
-                }
-            }
+        // The output, when it lies inside: as a path relative to the root.
+        let skipped = skipping.flatMap { isInside($0, root) ? String($0.dropFirst(root.count + 1)) : nil }
+        FolderWalk.walk(root, followLinks: true, skip: { folder, name in
+            !keep(folder, name) || SitePath.join(folder, name) == skipped
+        }) { path, isFolder in
+            if !isFolder, let stamp = FileStamp(path: SitePath.join(root, path)) { result[path] = stamp }
         }
         return result
     }

@@ -37,7 +37,7 @@ public struct SiteWriter: Sendable {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         let src = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
-        if out == src || src.hasPrefix(out == "/" ? "/" : out + "/") {
+        if isInside(src, out, orSame: true) {
             return .error(output, "refusing to write the site into \(output): it is the site folder or contains it")
         }
         var isDirectory: ObjCBool = false
@@ -190,25 +190,16 @@ public struct SiteWriter: Sendable {
     /// folders that became empty. Never leaves the output folder; never follows a link out.
     /// Hidden entries (`.git` of a GitHub Pages checkout, `.well-known`) are the writer's own.
     private func removeStale(keeping planned: Set<String>) throws -> Int {
-        var removed = 0
+        var stale: [String] = []
         var folders: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            for entry in FolderEntry.list(relative.isEmpty ? output : SitePath.join(output, relative))
-            where !entry.name.hasPrefix(".") {
-                let path = SitePath.join(relative, entry.name)
-                if entry.isFolder {
-                    folders.append(path)
-                    pending.append(path)
-                } else if !planned.contains(path) {
-                    try FileManager.default.removeItem(atPath: SitePath.join(output, path))
-                    removed += 1
-                }
-            }
+        FolderWalk.walk(output, followLinks: false, skip: { _, name in name.hasPrefix(".") }) { path, isFolder in
+            if isFolder { folders.append(path) } else if !planned.contains(path) { stale.append(path) }
         }
+        for path in stale { try FileManager.default.removeItem(atPath: SitePath.join(output, path)) }
         for folder in folders.sorted(by: >) {  // deepest first; rmdir removes only empty ones
             rmdir(SitePath.join(output, folder))
         }
-        return removed
+        return stale.count
     }
+
 }

@@ -96,7 +96,7 @@ extension FileSystem {
     /// itself resolved). A link inside the site is fine; one that leads out could publish
     /// anything the writer's account can read.
     func liesInside(_ path: String, realRoot: String) -> Bool {
-        realPath(path).hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+        isInside(realPath(path), realRoot)
     }
 }
 
