@@ -82,9 +82,15 @@ public enum SiteBuilder {
         resolver.checks = options.checks
         resolver.digests = cache != nil
         let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
+        let inFeed = SiteModel.feedSources(published)
         let resolvedAll = published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
-            if let cached = cache?.resolved(post, indexKey: resolutionKey, changed: changed) { return (cached, []) }
-            let (resolved, problems) = resolver.resolve(post)
+            let forFeed = inFeed.contains(post.sourcePath)
+            if let cached = cache?.resolved(post, indexKey: resolutionKey, changed: changed),
+                !forFeed || cached.feedContent != nil
+            {
+                return (cached, [])
+            }
+            let (resolved, problems) = resolver.resolve(post, forFeed: forFeed)
             // Only clean results are kept: a post with warnings says them again each build.
             if let resolved, problems.isEmpty { cache?.store(post, indexKey: resolutionKey, result: resolved) }
             return (resolved, problems)
@@ -123,7 +129,7 @@ public enum SiteBuilder {
         guard !result.diagnostics.hasErrors else { return finish(result) }
 
         var output = renderer.render(jobs)
-        output.append(feed(model: model, files: files, cache: cache))
+        output.append(feed(model: model, cache: cache))
         output.append(Feeds.sitemap(index: index, model: model))
         output += redirects
         result.timings.append(("render", clock.lap()))
@@ -181,17 +187,14 @@ public enum SiteBuilder {
     }
 
     /// The feed, made again only when one of its posts or the settings changed.
-    static func feed(model: SiteModel, files: SiteFiles, cache: BuildCache?) -> OutputFile {
-        let latest = model.posts.prefix(Feeds.feedSize)
+    static func feed(model: SiteModel, cache: BuildCache?) -> OutputFile {
+        let latest = Array(model.posts.prefix(Feeds.feedSize))
         let key = Digest.of { d in
             d.add(model.index.configDigest)
             for post in latest { d.add(post.digest) }
         }
         if let cached = cache?.page("feed.xml", key: key) { return cached }
-        let absolute = latest.map { post in
-            PostResolver(index: model.index, files: files, style: .absolute).resolve(post.source).0 ?? post
-        }
-        var file = Feeds.atom(index: model.index, absolutePosts: absolute)
+        var file = Feeds.atom(index: model.index, posts: latest)
         file.key = key
         cache?.store(page: file, key: key)
         return file

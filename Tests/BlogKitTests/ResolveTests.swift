@@ -100,7 +100,7 @@ import Testing
         ])
     }
 
-    func resolve(_ body: String, path: String = "posts/2016/x.md", safe: Bool = false) throws -> (ResolvedPost?, [Diagnostic]) {
+    func resolve(_ body: String, path: String = "posts/2016/x.md", safe: Bool = false, forFeed: Bool = false) throws -> (ResolvedPost?, [Diagnostic]) {
         var (config, _) = ConfigParser.parse("title: T\nbase_url: https://example.com/blog/\n")
         config.safeMarkdown = safe
         let (source, problems) = PostParser.parse(path: path, text: "---\ntitle: X\ndate: 2016-06-01\n---\n" + body, kind: .post, isBundle: false, config: config)
@@ -110,7 +110,22 @@ import Testing
         posts.append(try #require(source))
         let (index, _) = SiteIndex.build(posts, config: config)
         let files = SiteFiles(root: site.root, fileSystem: LocalFileSystem(), staticFiles: Set(loaded.staticFiles))
-        return PostResolver(index: index, files: files).resolve(try #require(source))
+        return PostResolver(index: index, files: files).resolve(try #require(source), forFeed: forFeed)
+    }
+
+    /// One parse, two URL styles: the page's root-relative URLs, the feed's absolute ones.
+    @Test func aPostOfTheFeedAlsoGetsItsContentWithAbsoluteURLs() throws {
+        let body = "![Build times](chart.png) [a](a.md) [tags](/tags/) [web](https://example.org/)\n"
+        let (post, problems) = try resolve(body, forFeed: true)
+        #expect(problems.isEmpty)
+        let page = try #require(post?.content)
+        let feed = try #require(post?.feedContent)
+        #expect(page.contains(#"src="/blog/2016/06/x/chart.png""#) && page.contains(#"href="/blog/2016/12/a/""#))
+        #expect(feed.contains(#"<img src="https://example.com/blog/2016/06/x/chart.png" alt="Build times" width="300" height="200""#))
+        #expect(feed.contains(#"href="https://example.com/blog/2016/12/a/""#))
+        #expect(feed.contains(#"href="https://example.com/blog/tags/""#))
+        #expect(feed.contains(#"href="https://example.org/""#))
+        #expect(try resolve(body).0?.feedContent == nil)  // only the feed's posts pay for it
     }
 
     @Test func imageGetsItsURLSizeAndLazyLoading() throws {

@@ -109,14 +109,19 @@ struct MarkdownNode {
     }
 
     /// Replaces this node by raw HTML that cmark writes as is (a custom block or inline),
-    /// and frees this node.
-    func replace(withHTML html: String, inline: Bool) {
+    /// and frees this node. Returns the new node.
+    @discardableResult
+    func replace(withHTML html: String, inline: Bool) -> MarkdownNode? {
         guard let replacement = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
-        else { return }
+        else { return nil }
         cmark_node_set_on_enter(replacement, html)
         cmark_node_replace(pointer, replacement)
         cmark_node_free(pointer)
+        return MarkdownNode(replacement)
     }
+
+    /// The HTML a custom node (`replace(withHTML:)`) is written as.
+    func setCustomHTML(_ html: String) { cmark_node_set_on_enter(pointer, html) }
 
     /// Removes this node from the tree and frees it.
     func delete() {

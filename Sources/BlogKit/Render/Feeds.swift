@@ -14,9 +14,9 @@ enum Feeds {
 
     static let feedSize = 20
 
-    /// Atom, the latest posts with full content. `absolutePosts` are the same posts resolved
-    /// with absolute URLs, since feed readers show content away from the site.
-    static func atom(index: SiteIndex, absolutePosts: [ResolvedPost]) -> OutputFile {
+    /// Atom, the latest posts with full content, with absolute URLs (`feedContent`), since
+    /// feed readers show it away from the site.
+    static func atom(index: SiteIndex, posts absolutePosts: [ResolvedPost]) -> OutputFile {
         let config = index.config
         let updated = absolutePosts.map { $0.source.updated ?? $0.date }.compactMap { $0 }.max()
         var xml = """
@@ -49,7 +49,7 @@ enum Feeds {
             }
             xml += """
                     <summary>\(xmlText(post.summary))</summary>
-                    <content type="html">\(xmlText(post.content))</content>
+                    <content type="html">\(xmlText(post.feedContent ?? post.content))</content>
                   </entry>
 
                 """

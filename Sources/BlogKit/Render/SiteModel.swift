@@ -60,9 +60,17 @@ struct SiteModel {
         (self.years, self.tags, self.categories) = (years, tags, categories)
     }
 
-    static func newestFirst(_ a: ResolvedPost, _ b: ResolvedPost) -> Bool {
+    static func newestFirst(_ a: ResolvedPost, _ b: ResolvedPost) -> Bool { newestFirst(a.source, b.source) }
+
+    static func newestFirst(_ a: SourcePost, _ b: SourcePost) -> Bool {
         let (da, db) = (a.date?.secondsSince1970 ?? 0, b.date?.secondsSince1970 ?? 0)
-        return da != db ? da > db : a.source.sourcePath < b.source.sourcePath
+        return da != db ? da > db : a.sourcePath < b.sourcePath
+    }
+
+    /// The posts the feed will show (the newest), known before any is resolved, so that
+    /// only these are also made with absolute URLs.
+    static func feedSources(_ published: [SourcePost]) -> Set<String> {
+        Set(published.filter { $0.kind == .post }.sorted(by: newestFirst).prefix(Feeds.feedSize).map(\.sourcePath))
     }
 
     static func mostUsedFirst(_ a: Group, _ b: Group) -> Bool {

@@ -31,16 +31,20 @@ public final class ResolvedPost: Sendable {
     public let fragmentLinks: [FragmentLink]
     /// Every URL the body puts in a page, raw HTML's too, for the check of the finished site.
     public let links: [BodyLink]
+    /// The content with absolute URLs, for the feed (readers show it away from the site);
+    /// made only for the posts the feed shows, from the same parse.
+    public let feedContent: String?
     /// A digest of everything above that pages show (see `computeDigest`).
     public let digest: UInt64
 
     init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
          summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
-         fragmentLinks: [FragmentLink] = [], links: [BodyLink] = [], digested: Bool = true) {
+         fragmentLinks: [FragmentLink] = [], links: [BodyLink] = [], feedContent: String? = nil,
+         digested: Bool = true) {
         (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
         (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
         (self.assets, self.linkedSources, self.fragmentLinks) = (assets, linkedSources, fragmentLinks)
-        self.links = links
+        (self.links, self.feedContent) = (links, feedContent)
         // Only a cache compares digests; a one-off build need not read every page twice.
         digest = !digested ? 0 : Digest.of { d in
             d.add(source.sourcePath)
@@ -79,7 +83,9 @@ public struct PostResolver: Sendable {
         (self.index, self.files, self.style) = (index, files, style)
     }
 
-    public func resolve(_ post: SourcePost) -> (ResolvedPost?, [Diagnostic]) {
+    /// - Parameter forFeed: the post is one the feed shows: its content is also made with
+    ///   absolute URLs (`feedContent`).
+    public func resolve(_ post: SourcePost, forFeed: Bool = false) -> (ResolvedPost?, [Diagnostic]) {
         let document = MarkdownDocument(post.body, safe: index.config.safeMarkdown)
         var problems: [Diagnostic] = []
         let title = post.title ?? takeTitleHeading(from: document)
@@ -89,17 +95,19 @@ public struct PostResolver: Sendable {
         }
         let links = LinkResolver(post: post, index: index, files: files, style: style)
         var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown)
+        if forFeed { walk.absolute = LinkResolver(post: post, index: index, files: files, style: .absolute) }
         walk.checks = checks ? index.config.maxImageKilobytes : nil
         walk.resolveURLs(in: document)
         problems += walk.problems
         let toc = HeadingIDs.assign(in: document)
         let parts = ExcerptSplit(document)
+        let feedContent = forFeed ? walk.withAbsoluteURLs { ExcerptSplit(document).content } : nil
         let summary = post.summary ?? truncate(collapsingWhitespace(parts.excerptText), limit: 200)
         let resolved = ResolvedPost(
             source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
-            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, digested: digests)
+            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, feedContent: feedContent, digested: digests)
         // Kept with its problems too: the finished site's links are checked in the same round.
         return (resolved, problems)
     }
@@ -116,9 +124,14 @@ public struct PostResolver: Sendable {
 
 /// One pass over a document: rewrites link and image URLs, collects assets, cross-links,
 /// problems with their lines, and the text words are counted in.
-private struct DocumentWalk {
+struct DocumentWalk {
     let post: SourcePost
     let links: LinkResolver
+    /// For a post of the feed: what each URL is in absolute style, set after the page's
+    /// HTML is made (`withAbsoluteURLs`).
+    var absolute: LinkResolver?
+    var absoluteURLs: [(MarkdownNode, String)] = []
+    var absoluteImages: [(MarkdownNode, String)] = []
     let safe: Bool
     var problems: [Diagnostic] = []
     var assets: [Asset] = []
@@ -134,7 +147,7 @@ private struct DocumentWalk {
     }
 
     mutating func resolveURLs(in document: MarkdownDocument) {
-        var images: [(MarkdownNode, String)] = []
+        var images: [(MarkdownNode, String, String?)] = []
         var line = 1
         var blockEnd = 1
         for node in document.allNodes() {
@@ -159,15 +172,21 @@ private struct DocumentWalk {
                 // An image in another's alt text is only text: its node goes with the outer one.
                 if node.hasAncestor(where: \.isImage) { continue }
                 let estimate = node.startLine > 0 ? node.startLine : line
+                let absoluteURL = absolute == nil ? nil : absoluteURL(of: node.url, isImage: node.isImage)
                 if let html = resolve(node, estimate: estimate, blockEnd: blockEnd) {
-                    images.append((node, html))
+                    images.append((node, html, absoluteURL.map { Self.absoluteImage(html, src: node.url, absolute: $0) }))
+                } else if let absoluteURL {
+                    absoluteURLs.append((node, absoluteURL))
                 }
             default:
                 break
             }
         }
         // Replaced only now: replacing frees the image's alt-text nodes, still ahead in the walk.
-        for (node, html) in images { node.replace(withHTML: html, inline: true) }
+        for (node, html, absoluteHTML) in images {
+            let replacement = node.replace(withHTML: html, inline: true)
+            if let replacement, let absoluteHTML { absoluteImages.append((replacement, absoluteHTML)) }
+        }
     }
 
     /// `href` and `src` of raw HTML (which cmark passes through untouched), each on its line.
