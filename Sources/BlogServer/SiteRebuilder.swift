@@ -18,6 +18,9 @@ public actor SiteRebuilder {
     private var again = false
     /// Kept between builds: only what the changed files touch is made again.
     private let cache = BuildCache()
+    /// The keys of what the preview folder holds (`SiteWriter.Report.keys`); nil when
+    /// unknown (at first, and after a failed write): the next write compares with the disk.
+    private var written: [String: UInt64]?
     /// Files changed since the last build started; nil until the first build.
     private var changed: Set<String>?
 
@@ -98,8 +101,8 @@ public actor SiteRebuilder {
     /// rebuild can queue up, and coalesce, meanwhile.
     private func run(_ options: BuildOptions, editedPagesOnly: Bool = false) async -> (BuildResult, SiteWriter.Report, String?) {
         let output = self.output
-        let cache = self.cache
-        return await withCheckedContinuation { continuation in
+        let written = self.written
+        let outcome: (BuildResult, SiteWriter.Report, String?) = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var started = StageClock()
                 guard var result = editedPagesOnly ? SiteBuilder.editedPages(options) : SiteBuilder.build(options) else {
@@ -110,7 +113,7 @@ public actor SiteRebuilder {
                 do {
                     let writer = SiteWriter(output: output)
                     let report = try result.partial
-                        ? writer.writeSome(result.files, cache: cache) : writer.write(result.files, cache: cache)
+                        ? writer.writeSome(result.files, since: written ?? [:]) : writer.write(result.files, since: written)
                     if editedPagesOnly { result.timings.append(("write", started.lap())) }
                     continuation.resume(returning: (result, report, nil))
                 } catch {
@@ -118,6 +121,14 @@ public actor SiteRebuilder {
                 }
             }
         }
+        // A failed write leaves the folder unknown: the next one compares with the disk.
+        // Pages written first, into a folder whose keys are unknown, do not make them known.
+        if outcome.2 != nil {
+            self.written = nil
+        } else if outcome.0.succeeded && !(outcome.0.partial && written == nil) {
+            self.written = outcome.1.keys
+        }
+        return outcome
     }
 
     /// Print how long each stage took (`blog serve --verbose`).

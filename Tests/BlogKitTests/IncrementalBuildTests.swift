@@ -49,7 +49,7 @@ import Testing
         let cache = BuildCache()
         let first = SiteBuilder.build(options(site, cache: cache))
         #expect(first.succeeded, "\(first.diagnostics)")
-        try SiteWriter(output: site.root + "/public").write(first.files, cache: cache)
+        try SiteWriter(output: site.root + "/public").write(first.files)
 
         try site.write([path: content])
         let cold = SiteBuilder.build(options(site))
@@ -79,13 +79,13 @@ import Testing
         let site = try Fixture(files: Self.files)
         let cache = BuildCache()
         let output = site.root + "/public"
-        try SiteWriter(output: output).write(SiteBuilder.build(options(site, cache: cache)).files, cache: cache)
+        let written = try SiteWriter(output: output).write(SiteBuilder.build(options(site, cache: cache)).files).keys
         #expect(FileManager.default.fileExists(atPath: output + "/2016/02/b/index.html"))
         try FileManager.default.removeItem(atPath: site.root + "/posts/2016/b.md")
         try site.write(["posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\ntags: [x]\n---\nHello ![c](c.png).\n"])
         let incremental = SiteBuilder.build(options(site, cache: cache, changed: ["posts/2016/b.md", "posts/2016/a.md"]))
         #expect(snapshot(incremental) == snapshot(SiteBuilder.build(options(site))))
-        let report = try SiteWriter(output: output).write(incremental.files, cache: cache)
+        let report = try SiteWriter(output: output).write(incremental.files, since: written)
         #expect(report.removed > 0)
         #expect(!FileManager.default.fileExists(atPath: output + "/2016/02/b/index.html"))
         #expect(!FileManager.default.fileExists(atPath: output + "/2016/02"))
@@ -96,10 +96,11 @@ import Testing
         let cache = BuildCache()
         let output = site.root + "/public"
         let writer = SiteWriter(output: output)
+        var written: [String: UInt64]?
         func rebuild(_ changed: [String]) throws {
             let result = SiteBuilder.build(options(site, cache: cache, changed: changed))
             #expect(result.succeeded, "\(result.diagnostics)")
-            _ = try writer.write(result.files, cache: cache)
+            written = try writer.write(result.files, since: written).keys
         }
         try rebuild([])
         // Replaced while the change went unseen (a failed build, say): size and time tell.
@@ -123,9 +124,9 @@ import Testing
         let site = try Fixture(files: Self.files)
         let cache = BuildCache()
         let writer = SiteWriter(output: site.root + "/public")
-        _ = try writer.write(SiteBuilder.build(options(site, cache: cache)).files, cache: cache)
+        let written = try writer.write(SiteBuilder.build(options(site, cache: cache)).files).keys
         try site.write(["posts/2016/b.md": "---\ntitle: B\ndate: 2016-02-01\ntags: [x, y]\n---\nWorld.\n"])  // same text
-        let report = try writer.write(SiteBuilder.build(options(site, cache: cache, changed: ["posts/2016/b.md"])).files, cache: cache)
+        let report = try writer.write(SiteBuilder.build(options(site, cache: cache, changed: ["posts/2016/b.md"])).files, since: written)
         #expect(report.written == 0)
     }
 }

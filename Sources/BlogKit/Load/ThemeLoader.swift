@@ -8,6 +8,21 @@ public struct ThemeSource: Sendable {
     public var assets: [String: Data] = [:]
     /// Where a missing template is reported: the theme folder, or the site's `templates`.
     public var name = "templates"
+
+    /// A digest of every template and asset: pages made with another theme are other pages,
+    /// and a theme with the same digest need not be parsed again.
+    public var digest: UInt64 {
+        Digest.of { d in
+            for (name, source) in templates.sorted(by: { $0.key < $1.key }) {
+                d.add(name)
+                d.add(source.text)
+            }
+            for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
+                d.add(path)
+                d.add(data)
+            }
+        }
+    }
 }
 
 /// Reads the theme a site names (a folder, or the one built into the binary): part of the

@@ -9,12 +9,16 @@ struct CopiedFiles {
 
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"]
 
+    /// Sources checked to lie inside the site folder (the symbolic-link rule), for the next
+    /// build to pass as `verified`.
+    var verified: Set<String> = []
+
     /// - Parameters:
-    ///   - cache: remembers which files were checked to lie inside the site folder, so that a
+    ///   - verified: files a build before checked to lie inside the site folder, so that a
     ///     rebuild checks only the `changed` ones (site-relative) again.
     static func collect(
         site: SiteSource, posts: [ResolvedPost], theme: Theme, fileSystem: FileSystem,
-        cache: BuildCache? = nil, changed: Set<String> = []
+        verified: Set<String> = [], changed: Set<String> = []
     ) -> CopiedFiles {
         var result = CopiedFiles()
         var sourceByOutput: [String: String] = [:]
@@ -27,13 +31,13 @@ struct CopiedFiles {
                 return
             }
             let absolute = SitePath.join(site.root, source)
-            if cache?.verifiedCopies.contains(source) != true || touched(source, by: changed) {
+            if !verified.contains(source) || touched(source, by: changed) {
                 guard fileSystem.liesInside(absolute, realRoot: realRoot) else {
                     result.problems.append(outsideTheSite(source))
                     return
                 }
-                cache?.verifiedCopies.insert(source)
             }
+            result.verified.insert(source)
             sourceByOutput[output] = source
             var file = OutputFile(path: output, content: .copy(absolute), origin: source)
             // The writer skips a copy whose source has the size and time it had (blog serve

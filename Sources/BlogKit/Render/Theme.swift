@@ -21,26 +21,14 @@ public struct Theme: Sendable {
 
     /// Parses the templates the load stage read (`ThemeSource`); nil with the problems when
     /// one does not parse or a required one is missing.
-    public static func load(_ source: ThemeSource, cache: BuildCache? = nil) -> (Theme?, [Diagnostic]) {
+    public static func load(_ source: ThemeSource) -> (Theme?, [Diagnostic]) {
         let (sources, assets) = (source.templates, source.assets)
         var problems: [Diagnostic] = []
-        let digest = Digest.of { d in
-            for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-                d.add(name)
-                d.add(source.text)
-            }
-            for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
-                d.add(path)
-                d.add(data)
-            }
-        }
-        if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
         let library = parse(sources, problems: &problems)
         for name in requiredTemplates where sources[name] == nil {
             problems.append(.error(source.name, "the theme has no template '\(name).mustache'"))
         }
-        let theme = problems.hasErrors ? nil : Theme(library: library, digest: digest, assets: assets, sources: sources)
-        if problems.isEmpty { cache?.theme = theme }
+        let theme = problems.hasErrors ? nil : Theme(library: library, digest: source.digest, assets: assets, sources: sources)
         return (theme, problems)
     }
 

@@ -172,21 +172,3 @@ public struct BuildManifest: Equatable, Sendable {
         return result
     }
 }
-
-/// A small, stable hash (FNV-1a, 64 bits): the same value in every run, unlike `Hasher`.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        add(bytes: text.utf8)
-    }
-
-    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        value ^= 0xff  // an end mark: ("ab", "c") and ("a", "bc") differ
-        value = value &* 0x100_0000_01b3
-    }
-}

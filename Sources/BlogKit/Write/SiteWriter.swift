@@ -20,8 +20,10 @@ public struct SiteWriter: Sendable {
         public var writtenPaths: [String] = []
         public var removedPaths: [String] = []
         /// What the output folder holds after a whole site was written (not after `writeSome`
-        /// or a write that skipped files by their cache key).
+        /// or a write that skipped files by their key).
         public var stamps: [String: FileStamp]?
+        /// The key of each file the output now holds, for the next write (`since:`).
+        public var keys: [String: UInt64] = [:]
 
         public init() {}
     }
@@ -52,27 +54,21 @@ public struct SiteWriter: Sendable {
         return nil
     }
 
-    /// - Parameter cache: of `blog serve`: remembers what was written, so that the next write
-    ///   skips files whose key did not change and removes only files that were dropped,
-    ///   without reading or walking the whole output folder again.
+    /// - Parameter written: the keys of what the last write of this process left in the
+    ///   output (`Report.keys`; `blog serve` keeps them): a file whose key did not change is
+    ///   skipped, and only files that were dropped are removed, without reading or walking the
+    ///   output again. nil: every file is compared with the disk.
     /// - Parameter recorded: keys of files the output holds as the last build left them (from
-    ///   its manifest): a file with the same key is unchanged without reading it.
-    public func write(_ files: [OutputFile], cache: BuildCache? = nil, recorded: [String: UInt64] = [:]) throws -> Report {
-        guard let cache, !cache.written.isEmpty else {
-            let report = try writeAll(files, recorded: recorded)
-            cache?.written = Self.keys(files)
+    ///   its manifest): a copy with the same key is unchanged without reading it.
+    public func write(_ files: [OutputFile], since written: [String: UInt64]? = nil, recorded: [String: UInt64] = [:]) throws -> Report {
+        guard let written, !written.isEmpty else {
+            var report = try writeAll(files, recorded: recorded)
+            report.keys = Self.keys(files)
             return report
         }
-        let report0: Report
-        do {
-            report0 = try writeChanged(files, cache: cache)
-        } catch {
-            cache.written = [:]  // unknown now: the next write compares bytes with the disk
-            throw error
-        }
-        var report = report0
+        var report = try writeChanged(files, since: written)
         let planned = Set(files.map(\.path))
-        for path in cache.written.keys where !planned.contains(path) {
+        for path in written.keys where !planned.contains(path) {
             let full = SitePath.join(output, path)
             var isDirectory: ObjCBool = false
             // A file that became a folder: the folder now holds new files.
@@ -86,21 +82,21 @@ public struct SiteWriter: Sendable {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        cache.written = Self.keys(files)
+        report.keys = Self.keys(files)
         return report
     }
 
     /// Writes some files of the site (the pages `blog serve` shows first), leaving the rest
-    /// of the output and its record as they are.
-    public func writeSome(_ files: [OutputFile], cache: BuildCache) throws -> Report {
-        let report = try writeChanged(files, cache: cache)
-        cache.written.merge(Self.keys(files)) { $1 }
+    /// of the output as it is; `Report.keys` is `written` with these files' keys.
+    public func writeSome(_ files: [OutputFile], since written: [String: UInt64]) throws -> Report {
+        var report = try writeChanged(files, since: written)
+        report.keys = written.merging(Self.keys(files)) { $1 }
         return report
     }
 
-    private func writeChanged(_ files: [OutputFile], cache: BuildCache) throws -> Report {
+    private func writeChanged(_ files: [OutputFile], since written: [String: UInt64]) throws -> Report {
         var report = Report()
-        let changed = files.filter { file in file.key == nil || cache.written[file.path] != file.key }
+        let changed = files.filter { file in file.key == nil || written[file.path] != file.key }
         report.unchanged = files.count - changed.count
         if !changed.isEmpty {
             let partial = try writeFiles(changed)

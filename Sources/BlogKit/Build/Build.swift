@@ -104,7 +104,7 @@ public enum SiteBuilder {
         result.timings.append(("parse and resolve", clock.lap()))
 
         guard let themeSource = site.theme else { return finish(result) }
-        let (theme, themeProblems) = Theme.load(themeSource, cache: options.cache)
+        let (theme, themeProblems) = parsedTheme(themeSource, cache: cache)
         result.diagnostics += themeProblems
         guard let theme else { return finish(result) }
 
@@ -115,7 +115,9 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(model: model, theme: theme, cache: cache)
         let jobs = renderer.allJobs()
         let copies = CopiedFiles.collect(
-            site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem, cache: cache, changed: changed)
+            site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem,
+            verified: cache?.verifiedCopies ?? [], changed: changed)
+        cache?.verifiedCopies = copies.verified
         result.diagnostics += copies.problems
         let redirects = Feeds.redirects(index: index)
         // Every path of the site is known before any page is rendered: links are checked
@@ -184,6 +186,15 @@ public enum SiteBuilder {
             pages: resolved.filter { $0.source.kind == .page })
         cache?.model = model
         return model
+    }
+
+    /// The theme as parsed by the build before, while its templates and assets are the same.
+    static func parsedTheme(_ source: ThemeSource, cache: BuildCache?) -> (Theme?, [Diagnostic]) {
+        let digest = source.digest
+        if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
+        let (theme, problems) = Theme.load(source)
+        if problems.isEmpty { cache?.theme = theme }
+        return (theme, problems)
     }
 
     /// The feed, made again only when one of its posts or the settings changed.

@@ -21,8 +21,6 @@ public final class BuildCache: @unchecked Sendable {
     var theme: Theme?
     /// Copied files whose source was checked to lie inside the site folder.
     var verifiedCopies: Set<String> = []
-    /// Paths and content keys of what the last write left in the output folder.
-    var written: [String: UInt64] = [:]
 
     struct ResolvedEntry {
         var post: SourcePost
@@ -96,29 +94,3 @@ struct IndexInput: Equatable {
         keyLines = [post.line(ofKey: "slug"), post.line(ofKey: "aliases")]
     }
 }
-
-/// Stable digests of the values pages are made from (FNV-1a, the same in every run).
-struct Digest {
-    private var hasher = FNV1a()
-
-    var value: UInt64 { hasher.value }
-
-    mutating func add(_ text: String) { hasher.add(text) }
-    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
-    mutating func add(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { hasher.add(bytes: $0) }
-    }
-    mutating func add(_ flag: Bool) { hasher.add(flag ? "1" : "0") }
-    mutating func add(_ data: Data) { hasher.add(bytes: data) }
-    mutating func add(_ texts: [String]) {
-        add(texts.count)
-        for text in texts { add(text) }
-    }
-
-    static func of(_ build: (inout Digest) -> Void) -> UInt64 {
-        var digest = Digest()
-        build(&digest)
-        return digest.value
-    }
-}
-
