@@ -44,7 +44,7 @@ struct SiteRenderer {
         jobs += groupJobs(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: "Tags")
         jobs += groupJobs(model.categories, kind: "category", listKind: "categories", listPath: "categories/", title: "Categories")
         jobs.append(job("404", path: "404.html") { d in d.add("404") } context: {
-            data.page(kind: "404", path: "404.html", title: "Not found")
+            data.page(.notFound, path: "404.html", title: "Not found")
         })
         return jobs
     }
@@ -82,7 +82,7 @@ struct SiteRenderer {
 
     private func job(
         _ template: String, path: String, origin: String? = nil, key: (inout Digest) -> Void,
-        context: @escaping () -> [String: Any]
+        context: @escaping () -> PageContext
     ) -> Job {
         let digest = Digest.of { d in
             d.add(siteKey)
@@ -90,7 +90,7 @@ struct SiteRenderer {
             d.add(path)
             key(&d)
         }
-        return Job(path: path, template: template, key: digest, origin: origin, context: context)
+        return Job(path: path, template: template, key: digest, origin: origin) { [data] in data.mustache(context()) }
     }
 
     private func postJobs() -> [Job] {
@@ -106,18 +106,16 @@ struct SiteRenderer {
             d.add((older?.title ?? "") + "\u{1}" + (older?.path ?? ""))
             d.add((newer?.title ?? "") + "\u{1}" + (newer?.path ?? ""))
         } context: {
-            var context = data.page(kind: "post", path: post.path, title: post.title, description: post.summary)
-            context["post"] = data.full(post, older: older, newer: newer)
-            return context
+            data.page(.post(data.full(post, older: older, newer: newer)), path: post.path, title: post.title,
+                      description: post.summary)
         }
     }
 
     private func pageJobs() -> [Job] {
         model.pages.map { post in
             job("page", path: post.path, origin: post.source.sourcePath) { d in d.add(post.digest) } context: {
-                var context = data.page(kind: "page", path: post.path, title: post.title, description: post.summary)
-                context["page"] = data.full(post, older: nil, newer: nil)
-                return context
+                data.page(.page(data.full(post, older: nil, newer: nil)), path: post.path, title: post.title,
+                          description: post.summary)
             }
         }
     }
@@ -135,20 +133,16 @@ struct SiteRenderer {
                 d.add(chunks.count)
                 for post in posts { d.add(post.digest) }
             } context: {
-                var context = data.page(kind: "home", path: path(number), title: number == 1 ? nil : "Page \(number)")
-                context["posts"] = data.summaries(posts)
-                var pagination: [String: Any] = [
-                    "page": number, "total_pages": chunks.count,
-                    "has_prev": number > 1, "has_next": number < chunks.count,
-                    "pages": Self.pageWindow(current: number, total: chunks.count).map { page -> [String: Any] in
-                        guard let page else { return ["gap": true] }
-                        return ["number": page, "url": index.url(path(page)), "current": page == number]
-                    },
-                ]
-                if number > 1 { pagination["prev_url"] = index.url(path(number - 1)) }
-                if number < chunks.count { pagination["next_url"] = index.url(path(number + 1)) }
-                context["pagination"] = pagination
-                return context
+                let pagination = Pagination(
+                    page: number, totalPages: chunks.count,
+                    prevURL: number > 1 ? index.url(path(number - 1)) : nil,
+                    nextURL: number < chunks.count ? index.url(path(number + 1)) : nil,
+                    pages: Self.pageWindow(current: number, total: chunks.count).map { page in
+                        guard let page else { return .gap }
+                        return .page(number: page, url: index.url(path(page)), current: page == number)
+                    })
+                return data.page(.home(posts: data.summaries(posts), pagination: pagination), path: path(number),
+                                 title: number == 1 ? nil : "Page \(number)")
             }
         }
     }
@@ -169,13 +163,12 @@ struct SiteRenderer {
         job("archives", path: "archives/") { d in
             for post in model.posts { d.add(post.digest) }
         } context: {
-            var context = data.page(kind: "archives", path: "archives/", title: "Archives")
-            context["years"] = model.years.map { year -> [String: Any] in
-                ["year": year.name, "url": index.url(year.path), "count": year.posts.count,
-                 "months": data.months(year.posts, year: year.name)]
+            let years = model.years.map { year in
+                ArchiveYear(year: year.name, url: index.url(year.path), count: year.posts.count,
+                            months: data.months(year.posts, year: year.name))
             }
-            if !model.years.isEmpty { context["chart"] = data.postsPerYearChart() }
-            return context
+            let chart = model.years.isEmpty ? nil : data.postsPerYearChart()
+            return data.page(.archives(years: years, chart: chart), path: "archives/", title: "Archives")
         }
     }
 
@@ -199,12 +192,10 @@ struct SiteRenderer {
                 let review = YearReview(year: year, posts: group.posts, inbound: inbound)
                 let previous = groups[year - 1].map { YearReview(year: year - 1, posts: $0.posts, inbound: inbound) }
                 var summary = data.yearReview(review, previous: previous, path: group.path)
-                if let previousYear { summary["prev"] = ["year": previousYear.name, "url": index.url(previousYear.path)] }
-                if let nextYear { summary["next"] = ["year": nextYear.name, "url": index.url(nextYear.path)] }
-                if let featured { summary["featured"] = data.summaries([featured]).first }
-                var context = data.page(kind: "year", path: group.path, title: group.name)
-                context["year"] = summary
-                return context
+                summary.prev = previousYear.map { YearLink(year: $0.name, url: index.url($0.path)) }
+                summary.next = nextYear.map { YearLink(year: $0.name, url: index.url($0.path)) }
+                summary.featured = featured.flatMap { data.summaries([$0]).first }
+                return data.page(.year(summary), path: group.path, title: group.name)
             }
         }
     }
@@ -213,13 +204,13 @@ struct SiteRenderer {
     private func groupJobs(
         _ groups: [SiteModel.Group], kind: String, listKind: String, listPath: String, title: String
     ) -> [Job] {
+        let content: (TermPage) -> PageContent = kind == "tag" ? { .tag($0) } : { .category($0) }
+        let listContent: ([TermCount]) -> PageContent = kind == "tag" ? { .tags($0) } : { .categories($0) }
         var jobs = [
             job(listKind, path: listPath) { d in
                 d.add(groups.map { "\($0.name) \($0.path) \($0.posts.count)" })
             } context: {
-                var list = data.page(kind: listKind, path: listPath, title: title)
-                list[listKind] = data.groups(groups)
-                return list
+                data.page(listContent(data.groups(groups)), path: listPath, title: title)
             }
         ]
         for group in groups {
@@ -227,10 +218,8 @@ struct SiteRenderer {
                 d.add(group.name)
                 for post in group.posts { d.add(post.digest) }
             } context: {
-                var context = data.page(kind: kind, path: group.path, title: group.name)
-                context[kind] = ["name": group.name, "url": index.url(group.path), "count": group.posts.count,
-                                 "posts": data.summaries(group.posts)] as [String: Any]
-                return context
+                let term = TermPage(name: group.name, url: index.url(group.path), posts: data.summaries(group.posts))
+                return data.page(content(term), path: group.path, title: group.name)
             })
         }
         return jobs

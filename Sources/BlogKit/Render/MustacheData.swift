@@ -1,0 +1,198 @@
+/// The one place where the typed theme data (`ThemeData.swift`, `YearData.swift`) becomes
+/// what swift-mustache reads, and where each key gets the name the theme's README documents.
+///
+/// Why dictionaries rather than making the types `MustacheParent`s: swift-mustache looks a
+/// key up by casting each object of its context stack from `Any` to `MustacheParent`, for
+/// every `{{key}}` and at every level the lookup climbs. A struct of many fields is copied
+/// into a new box by each such cast; a dictionary is one reference. Summaries and the site,
+/// which many pages show, are converted once per build and shared; Mirror is never used,
+/// since no value handed over is anything but a dictionary, an array or a scalar.
+///
+/// An absent key is left out of its dictionary, never stored as nil: Mustache then climbs to
+/// outer contexts as the README says.
+struct MustacheEncoder {
+    /// Converted summaries by URL (unique to a post). Built from the same summaries the pages
+    /// of one build hold, so a summary found here is the one a page lists.
+    private let summaries: [String: [String: Any]]
+    /// The site converted once; a page that holds another (a test's) is converted as it is.
+    private let site: (typed: SiteData, converted: [String: Any])?
+
+    init(site: SiteData? = nil, summaries: [String: [String: Any]] = [:]) {
+        self.summaries = summaries
+        self.site = site.map { ($0, Self.convert($0)) }
+    }
+
+    func convert(_ page: PageContext) -> [String: Any] {
+        var data: [String: Any] = [
+            "site": site.flatMap { $0.typed == page.site ? $0.converted : nil } ?? Self.convert(page.site),
+            "kind": page.kind,
+            "page_title": page.pageTitle,
+        ]
+        data["description"] = page.description
+        data["canonical"] = page.canonical
+        switch page.content {
+        case .post(let post): data["post"] = convert(post)
+        case .page(let page): data["page"] = convert(page)
+        case .home(let posts, let pagination):
+            data["posts"] = posts.map(convert)
+            data["pagination"] = Self.convert(pagination)
+        case .archives(let years, let chart):
+            data["years"] = years.map { year -> [String: Any] in
+                ["year": year.year, "url": year.url, "count": year.count, "months": year.months.map(convert)]
+            }
+            data["chart"] = chart
+        case .year(let year): data["year"] = convert(year)
+        case .tags(let terms): data["tags"] = terms.map(Self.convert)
+        case .categories(let terms): data["categories"] = terms.map(Self.convert)
+        case .tag(let term): data["tag"] = convert(term)
+        case .category(let term): data["category"] = convert(term)
+        case .notFound: break
+        }
+        return data
+    }
+
+    static func convert(_ site: SiteData) -> [String: Any] {
+        var data: [String: Any] = [
+            "title": site.title,
+            "language": site.language,
+            "base_url": site.baseURL,
+            "base_path": site.basePath,
+            "home_url": site.homeURL,
+            "archives_url": site.archivesURL,
+            "tags_url": site.tagsURL,
+            "categories_url": site.categoriesURL,
+            "feed_url": site.feedURL,
+            "assets_url": site.assetsURL,
+            "pages": site.pages.map(convert),
+            "years": site.years.map(convert),
+        ]
+        data["author"] = site.author
+        data["description"] = site.description
+        return data
+    }
+
+    static func convert(_ link: PageLink) -> [String: Any] {
+        ["title": link.title, "url": link.url]
+    }
+
+    static func convert(_ link: YearLink) -> [String: Any] {
+        var data: [String: Any] = ["year": link.year, "url": link.url]
+        data["count"] = link.count
+        return data
+    }
+
+    static func convert(_ term: TermCount) -> [String: Any] {
+        ["name": term.name, "url": term.url, "count": term.count]
+    }
+
+    func convert(_ summary: PostSummary) -> [String: Any] {
+        summaries[summary.url] ?? Self.convert(summary)
+    }
+
+    static func convert(_ summary: PostSummary) -> [String: Any] {
+        func links(_ terms: [TermLink]) -> [[String: Any]] {
+            terms.map { ["name": $0.name, "url": $0.url] }
+        }
+        var data: [String: Any] = [
+            "title": summary.title,
+            "url": summary.url,
+            "permalink": summary.permalink,
+            "excerpt": summary.excerpt,
+            "summary": summary.summary,
+            "words": summary.words,
+            "reading_minutes": summary.readingMinutes,
+            "has_more": summary.hasMore,
+            "draft": summary.draft,
+            "tags": links(summary.tags),
+            "categories": links(summary.categories),
+            "has_tags": summary.hasTags,
+            "has_categories": summary.hasCategories,
+        ]
+        if let date = summary.date {
+            data["date"] = date.day
+            data["date_iso"] = date.iso
+            data["year"] = date.year
+            data["month"] = date.month
+            data["day"] = date.dayOfMonth
+        }
+        if let updated = summary.updated {
+            data["updated"] = updated.day
+            data["updated_iso"] = updated.iso
+        }
+        return data
+    }
+
+    /// A post's or page's summary with its content: `post`, `page`.
+    func convert(_ post: PostPage) -> [String: Any] {
+        var data = convert(post.summary)
+        data["content"] = post.content
+        data["toc"] = post.toc.map { ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any] }
+        data["has_toc"] = post.hasTOC
+        data["prev"] = post.older.map(Self.convert)
+        data["next"] = post.newer.map(Self.convert)
+        return data
+    }
+
+    static func convert(_ pagination: Pagination) -> [String: Any] {
+        var data: [String: Any] = [
+            "page": pagination.page,
+            "total_pages": pagination.totalPages,
+            "has_prev": pagination.hasPrev,
+            "has_next": pagination.hasNext,
+            "pages": pagination.pages.map { item -> [String: Any] in
+                switch item {
+                case .page(let number, let url, let current): ["number": number, "url": url, "current": current]
+                case .gap: ["gap": true]
+                }
+            },
+        ]
+        data["prev_url"] = pagination.prevURL
+        data["next_url"] = pagination.nextURL
+        return data
+    }
+
+    func convert(_ month: MonthPosts) -> [String: Any] {
+        ["month": month.month, "name": month.name, "label": month.label, "count": month.count,
+         "posts": month.posts.map(convert)]
+    }
+
+    func convert(_ term: TermPage) -> [String: Any] {
+        ["name": term.name, "url": term.url, "count": term.count, "posts": term.posts.map(convert)]
+    }
+
+    func convert(_ year: YearSummary) -> [String: Any] {
+        var data: [String: Any] = [
+            "year": year.year, "url": year.url, "count": year.count, "words": year.words,
+            "reading_minutes": year.readingMinutes, "active_months": year.activeMonths,
+            "longest_streak": year.longestStreak, "previous_year": year.previousYear,
+            "has_previous_year": year.hasPreviousYear,
+            "numbers": year.numbers.map { number -> [String: Any] in
+                ["key": number.key, "label": number.label, "value": number.value, "previous": number.previous,
+                 "value_text": number.valueText, "previous_text": number.previousText,
+                 "change": number.change, "trend": number.trend]
+            },
+            "per_month": year.perMonth.map { month -> [String: Any] in
+                ["month": month.month, "name": month.name, "posts": month.posts, "words": month.words]
+            },
+            "posts_chart": year.postsChart,
+            "words_chart": year.wordsChart,
+            "months": year.months.map(convert),
+            "tags": year.tags.map(Self.convert),
+            "categories": year.categories.map(Self.convert),
+            "most_linked": year.mostLinked.map { post -> [String: Any] in
+                ["title": post.title, "url": post.url, "count": post.count, "count_label": post.countLabel]
+            },
+            "has_most_linked": year.hasMostLinked,
+            "has_categories": year.hasCategories,
+            "has_tags": year.hasTags,
+            "words_text": year.wordsText,
+        ]
+        data["first"] = year.first.map(convert)
+        data["last"] = year.last.map(convert)
+        data["longest"] = year.longest.map(convert)
+        data["featured"] = year.featured.map(convert)
+        data["prev"] = year.prev.map(Self.convert)
+        data["next"] = year.next.map(Self.convert)
+        return data
+    }
+}
