@@ -112,7 +112,8 @@ public enum SiteBuilder {
         let model = siteModel(index: index, resolved: resolved, cache: cache)
         result.timings.append(("group", clock.lap()))
         result.diagnostics += yearSummaryProblems(model)
-        let renderer = SiteRenderer(model: model, theme: theme, cache: cache)
+        let renderer = SiteRenderer(model: model, theme: theme, summaries: cache?.summaries ?? [:])
+        cache?.summaries = renderer.data.converted
         let jobs = renderer.allJobs()
         let copies = CopiedFiles.collect(
             site: site, posts: resolved, theme: theme, fileSystem: options.fileSystem,
@@ -130,7 +131,7 @@ public enum SiteBuilder {
         result.timings.append(("posts' links", clock.lap()))
         guard !result.diagnostics.hasErrors else { return finish(result) }
 
-        var output = renderer.render(jobs)
+        var output = cache?.pages(for: jobs, render: renderer.render) ?? renderer.render(jobs)
         output.append(feed(model: model, cache: cache))
         output.append(Feeds.sitemap(index: index, model: model))
         output += redirects

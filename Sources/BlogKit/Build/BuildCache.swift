@@ -8,7 +8,8 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var resolvedPosts: [String: ResolvedEntry] = [:]
     private var pages: [String: (key: UInt64, file: OutputFile)] = [:]
-    private var summaryDictionaries: [String: (digest: UInt64, data: [String: Any])] = [:]
+    /// The last build's list data of each post, as templates read it (`PageData.converted`).
+    var summaries: [String: PageData.ConvertedSummary] = [:]
     /// The site as the last build loaded it, reused when only posts' text changed.
     var source: SiteSource?
     /// The last index, with what it was built from and its resolution key.
@@ -49,19 +50,23 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { pages[file.path] = (key, file) }
     }
 
-    func summary(_ source: String, digest: UInt64) -> [String: Any]? {
-        lock.withLock { summaryDictionaries[source].flatMap { $0.digest == digest ? $0.data : nil } }
-    }
-
-    func store(summary: [String: Any], for source: String, digest: UInt64) {
-        lock.withLock { summaryDictionaries[source] = (digest, summary) }
+    /// Each job's page from the last build when its key is the same; the others rendered
+    /// (by `render`, on every core) and kept for the next build.
+    func pages(for jobs: [SiteRenderer.Job], render: ([SiteRenderer.Job]) -> [OutputFile]) -> [OutputFile] {
+        let cached = jobs.map { page(SiteIndex.filePath(of: $0.path), key: $0.key) }
+        let missing = jobs.indices.filter { cached[$0] == nil }
+        let made = render(missing.map { jobs[$0] })
+        for file in made { if let key = file.key { store(page: file, key: key) } }
+        var files = cached
+        for (i, file) in zip(missing, made) { files[i] = file }
+        return files.map { $0! }
     }
 
     /// Forgets entries of pages and posts the site no longer has.
     func keepOnly(posts: Set<String>, pages keep: Set<String>) {
         lock.withLock {
             resolvedPosts = resolvedPosts.filter { posts.contains($0.key) }
-            summaryDictionaries = summaryDictionaries.filter { posts.contains($0.key) }
+            summaries = summaries.filter { posts.contains($0.key) }
             pages = pages.filter { keep.contains($0.key) }
         }
     }

@@ -30,8 +30,8 @@ extension SiteBuilder {
             guard let resolved, resolveProblems.isEmpty else { return nil }
             edited.append(resolved)
         }
-        let renderer = SiteRenderer(model: model, theme: theme, cache: cache, summariesOf: edited)
-        result.files = renderer.render(edited: edited)
+        let renderer = SiteRenderer(model: model, theme: theme, summariesOf: edited, summaries: cache.summaries)
+        result.files = cache.pages(for: renderer.jobs(edited: edited), render: renderer.render)
         result.partial = true
         return result
     }

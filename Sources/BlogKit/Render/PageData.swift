@@ -13,7 +13,21 @@ struct PageData {
     var index: SiteIndex { model.index }
     var config: Config { model.index.config }
 
-    init(model: SiteModel, cache: BuildCache? = nil, only: [ResolvedPost]? = nil) {
+    /// Each post's summary as swift-mustache reads it, by source path, with the key it was
+    /// made under (the post's digest and the settings): for the next build to pass back.
+    let converted: [String: ConvertedSummary]
+
+    struct ConvertedSummary: @unchecked Sendable {  // [String: Any] of Strings, numbers, arrays
+        var key: UInt64
+        var data: [String: Any]
+    }
+
+    /// - Parameters:
+    ///   - only: when given, summaries are made for these posts only (enough for their own
+    ///     pages).
+    ///   - previous: `converted` of a build before: a summary whose key is the same is not
+    ///     converted again (converting costs more than building it).
+    init(model: SiteModel, only: [ResolvedPost]? = nil, previous: [String: ConvertedSummary] = [:]) {
         self.model = model
         let index = model.index
         site = SiteData(
@@ -33,6 +47,7 @@ struct PageData {
             years: model.years.map { YearLink(year: $0.name, url: index.url($0.path), count: $0.posts.count) })
         var summaries: [String: PostSummary] = [:]
         var converted: [String: [String: Any]] = [:]
+        var keyed: [String: ConvertedSummary] = [:]
         // A summary holds URLs, which the settings (base_url) change as well as the post.
         let configDigest = index.configDigest
         for post in only ?? (model.posts + model.pages) {
@@ -43,16 +58,12 @@ struct PageData {
             }
             let summary = PageData.summary(of: post, index: index)
             summaries[source] = summary
-            // The cache keeps the converted form: converting costs more than building.
-            if let cached = cache?.summary(source, digest: key) {
-                converted[summary.url] = cached
-            } else {
-                let dictionary = MustacheEncoder.convert(summary)
-                cache?.store(summary: dictionary, for: source, digest: key)
-                converted[summary.url] = dictionary
-            }
+            let dictionary = previous[source].flatMap { $0.key == key ? $0.data : nil } ?? MustacheEncoder.convert(summary)
+            converted[summary.url] = dictionary
+            keyed[source] = ConvertedSummary(key: key, data: dictionary)
         }
         self.summaries = summaries
+        self.converted = keyed
         encoder = MustacheEncoder(site: site, summaries: converted)
     }
 

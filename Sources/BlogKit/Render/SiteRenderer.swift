@@ -2,7 +2,7 @@ import Foundation
 
 /// The render stage: applies the theme to every page of the site and returns the files to
 /// write, without writing any. Each page is first described by a key, a digest of all it is
-/// made from; with a cache, a page whose key did not change is not rendered again.
+/// made from, so that the build layer can skip a page whose key did not change.
 struct SiteRenderer {
     /// One page to make: where, from which template, its key, and how to build its data.
     struct Job {
@@ -15,7 +15,6 @@ struct SiteRenderer {
 
     let data: PageData
     let theme: Theme
-    let cache: BuildCache?
     /// What every page shows of the site as a whole (config, navigation, theme).
     let siteKey: UInt64
 
@@ -23,11 +22,12 @@ struct SiteRenderer {
     var index: SiteIndex { data.index }
 
     /// - Parameter summariesOf: when given, list data is prepared for these posts only
-    ///   (enough for their own pages; see `render(edited:)`).
-    init(model: SiteModel, theme: Theme, cache: BuildCache? = nil, summariesOf: [ResolvedPost]? = nil) {
-        data = PageData(model: model, cache: cache, only: summariesOf)
+    ///   (enough for their own pages; see `jobs(edited:)`).
+    /// - Parameter summaries: `data.converted` of a build before (see `PageData`).
+    init(model: SiteModel, theme: Theme, summariesOf: [ResolvedPost]? = nil,
+         summaries: [String: PageData.ConvertedSummary] = [:]) {
+        data = PageData(model: model, only: summariesOf, previous: summaries)
         self.theme = theme
-        self.cache = cache
         siteKey = Digest.of { d in
             d.add(theme.digest)
             d.add(model.index.configDigest)
@@ -49,33 +49,27 @@ struct SiteRenderer {
         return jobs
     }
 
-    func renderAll() -> [OutputFile] { render(allJobs()) }
-
     /// The pages of new versions of posts of the model, each between its old neighbours.
-    func render(edited: [ResolvedPost]) -> [OutputFile] {
+    func jobs(edited: [ResolvedPost]) -> [Job] {
         let positions = Dictionary(model.posts.enumerated().map { ($1.source.sourcePath, $0) }) { a, _ in a }
-        let jobs = edited.compactMap { post -> Job? in
+        return edited.compactMap { post -> Job? in
             guard let i = positions[post.source.sourcePath] else { return nil }
             return postJob(post, older: i + 1 < model.posts.count ? model.posts[i + 1] : nil,
                            newer: i > 0 ? model.posts[i - 1] : nil)
         }
-        return render(jobs)
     }
 
-    /// Renders the jobs whose key the cache does not know, on every core.
+    /// Renders the jobs, on every core.
     func render(_ jobs: [Job]) -> [OutputFile] {
         let theme = self.theme
-        let cache = self.cache
         return Array(jobs.indices).parallelMap { i -> OutputFile in
             let job = jobs[i]
             let filePath = SiteIndex.filePath(of: job.path)
-            if let cached = cache?.page(filePath, key: job.key) { return cached }
             let html = theme.render(job.context(), template: job.template)
             var file = OutputFile.text(filePath, html, origin: job.origin ?? "the \(job.template) page")
             file.key = job.key
             file.template = job.template
             if filePath.hasSuffix(".html") { file.links = HTMLLinks.references(in: html).map(\.value) }
-            cache?.store(page: file, key: job.key)
             return file
         }
     }
