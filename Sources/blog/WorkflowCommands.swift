@@ -30,7 +30,7 @@ extension Blog {
                 Terminal.report([.error(folder, "refusing to start a site here: the folder is not empty")])
                 throw ExitCode(1)
             }
-            for (path, text) in Scaffold.files(title: title, now: Date()).sorted(by: { $0.key < $1.key }) {
+            for (path, text) in Scaffold.files(title: title, now: Date(), stateFolder: SiteState.folderName).sorted(by: { $0.key < $1.key }) {
                 let url = URL(fileURLWithPath: root).appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url)

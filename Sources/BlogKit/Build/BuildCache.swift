@@ -72,18 +72,6 @@ public final class BuildCache: @unchecked Sendable {
     }
 }
 
-/// Whether a file, or a folder above it, is among the changed paths (site-relative): a folder
-/// moved or replaced is reported as the folder alone.
-func touched(_ path: String, by changed: Set<String>) -> Bool {
-    if changed.contains(path) { return true }
-    var folder = Substring(path)
-    while let slash = folder.lastIndex(of: "/") {
-        folder = folder[..<slash]
-        if changed.contains(String(folder)) { return true }
-    }
-    return false
-}
-
 /// What a post's URL and aliases are made from: while these stay the same for every post,
 /// the site index does too.
 struct IndexInput: Equatable {

@@ -3,13 +3,14 @@ import Foundation
 /// The files of a new site (`blog init`): settings with a comment on every key, a first post
 /// and an about page. It builds as it is, with the built-in theme.
 public enum Scaffold {
-    public static func files(title: String, now: Date) -> [String: String] {
+    /// - Parameter stateFolder: the tool's hidden folder of the site, kept out of git.
+    public static func files(title: String, now: Date, stateFolder: String) -> [String: String] {
         let date = CivilTime(secondsSince1970: Int64(now.timeIntervalSince1970))
         let day = "\(pad(date.year, 4))-\(pad(date.month))-\(pad(date.day))"
         return [
             "blog.yaml": config(title: title),
             // The tool's state (the record of the last build, serve's preview) is no source.
-            ".gitignore": "/\(SiteState.folderName)/\n",
+            ".gitignore": "/\(stateFolder)/\n",
             "posts/\(pad(date.year, 4))/hello-world.md": """
                 ---
                 title: Hello, world

@@ -197,3 +197,8 @@ extension String {
         self = s
     }
 }
+
+/// What a file reached through a link out of the site is told, wherever it was found.
+func outsideTheSite(_ file: String) -> Diagnostic {
+    .error(file, "is a symbolic link to a file outside the site folder; it is not published")
+}

@@ -81,12 +81,3 @@ extension Node {
         return text.split(separator: ",").map { trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 }
-
-func trimmed(_ s: String) -> String {
-    // Most strings have nothing to trim, which their first and last bytes tell without
-    // Foundation (a byte below 0x80 other than a space or control is never whitespace).
-    if let first = s.utf8.first, let last = s.utf8.last, first > 32, first < 127, last > 32, last < 127 {
-        return s
-    }
-    return s.trimmingCharacters(in: .whitespacesAndNewlines)
-}

@@ -100,11 +100,6 @@ extension FileSystem {
     }
 }
 
-/// What a file reached through a link out of the site is told, wherever it was found.
-func outsideTheSite(_ file: String) -> Diagnostic {
-    .error(file, "is a symbolic link to a file outside the site folder; it is not published")
-}
-
 /// Site-relative path helpers: the pipeline names files relative to the site folder.
 enum SitePath {
     static func join(_ a: String, _ b: String) -> String {

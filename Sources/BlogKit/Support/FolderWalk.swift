@@ -36,3 +36,15 @@ public enum FolderWalk {
 public func isInside(_ path: String, _ folder: String, orSame: Bool = false) -> Bool {
     (orSame && path == folder) || path.hasPrefix(folder == "/" ? "/" : folder + "/")
 }
+
+/// Whether a file, or a folder above it, is among the changed paths (site-relative): a folder
+/// moved or replaced is reported as the folder alone.
+func touched(_ path: String, by changed: Set<String>) -> Bool {
+    if changed.contains(path) { return true }
+    var folder = Substring(path)
+    while let slash = folder.lastIndex(of: "/") {
+        folder = folder[..<slash]
+        if changed.contains(String(folder)) { return true }
+    }
+    return false
+}

@@ -33,3 +33,13 @@ func pad(_ n: Int, _ width: Int = 2) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
+
+/// The text without white space at either end.
+func trimmed(_ s: String) -> String {
+    // Most strings have nothing to trim, which their first and last bytes tell without
+    // Foundation (a byte below 0x80 other than a space or control is never whitespace).
+    if let first = s.utf8.first, let last = s.utf8.last, first > 32, first < 127, last > 32, last < 127 {
+        return s
+    }
+    return s.trimmingCharacters(in: .whitespacesAndNewlines)
+}
