@@ -23,7 +23,10 @@ enum BuildRunner {
         }
         var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output)
         options.settings = settings
-        let result = Progress.during { SiteBuilder.build(options) }
+        let result = Progress.during { step in
+            options.progress = step
+            return SiteBuilder.build(options)
+        }
         Terminal.report(result.diagnostics)
         guard result.succeeded else {
             let count = result.diagnostics.filter(\.isError).count
@@ -65,24 +68,34 @@ enum BuildRunner {
     }
 }
 
-/// A line on the terminal that says a long build is under way (after a second, and only
-/// when standard error is a terminal), erased when it ends.
+/// A line on the terminal that says a long build is under way and which step it is at
+/// (after a second, and only when standard error is a terminal), erased when it ends.
 enum Progress {
-    static func during<T>(_ work: () -> T) -> T {
-        guard Terminal.isTerminal(FileHandle.standardError.fileDescriptor) else { return work() }
+    static func during<T>(_ work: (_ step: @escaping @Sendable (String) -> Void) -> T) -> T {
+        let current = CurrentStep()
+        guard Terminal.isTerminal(FileHandle.standardError.fileDescriptor) else { return work(current.set) }
         let started = Date()
         let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + 1, repeating: 0.25)
         timer.setEventHandler {
             let elapsed = Date().timeIntervalSince(started)
-            FileHandle.standardError.write(Data(String(format: "\rBuilding… %.1f s", elapsed).utf8))
+            let line = String(format: "\rBuilding… %.1f s ", elapsed) + current.name + "\u{1B}[K"
+            FileHandle.standardError.write(Data(line.utf8))
         }
         timer.resume()
-        let result = work()
+        let result = work(current.set)
         timer.cancel()
         if Date().timeIntervalSince(started) >= 1 {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }
         return result
+    }
+
+    /// The name of the step under way, set by the build's thread, read by the timer's.
+    private final class CurrentStep: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = ""
+        var name: String { lock.withLock { value } }
+        func set(_ name: String) { lock.withLock { value = name } }
     }
 }

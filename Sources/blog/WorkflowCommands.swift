@@ -122,7 +122,10 @@ extension Blog {
             // The output is never written, but never read as part of the site either.
             var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: site.outputPath)
             options.checks = true
-            let result = Progress.during { SiteBuilder.build(options) }
+            let result = Progress.during { step in
+                options.progress = step
+                return SiteBuilder.build(options)
+            }
             Terminal.report(result.diagnostics)
             let errors = result.diagnostics.filter(\.isError).count
             let warnings = result.diagnostics.count - errors

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The incremental layer: whole step results reused from the build before (`BuildCache`)
+/// while what they are made from is the same. Only the build layer calls these; the stages
+/// never see the cache.
+extension SiteBuilder {
+    /// Where every post goes, and the key resolution results are cached under; the last
+    /// build's when no post's URL, alias or publication changed.
+    static func siteIndex(site: SiteSource, published: [SourcePost], files: SiteFiles, cache: BuildCache?)
+        -> (SiteIndex, [Diagnostic], UInt64)
+    {
+        let inputs = published.map { IndexInput($0) }
+        let unpublished = Set(site.posts.filter { !$0.loadFailed }.map(\.sourcePath)).subtracting(published.map(\.sourcePath))
+        let config = site.config
+        if let cached = cache?.index, cached.inputs == inputs, cached.index.unpublishedSources == unpublished,
+            cached.staticFiles == files.staticFiles, cached.index.configDigest == SiteIndex(config: config).configDigest
+        {
+            return (cached.index, [], cached.key)
+        }
+        var (index, problems) = SiteIndex.build(published, config: config)
+        index.unpublishedSources = unpublished
+        let key = cache == nil ? 0 : index.resolutionKey(staticFiles: files.staticFiles)
+        cache?.index = problems.isEmpty ? (inputs, files.staticFiles, index, key) : nil
+        return (index, problems, key)
+    }
+
+    /// The posts grouped by date, tag and category; when only posts' text changed, the last
+    /// build's groups with the new posts put in place of the old.
+    static func siteModel(index: SiteIndex, resolved: [ResolvedPost], cache: BuildCache?) -> SiteModel {
+        if let previous = cache?.model, let model = previous.replacing(resolved, index: index) {
+            cache?.model = model
+            return model
+        }
+        let model = SiteModel(
+            index: index, posts: resolved.filter { $0.source.kind == .post },
+            pages: resolved.filter { $0.source.kind == .page })
+        cache?.model = model
+        return model
+    }
+
+    /// The theme as parsed by the build before, while its templates and assets are the same.
+    static func parsedTheme(_ source: ThemeSource, cache: BuildCache?) -> (Theme?, [Diagnostic]) {
+        let digest = source.digest
+        if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
+        let (theme, problems) = Theme.load(source)
+        if problems.isEmpty { cache?.theme = theme }
+        return (theme, problems)
+    }
+
+    /// The feed, made again only when one of its posts or the settings changed.
+    static func feed(model: SiteModel, cache: BuildCache?) -> OutputFile {
+        let latest = Array(model.posts.prefix(Feeds.feedSize))
+        let key = Digest.of { d in
+            d.add(model.index.configDigest)
+            for post in latest { d.add(post.digest) }
+        }
+        if let cached = cache?.page("feed.xml", key: key) { return cached }
+        var file = Feeds.atom(index: model.index, posts: latest)
+        file.key = key
+        cache?.store(page: file, key: key)
+        return file
+    }
+
+    /// Each page of the last build whose key is the same, the others rendered.
+    static func render(_ plan: Plan, cache: BuildCache?) -> [OutputFile] {
+        var pages = cache?.pages(for: plan.jobs, render: plan.renderer.render) ?? plan.renderer.render(plan.jobs)
+        pages.append(feed(model: plan.model, cache: cache))
+        pages.append(Feeds.sitemap(index: plan.model.index, model: plan.model))
+        return pages + plan.redirects
+    }
+
+    /// The last check: every path inside the output, none twice; skipped when the paths
+    /// are those last found free of conflicts.
+    static func checkedPaths(_ files: [OutputFile], cache: BuildCache?, problems: inout [Diagnostic]) -> [OutputFile] {
+        let paths = Set(files.map(\.path))
+        if cache?.checkedPaths != paths || paths.count != files.count {
+            let found = OutputPaths.problems(in: files)
+            problems += found
+            cache?.checkedPaths = found.isEmpty ? paths : nil
+        }
+        return files
+    }
+}

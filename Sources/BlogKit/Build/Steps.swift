@@ -1,0 +1,137 @@
+import Foundation
+
+/// The steps of `SiteBuilder.build`, each from values to values, with the problems it finds.
+extension SiteBuilder {
+    /// The published posts and where each goes.
+    struct Indexed {
+        var published: [SourcePost]
+        /// Posts whose front matter failed: resolved only for their body's problems.
+        var broken: [SourcePost]
+        var index: SiteIndex
+        var resolutionKey: UInt64
+        var files: SiteFiles
+        var nextDue: Int64?
+        /// Site-relative paths the watcher saw change (empty when unknown).
+        var changed: Set<String>
+    }
+
+    struct Resolved {
+        var published: [ResolvedPost]
+        var broken: [ResolvedPost]
+    }
+
+    /// What the site will be, before any page is rendered: every page as a job, the files to
+    /// copy, the redirects, and so every path of the output.
+    struct Plan {
+        var model: SiteModel
+        var renderer: SiteRenderer
+        var jobs: [SiteRenderer.Job]
+        var copies: CopiedFiles
+        var redirects: [OutputFile]
+        var urls: SiteURL
+    }
+
+    /// The site as the last build loaded it with only the changed files read again, or all
+    /// of it read.
+    static func load(_ options: BuildOptions, problems: inout [Diagnostic]) -> SiteSource? {
+        let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
+        let (loaded, found) = loader.reload(options.cache?.source, changed: options.changedPaths)
+            ?? loader.load(root: options.source, settings: options.settings)
+        problems += found
+        options.cache?.source = loaded
+        guard var site = loaded else { return nil }
+        if let origin = options.origin { site.config.baseURL = origin + site.config.basePath }
+        return site
+    }
+
+    static func index(_ site: SiteSource, options: BuildOptions, problems: inout [Diagnostic]) -> Indexed {
+        let now = Int64(options.now.timeIntervalSince1970)
+        let published = site.posts.filter {
+            !$0.loadFailed && (options.includeDrafts || (!$0.draft && ($0.date?.secondsSince1970 ?? 0) <= now))
+        }
+        let broken = site.posts.filter(\.loadFailed)
+        let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: Set(site.staticFiles))
+        var (index, found, key) = siteIndex(site: site, published: published, files: files, cache: options.cache)
+        index.brokenSources = Set(broken.map(\.sourcePath))
+        problems += found
+        let changed = options.changedPaths.map { paths in Set(paths.map { String($0.dropFirst(site.root.count + 1)) }) } ?? []
+        let nextDue = site.posts.filter { !$0.draft }.compactMap { $0.date?.secondsSince1970 }.filter { $0 > now }.min()
+        return Indexed(published: published, broken: broken, index: index, resolutionKey: key, files: files,
+                       nextDue: nextDue, changed: changed)
+    }
+
+    /// Every post parsed and resolved on every core (the last build's result for a post
+    /// that did not change); the feed's newest posts also with absolute URLs.
+    static func resolve(_ indexed: Indexed, options: BuildOptions, problems: inout [Diagnostic]) -> Resolved {
+        let cache = options.cache
+        var resolver = PostResolver(index: indexed.index, files: indexed.files)
+        resolver.checks = options.checks
+        resolver.digests = cache != nil
+        let inFeed = SiteModel.feedSources(indexed.published)
+        let (key, changed) = (indexed.resolutionKey, indexed.changed)
+        let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
+            let forFeed = inFeed.contains(post.sourcePath)
+            if let cached = cache?.resolved(post, indexKey: key, changed: changed), !forFeed || cached.feedContent != nil {
+                return (cached, [])
+            }
+            let (resolved, found) = resolver.resolve(post, forFeed: forFeed)
+            // Only clean results are kept: a post with warnings says them again each build.
+            if let resolved, found.isEmpty { cache?.store(post, indexKey: key, result: resolved) }
+            return (resolved, found)
+        }
+        let broken = indexed.broken.parallelMap { resolver.resolve($0) }
+        problems += all.flatMap(\.1) + broken.flatMap(\.1)
+        let published = all.compactMap(\.0)
+        if options.checks { problems += SiteChecks.problems(published) }
+        return Resolved(published: published, broken: broken.compactMap(\.0))
+    }
+
+    static func theme(_ site: SiteSource, cache: BuildCache?, problems: inout [Diagnostic]) -> Theme? {
+        guard let source = site.theme else { return nil }
+        let (theme, found) = parsedTheme(source, cache: cache)
+        problems += found
+        return theme
+    }
+
+    static func plan(
+        _ site: SiteSource, _ indexed: Indexed, _ posts: Resolved, _ theme: Theme, options: BuildOptions,
+        problems: inout [Diagnostic]
+    ) -> Plan {
+        let cache = options.cache
+        let model = siteModel(index: indexed.index, resolved: posts.published, cache: cache)
+        problems += yearSummaryProblems(model)
+        let renderer = SiteRenderer(model: model, theme: theme, summaries: cache?.summaries ?? [:])
+        cache?.summaries = renderer.data.converted
+        let jobs = renderer.allJobs()
+        let copies = CopiedFiles.collect(
+            site: site, posts: posts.published, theme: theme, fileSystem: options.fileSystem,
+            verified: cache?.verifiedCopies ?? [], changed: indexed.changed)
+        cache?.verifiedCopies = copies.verified
+        problems += copies.problems
+        let redirects = Feeds.redirects(index: indexed.index)
+        var planned = Set(jobs.map { SiteIndex.filePath(of: $0.path) } + ["feed.xml", "sitemap.xml"])
+        planned.formUnion(copies.files.map(\.path) + redirects.map(\.path))
+        let urls = SiteURL(baseURL: site.config.baseURL, basePath: site.config.basePath, files: planned)
+        return Plan(model: model, renderer: renderer, jobs: jobs, copies: copies, redirects: redirects, urls: urls)
+    }
+
+    /// A year summary for a year without posts, or a second one for a year, would be dropped
+    /// without a word.
+    static func yearSummaryProblems(_ model: SiteModel) -> [Diagnostic] {
+        var claimed: [Int: String] = [:]
+        var problems: [Diagnostic] = []
+        let years = Set(model.years.compactMap { Int($0.name) })
+        for post in model.posts.reversed() {
+            guard let year = post.source.yearSummary else { continue }
+            let line = post.source.line(ofKey: "year_summary")
+            if !years.contains(year) {
+                problems.append(.warning(post.source.sourcePath, line: line, "year_summary: \(year) has no posts, so there is no year page to feature this post on"))
+            } else if let first = claimed[year] {
+                problems.append(.warning(post.source.sourcePath, line: line, "\(first) already sums up \(year); only it is featured"))
+            } else {
+                claimed[year] = post.source.sourcePath
+            }
+        }
+        return problems
+    }
+}
