@@ -26,8 +26,15 @@ import Testing
             #expect(!text.contains("unfinished") && !text.contains("Secret plans"), "\(path) names the draft")
         }
         // The tool's own record lives in the site's hidden state folder.
-        let record = try String(contentsOfFile: site.root + "/.blog/manifest", encoding: .utf8)
+        let records = try FileManager.default.contentsOfDirectory(atPath: site.root + "/.blog").filter { $0.hasPrefix("manifest-") }
+        #expect(records.count == 1)
+        let record = try String(contentsOfFile: site.root + "/.blog/" + records[0], encoding: .utf8)
         #expect(record.contains("posts/2017/2017-06-01-unfinished.md"))
+        #expect(try site.build().stdout.contains("Nothing changed"))
+        // A build into another folder keeps a record of its own: neither undoes the other's.
+        let elsewhere = site.root + "-elsewhere"
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        #expect(try site.build(["--output", elsewhere]).status == 0)
         #expect(try site.build().stdout.contains("Nothing changed"))
     }
 

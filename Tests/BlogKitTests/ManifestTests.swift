@@ -16,7 +16,7 @@ import Testing
         manifest.copies = ["2016/a/x.png": UInt64.max - 7, "static.txt": 42]
         manifest.output = "/somewhere/public"
         try manifest.write(source: folder)
-        #expect(FileManager.default.fileExists(atPath: folder + "/.blog/manifest"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/.blog/" + BuildManifest.fileName(output: "/somewhere/public")))
         #expect(BuildManifest.read(source: folder, output: "/somewhere/public") == manifest)
         // The record of a build into another folder says nothing about this one.
         #expect(BuildManifest.read(source: folder, output: "/elsewhere") == nil)
@@ -28,7 +28,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for text in ["tool\tx\nshape\t1\n", "in\t12\tx7\tposts/a.md\n", "in\t12\n", "copy\t99999999999999999999999\ta.png\n"] {
             try FileManager.default.createDirectory(atPath: folder + "/.blog", withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/.blog/" + BuildManifest.fileName))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/.blog/" + BuildManifest.fileName(output: "")))
             #expect(BuildManifest.read(source: folder, output: "") == nil, "\(text)")
         }
     }

@@ -7,7 +7,13 @@ import Foundation
 public struct BuildManifest: Equatable, Sendable {
     public typealias Stamp = FileStamp
 
-    public static let fileName = "manifest"
+    /// One record per output folder (`build` into public/ and `build -o elsewhere` do not
+    /// undo each other's record): `manifest-` and a digest of the folder's path.
+    public static func fileName(output: String) -> String {
+        var hasher = FNV1a()
+        hasher.add(output)
+        return "manifest-" + String(hasher.value, radix: 16)
+    }
 
     /// The output folder the record is of: a build into another folder starts afresh.
     public var output = ""
@@ -45,7 +51,7 @@ public struct BuildManifest: Equatable, Sendable {
     /// Lines of tab-separated fields; JSON took longer to decode than the whole check, and
     /// the lines are read as bytes: splitting 50,000 Strings was most of a "Nothing changed".
     public static func read(source: String, output: String) -> BuildManifest? {
-        let path = SitePath.join(SiteState.folder(source: source), fileName)
+        let path = SitePath.join(SiteState.folder(source: source), fileName(output: output))
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var manifest = BuildManifest(tool: "", includeDrafts: false, inputs: [:], outputs: [:], nextDue: nil, warnings: [])
         let complete = data.withUnsafeBytes { bytes in
@@ -126,7 +132,7 @@ public struct BuildManifest: Equatable, Sendable {
         }
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName)), options: .atomic)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)
     }
 
     /// Copy keys of the last build whose output file is still as that build left it.

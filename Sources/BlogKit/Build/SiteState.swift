@@ -25,7 +25,7 @@ public enum SiteState {
     public static func beginWriting(source: String, output: String) throws {
         let folder = folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        unlink(folder + "/" + BuildManifest.fileName)
+        unlink(folder + "/" + BuildManifest.fileName(output: output))
         try Data((output + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/" + writingName))
     }
 

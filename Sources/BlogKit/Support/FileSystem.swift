@@ -65,6 +65,8 @@ struct FolderEntry {
     var name: String
     /// A folder itself, not a link to one: walks never follow links.
     var isFolder: Bool
+    /// A symbolic link (to a file or a folder): only these need a `stat` to be followed.
+    var isLink = false
 
     /// The entries of `path` but `.` and `..`, unsorted; none when it cannot be read.
     static func list(_ path: String) -> [FolderEntry] {
@@ -78,11 +80,14 @@ struct FolderEntry {
             let bytes = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
             guard let name = String(validatingCString: bytes), name != ".", name != ".." else { continue }
             var isFolder = Int32(entry.pointee.d_type) == DT_DIR
+            var isLink = Int32(entry.pointee.d_type) == DT_LNK
             if Int32(entry.pointee.d_type) == DT_UNKNOWN {  // file systems that do not say
                 var info = stat()
-                isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                let known = lstat(path + "/" + name, &info) == 0
+                isFolder = known && info.st_mode & S_IFMT == S_IFDIR
+                isLink = known && info.st_mode & S_IFMT == S_IFLNK
             }
-            entries.append(FolderEntry(name: name, isFolder: isFolder))
+            entries.append(FolderEntry(name: name, isFolder: isFolder, isLink: isLink))
         }
         return entries
     }

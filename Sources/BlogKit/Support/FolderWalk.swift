@@ -21,7 +21,7 @@ public enum FolderWalk {
             where !skip(relative, entry.name) {
                 let path = SitePath.join(relative, entry.name)
                 var isFolder = entry.isFolder
-                if !isFolder && followLinks {
+                if followLinks && entry.isLink {
                     var info = stat()
                     isFolder = stat(SitePath.join(root, path), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
                 }
