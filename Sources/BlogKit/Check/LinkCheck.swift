@@ -14,6 +14,7 @@ enum LinkCheck {
                 // A post whose front matter failed has no URL yet: a relative URL that is no
                 // file beside it is reported as such.
                 let unplaced = post.source.loadFailed && !link.url.hasPrefix("/") && !hasURLScheme(link.url)
+                    && site.target(of: link.url, inFolder: folder) != .elsewhere  // `#part`, `?x`
                 guard let (leadsTo, absolute) = unplaced ? ("", false) : site.dead(link.url, inFolder: folder) else { continue }
                 let line = link.line(in: post.source)
                 let looked = unplaced ? "looked in \(link.lookedIn ?? post.source.folder)"
