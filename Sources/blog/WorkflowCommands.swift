@@ -170,11 +170,6 @@ extension Blog {
                 Terminal.line("nothing deployed: the build has errors", toError: true)
                 throw ExitCode(1)
             }
-            let output = URL(fileURLWithPath: site.outputPath).standardizedFileURL.path
-            guard !SiteState.writingUnfinished(source: source, output: output) else {
-                Terminal.report([.error(output, "nothing deployed: the last build into this folder did not finish; build again")])
-                throw ExitCode(1)
-            }
             // Exactly the output folder, as `rsync -a public/` by hand would send it: it
             // holds the site and nothing else (the tool's own state is in the site's .blog/).
             var arguments = ["-a", "--delete", "--stats", "--itemize-changes"]

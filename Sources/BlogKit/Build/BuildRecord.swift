@@ -32,7 +32,9 @@ public struct BuildRecord: Sendable {
     /// The last build's record when nothing it read or wrote changed since, and no post it
     /// left out for its date has fallen due: a build now would write nothing.
     public func unchanged(now: Date = Date()) -> BuildManifest? {
-        guard let previous, previous.includeDrafts == includeDrafts,
+        // A write under way or killed leaves the folder unvouched for, whatever the record says.
+        guard let previous, !SiteState.writingUnfinished(source: source, output: output),
+            previous.includeDrafts == includeDrafts,
             previous.nextDue.map({ Int64(now.timeIntervalSince1970) < $0 }) ?? true,
             previous.inputs == inputs, previous.outputs == outputs
         else { return nil }

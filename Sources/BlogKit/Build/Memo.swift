@@ -42,7 +42,7 @@ extension SiteBuilder {
     static func parsedTheme(_ source: ThemeSource, cache: BuildCache?) -> (Theme?, [Diagnostic]) {
         let digest = source.digest
         if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
-        let (theme, problems) = Theme.load(source)
+        let (theme, problems) = Theme.load(source, digest: digest)
         if problems.isEmpty { cache?.theme = theme }
         return (theme, problems)
     }

@@ -11,11 +11,12 @@ enum LinkCheck {
             let folder = site.basePath + post.path
             var problems: [Diagnostic] = []
             for link in post.links where link.check {
+                let target = site.target(of: link.url, inFolder: folder)
+                guard target != .elsewhere else { continue }
                 // A post whose front matter failed has no URL yet: a relative URL that is no
-                // file beside it is reported as such.
+                // file beside it is reported as such, without a place in the output.
                 let unplaced = post.source.loadFailed && !link.url.hasPrefix("/") && !hasURLScheme(link.url)
-                    && site.target(of: link.url, inFolder: folder) != .elsewhere  // `#part`, `?x`
-                guard let (leadsTo, absolute) = unplaced ? ("", false) : site.dead(link.url, inFolder: folder) else { continue }
+                guard let (leadsTo, absolute) = unplaced ? ("", false) : site.dead(target, url: link.url) else { continue }
                 let line = link.line(in: post.source)
                 let looked = unplaced ? "looked in \(link.lookedIn ?? post.source.folder)"
                     : link.lookedIn.map { "looked in \($0) and at \(leadsTo)" } ?? "nothing at \(leadsTo)"
@@ -55,20 +56,21 @@ enum LinkCheck {
             }
         }.flatMap { $0 }
         // One problem per link and template, however many pages show it.
-        var pagesByLink: [String: (template: String, first: String, count: Int)] = [:]
+        struct Place: Hashable { var template: String; var url: String }
+        var pagesByLink: [Place: (first: String, count: Int)] = [:]
         for (file, urls) in zip(pages, dead) {
             for url in Set(urls) {
-                let key = file.template! + "\u{1}" + url
-                let seen = pagesByLink[key]
-                pagesByLink[key] = (file.template!, seen?.first ?? file.path, (seen?.count ?? 0) + 1)
+                let place = Place(template: file.template!, url: url)
+                let seen = pagesByLink[place]
+                pagesByLink[place] = (seen?.first ?? file.path, (seen?.count ?? 0) + 1)
             }
         }
-        return pagesByLink.map { key, found in
-            let url = String(key.split(separator: "\u{1}", maxSplits: 1).last ?? "")
-            let (file, line) = theme.whereWritten(url, template: found.template, basePath: site.basePath)
-            let leadsTo = site.dead(url, inFolder: site.basePath + (found.first as NSString).deletingLastPathComponent + "/")?.leadsTo ?? url
+        return pagesByLink.map { place, found in
+            let (file, line) = theme.whereWritten(place.url, template: place.template, basePath: site.basePath)
+            let folder = site.basePath + (found.first as NSString).deletingLastPathComponent + "/"
+            let leadsTo = site.dead(place.url, inFolder: folder)?.leadsTo ?? place.url
             let pages = found.count == 1 ? "on /\(found.first)" : "on \(found.count) pages, such as /\(found.first)"
-            return .error(file, line: line, "the theme links to '\(url)', which leads to no page or file of the site (nothing at \(leadsTo); \(pages))")
+            return .error(file, line: line, "the theme links to '\(place.url)', which leads to no page or file of the site (nothing at \(leadsTo); \(pages))")
         }
     }
 }

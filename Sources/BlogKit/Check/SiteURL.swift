@@ -47,7 +47,12 @@ struct SiteURL {
 
     /// Whether the URL points into the site at nothing there; and where it leads, for messages.
     func dead(_ url: String, inFolder folder: String) -> (leadsTo: String, absolute: Bool)? {
-        switch target(of: url, inFolder: folder) {
+        dead(target(of: url, inFolder: folder), url: url)
+    }
+
+    /// The same, for a target already found.
+    func dead(_ target: Target, url: String) -> (leadsTo: String, absolute: Bool)? {
+        switch target {
         case .elsewhere: return nil
         case .aboveRoot(let absolute): return ("above the site's root", absolute)
         case .path(let path, let absolute):

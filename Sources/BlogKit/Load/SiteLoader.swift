@@ -62,9 +62,9 @@ public struct SiteLoader: Sendable {
             collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets)
         }
         let realRoot = fileSystem.realPath(root)
-        let outside = files.filter { !fileSystem.liesInside(SitePath.join(root, $0.path), realRoot: realRoot) }
-        problems += outside.map { outsideTheSite($0.path) }
-        files.removeAll { file in outside.contains { $0.path == file.path } }
+        let inside = files.map { fileSystem.liesInside(SitePath.join(root, $0.path), realRoot: realRoot) }
+        problems += zip(files, inside).filter { !$1 }.map { outsideTheSite($0.0.path) }
+        files = zip(files, inside).filter(\.1).map(\.0)
         let loaded = files.parallelMap { file in
             loadPost(root: root, path: file.path, kind: file.kind, isBundle: file.isBundle, config: config)
         }

@@ -21,14 +21,15 @@ public struct Theme: Sendable {
 
     /// Parses the templates the load stage read (`ThemeSource`); nil with the problems when
     /// one does not parse or a required one is missing.
-    public static func load(_ source: ThemeSource) -> (Theme?, [Diagnostic]) {
+    /// - Parameter digest: `source.digest`, when the caller has it already.
+    public static func load(_ source: ThemeSource, digest: UInt64? = nil) -> (Theme?, [Diagnostic]) {
         let (sources, assets) = (source.templates, source.assets)
         var problems: [Diagnostic] = []
         let library = parse(sources, problems: &problems)
         for name in requiredTemplates where sources[name] == nil {
             problems.append(.error(source.name, "the theme has no template '\(name).mustache'"))
         }
-        let theme = problems.hasErrors ? nil : Theme(library: library, digest: source.digest, assets: assets, sources: sources)
+        let theme = problems.hasErrors ? nil : Theme(library: library, digest: digest ?? source.digest, assets: assets, sources: sources)
         return (theme, problems)
     }
 

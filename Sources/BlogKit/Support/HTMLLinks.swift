@@ -88,20 +88,15 @@ enum HTMLLinks {
             return true
         }
 
-        /// Where `text` (lowercase ASCII) next starts, ignoring case.
+        /// Where `text` (lowercase ASCII after a first byte that is no letter: `-->`,
+        /// `</script`) next starts, ignoring case.
         private mutating func find(_ text: String) -> Int? {
-            let first = text.utf8.first!
-            while let at = next(first) ?? nextUpper(first) {
+            while let at = next(text.utf8.first!) {
                 i = at
                 if starts(with: text) { return at }
                 i = at + 1
             }
             return nil
-        }
-
-        private func nextUpper(_ byte: UInt8) -> Int? {
-            guard byte >= 97, byte <= 122 else { return nil }
-            return next(byte - 32)
         }
 
         private func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
