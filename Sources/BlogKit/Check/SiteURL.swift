@@ -31,7 +31,7 @@ struct SiteURL {
         }
         if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<cut] }
         if rest.isEmpty { return .elsewhere }  // `?page=2`: this page
-        let decoded = rest.contains("%") ? String(rest).removingPercentEncoding ?? String(rest) : String(rest)
+        let decoded = rest.utf8.contains(UInt8(ascii: "%")) ? String(rest).removingPercentEncoding ?? String(rest) : String(rest)
         let full = decoded.hasPrefix("/") ? decoded : folder + decoded
         // A path of the host outside `base_url`'s path is another site's.
         guard full.hasPrefix(basePath) || full + "/" == basePath else { return .elsewhere }

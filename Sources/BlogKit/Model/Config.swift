@@ -6,7 +6,9 @@ public struct Config: Sendable {
     public var description = ""
     public var author = ""
     /// Absolute URL with a trailing slash, e.g. `https://example.com/blog/`.
-    public var baseURL = "http://localhost/"
+    public var baseURL = "http://localhost/" {
+        didSet { (origin, basePath) = Self.split(baseURL) }
+    }
     public var language = "en"
     public var timeZone = TimeZone(identifier: "UTC")!
     public var permalink = "/:year/:month/:slug/"
@@ -24,16 +26,18 @@ public struct Config: Sendable {
 
     public init() {}
 
-    /// `https://example.com` — scheme and host of `baseURL`, without a trailing slash.
-    public var origin: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "" }
-        let rest = baseURL[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        return String(baseURL[..<hostEnd])
-    }
+    /// `https://example.com` — scheme and host of `baseURL`, without a trailing slash. Kept
+    /// with it rather than computed: every URL of every page is made from these two.
+    public private(set) var origin = "http://localhost"
 
     /// `/blog/` — the path of `baseURL`, always starting and ending with a slash.
-    public var basePath: String {
-        String(baseURL.dropFirst(origin.count))
+    public private(set) var basePath = "/"
+
+    private static func split(_ url: String) -> (origin: String, path: String) {
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.indices.first(where: { bytes[$0...].starts(with: "://".utf8) }) else { return ("", url) }
+        let host = colon + 3
+        let hostEnd = bytes[host...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+        return (String(decoding: bytes[..<hostEnd], as: UTF8.self), String(decoding: bytes[hostEnd...], as: UTF8.self))
     }
 }

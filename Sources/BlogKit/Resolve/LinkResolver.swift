@@ -57,7 +57,7 @@ struct LinkResolver {
     func resolve(_ raw: String, isImage: Bool) -> Outcome {
         if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || hasURLScheme(raw) { return .keep }
         let (pathPart, suffix) = splitSuffix(raw)
-        let path = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
+        let path = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         if path.isEmpty { return .keep }  // `?query` alone
         if let target = index.sourceByAlias[path] {
             return crossLink(to: target, suffix: suffix, written: raw)

@@ -163,7 +163,7 @@ enum HTMLLinks {
 
     /// The entities a URL in an attribute is likely to hold: `&amp;`, quotes, numbers.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
