@@ -15,7 +15,9 @@ enum BuildRunner {
         }
         let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
         let settings = settings ?? SiteLoader().config(root: source)
+        var clock = StageClock()
         let record = BuildRecord(source: source, output: output, includeDrafts: site.drafts, theme: settings.0?.theme)
+        var timings = [("compare files", clock.lap())]
         if let previous = record.unchanged() {
             for warning in previous.warnings { Terminal.line(warning, toError: true) }
             Terminal.line("Nothing changed in \(seconds(since: started)) s: \(previous.outputs.count) files up to date → \(output)")
@@ -23,6 +25,12 @@ enum BuildRunner {
         }
         var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output)
         options.settings = settings
+        // The last build's state, so that an edit costs what it touches (a new one otherwise,
+        // to be saved for the next build).
+        let saved = record.savedCache(config: settings.0)
+        options.cache = saved?.cache ?? BuildCache()
+        options.changedPaths = saved?.changed
+        timings.append(("read saved build", clock.lap()))
         let result = Progress.during { step in
             options.progress = step
             return SiteBuilder.build(options)
@@ -33,12 +41,12 @@ enum BuildRunner {
             Terminal.line("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left as it was", toError: true)
             return false
         }
-        var clock = StageClock()
-        var timings = result.timings
+        timings += result.timings
+        _ = clock.lap()
         if let warning = record.beginWriting() { Terminal.report([warning]) }
         let report: SiteWriter.Report
         do {
-            report = try SiteWriter(output: output).write(result.files, recorded: record.trustedCopies)
+            report = try SiteWriter(output: output).write(result.files, recorded: record.trustedCopies, present: record.outputs)
             timings.append(("write", clock.lap()))
         } catch let failure as WriteFailure {
             record.writeFailed(failure)
@@ -48,9 +56,11 @@ enum BuildRunner {
             Terminal.line("\(output): error: cannot finish writing the site: \(error)", toError: true)
             return false
         }
-        record.record(result, report: report)
-        timings.append(("manifest", clock.lap()))
+        record.record(result, report: report, cache: options.cache)
+        timings.append(("record", clock.lap()))
         if verbose {
+            let reused = options.cache?.reused ?? (posts: 0, keptPages: 0)
+            Terminal.line("  from the last build: \(reused.posts) of \(result.postCount + result.pageCount) posts and pages as resolved, \(reused.keptPages) pages as written")
             for (stage, seconds) in timings {
                 let name = stage.padding(toLength: max(18, stage.count), withPad: " ", startingAt: 0)
                 Terminal.line("  " + name + String(format: " %8.1f ms", seconds * 1000))

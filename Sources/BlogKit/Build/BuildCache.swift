@@ -6,8 +6,11 @@ import Foundation
 /// did not change, and its output is the same as a cold build's.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var resolvedPosts: [String: ResolvedEntry] = [:]
-    private var pages: [String: (key: UInt64, file: OutputFile)] = [:]
+    var resolvedPosts: [String: ResolvedEntry] = [:]
+    var pages: [String: (key: UInt64, file: OutputFile)] = [:]
+    /// Posts held without their Markdown and HTML (restored by `SavedBuild`), by source path:
+    /// read again from their files when needed (`SiteBuilder.complete`).
+    var hollow: Set<String> = []
     /// The last build's list data of each post, as templates read it (`PageData.converted`).
     var summaries: [String: PageData.ConvertedSummary] = [:]
     /// The site as the last build loaded it, reused when only posts' text changed.
@@ -31,15 +34,37 @@ public final class BuildCache: @unchecked Sendable {
 
     public init() {}
 
+    /// How much of the last build this one reused: posts not resolved again, and pages left
+    /// in the output as it wrote them (for `--verbose`).
+    public var reused: (posts: Int, keptPages: Int) { lock.withLock { (reusedPosts, keptPages) } }
+    private var reusedPosts = 0
+    private var keptPages = 0
+
     func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedPost? {
         guard let entry = lock.withLock({ resolvedPosts[post.sourcePath] }), entry.indexKey == indexKey,
             entry.post == post, !entry.result.assets.contains(where: { touched($0.sourcePath, by: changed) })
         else { return nil }
+        lock.withLock { reusedPosts += 1 }
         return entry.result
     }
 
     func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost) {
         lock.withLock { resolvedPosts[post.sourcePath] = ResolvedEntry(post: post, indexKey: indexKey, result: result) }
+    }
+
+    func isHollow(_ sourcePath: String) -> Bool {
+        lock.withLock { hollow.contains(sourcePath) }
+    }
+
+    /// The post was read and resolved whole again.
+    func completed(_ sourcePath: String) {
+        lock.withLock { _ = hollow.remove(sourcePath) }
+    }
+
+    /// Forgets the pages kept in the output by an earlier run (`OutputFile.Content.kept`):
+    /// their links were checked against the paths that site had.
+    func dropKeptPages() {
+        lock.withLock { pages = pages.filter { if case .kept = $0.value.file.content { false } else { true } } }
     }
 
     func page(_ path: String, key: UInt64) -> OutputFile? {
@@ -57,6 +82,8 @@ public final class BuildCache: @unchecked Sendable {
         let missing = jobs.indices.filter { cached[$0] == nil }
         let made = render(missing.map { jobs[$0] })
         for file in made { if let key = file.key { store(page: file, key: key) } }
+        let kept = cached.count { if case .kept = $0?.content { true } else { false } }
+        lock.withLock { keptPages += kept }
         var files = cached
         for (i, file) in zip(missing, made) { files[i] = file }
         return files.map { $0! }

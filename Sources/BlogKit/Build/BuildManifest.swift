@@ -17,6 +17,8 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// The output folder the record is of: a build into another folder starts afresh.
     public var output = ""
+    /// A number drawn for each build: its saved state (`SavedBuild`) is trusted only with it.
+    public var build: UInt64 = 0
 
     /// The build of `blog` (its version and theme), and the options that change the output.
     public var tool: String
@@ -76,6 +78,7 @@ public struct BuildManifest: Equatable, Sendable {
         case "output": output = String(decoding: rest, as: UTF8.self)
         case "drafts": includeDrafts = String(decoding: rest, as: UTF8.self) == "1"
         case "due": nextDue = Self.number(rest)
+        case "build": build = Self.number(rest).map { UInt64(bitPattern: $0) } ?? 0
         case "warning": warnings.append(String(decoding: rest, as: UTF8.self))
         case "copy":
             let (key, path) = Self.cut(rest, at: UInt8(ascii: "\t"))
@@ -117,22 +120,36 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Written whole or not at all (a temporary renamed), so a full disk cannot leave half a
-    /// record that a later build would trust.
+    /// record that a later build would trust. Built as bytes: as one String, the record of a
+    /// large site took longer than the rest of the write.
     public func write(source: String) throws {
-        var text = "tool\t\(tool)\noutput\t\(output)\ndrafts\t\(includeDrafts ? 1 : 0)\n"
-        if let nextDue { text += "due\t\(nextDue)\n" }
-        for warning in warnings where !warning.contains("\n") { text += "warning\t\(warning)\n" }
-        for (path, key) in copies.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            text += "copy\t\(key)\t\(path)\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (inputs.count + outputs.count + copies.count) + 256)
+        func line(_ fields: String...) {
+            for (i, field) in fields.enumerated() {
+                if i > 0 { bytes.append(9) }
+                bytes.append(contentsOf: field.utf8)
+            }
+            bytes.append(10)
+        }
+        func oneLine(_ text: String) -> Bool { !text.utf8.contains(10) }
+        line("tool", tool)
+        line("output", output)
+        line("drafts", includeDrafts ? "1" : "0")
+        if let nextDue { line("due", String(nextDue)) }
+        line("build", String(Int64(bitPattern: build)))
+        for warning in warnings where oneLine(warning) { line("warning", warning) }
+        for (path, key) in copies.sorted(by: { $0.key < $1.key }) where oneLine(path) {
+            line("copy", String(key), path)
         }
         for (kind, stamps) in [("in", inputs), ("out", outputs)] {
-            for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-                text += "\(kind)\t\(stamp.size)\t\(stamp.modified)\t\(path)\n"
+            for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) where oneLine(path) {
+                line(kind, String(stamp.size), String(stamp.modified), path)
             }
         }
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)
+        try Data(bytes).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)
     }
 
     /// Copy keys of the last build whose output file is still as that build left it.
@@ -160,17 +177,18 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// Every file of the output the build wrote (hidden files are not the build's).
     public static func outputs(_ output: String) -> [String: Stamp] {
-        stamps(under: output, skipping: nil) { _, name in !name.hasPrefix(".") }
+        // Links are not followed: the writer removes stale files among these.
+        stamps(under: output, skipping: nil, followLinks: false) { _, name in !name.hasPrefix(".") }
     }
 
     /// - Parameter keep: whether to look at an entry, given its folder (relative) and name.
     static func stamps(
-        under root: String, skipping: String?, keep: (String, String) -> Bool = { _, _ in true }
+        under root: String, skipping: String?, followLinks: Bool = true, keep: (String, String) -> Bool = { _, _ in true }
     ) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         // The output, when it lies inside: as a path relative to the root.
         let skipped = skipping.flatMap { isInside($0, root) ? String($0.dropFirst(root.count + 1)) : nil }
-        FolderWalk.walk(root, followLinks: true, skip: { folder, name in
+        FolderWalk.walk(root, followLinks: followLinks, skip: { folder, name in
             !keep(folder, name) || SitePath.join(folder, name) == skipped
         }) { path, isFolder in
             if !isFolder, let stamp = FileStamp(path: SitePath.join(root, path)) { result[path] = stamp }

@@ -41,6 +41,26 @@ public struct BuildRecord: Sendable {
         return previous
     }
 
+    /// The last build's saved state as the cache of this one (`SavedBuild`), with the files of
+    /// the site changed since (absolute paths, as `BuildOptions.changedPaths` wants them);
+    /// nil when there is no record to trust, or the settings cannot be read.
+    public func savedCache(config: Config?) -> (cache: BuildCache, changed: Set<String>)? {
+        guard let previous, let config, previous.build != 0, previous.includeDrafts == includeDrafts,
+            !SiteState.writingUnfinished(source: source, output: output)
+        else { return nil }
+        let outputs = self.outputs
+        guard let cache = SavedBuild.read(
+            build: previous.build, source: source, output: output, config: config,
+            trusted: { path in outputs[path] != nil && outputs[path] == previous.outputs[path] })
+        else { return nil }
+        var changed = Set<String>()
+        // A file of an outside theme is no file of the site folder: the load starts afresh.
+        func absolute(_ path: String) -> String { path.hasPrefix("theme:") ? "/" + path : source + "/" + path }
+        for (path, stamp) in inputs where previous.inputs[path] != stamp { changed.insert(absolute(path)) }
+        for path in previous.inputs.keys where inputs[path] == nil { changed.insert(absolute(path)) }
+        return (cache, changed)
+    }
+
     /// Copies the output holds as the last build left them: the writer need not read them.
     public var trustedCopies: [String: UInt64] { previous?.trustedCopies(outputsNow: outputs) ?? [:] }
 
@@ -62,7 +82,8 @@ public struct BuildRecord: Sendable {
 
     /// Records the build just written. Without a record (a full disk) the next build
     /// compares every file: slower, never wrong.
-    public func record(_ result: BuildResult, report: SiteWriter.Report) {
+    /// - Parameter cache: the build's cache, saved for the next build (`SavedBuild`).
+    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache? = nil) {
         var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: includeDrafts, inputs: inputs,
             outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
@@ -71,6 +92,9 @@ public struct BuildRecord: Sendable {
         for file in result.files {
             if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
         }
+        manifest.build = UInt64.random(in: 1...UInt64.max)
+        // The record last: it is what vouches for the saved state.
+        if let cache { try? SavedBuild.write(cache, build: manifest.build, source: source, output: output) }
         try? manifest.write(source: source)
         SiteState.endWriting(source: source)
     }

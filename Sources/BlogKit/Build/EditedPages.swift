@@ -30,7 +30,7 @@ extension SiteBuilder {
             guard let resolved, resolveProblems.isEmpty else { return nil }
             edited.append(resolved)
         }
-        let renderer = SiteRenderer(model: model, theme: theme, summariesOf: edited, summaries: cache.summaries)
+        let renderer = SiteRenderer(model: model, theme: theme, summaries: cache.summaries)
         result.files = cache.pages(for: renderer.jobs(edited: edited), render: renderer.render)
         result.partial = true
         return result

@@ -64,6 +64,8 @@ extension SiteBuilder {
     /// Each page of the last build whose key is the same, the others rendered.
     static func render(_ plan: Plan, cache: BuildCache?) -> [OutputFile] {
         var pages = cache?.pages(for: plan.jobs, render: plan.renderer.render) ?? plan.renderer.render(plan.jobs)
+        // Made as the pages needed them: this build's, and the last one's it did not need.
+        cache?.summaries = plan.renderer.data.converted
         pages.append(feed(model: plan.model, cache: cache))
         pages.append(Feeds.sitemap(index: plan.model.index, model: plan.model))
         return pages + plan.redirects

@@ -64,9 +64,7 @@ extension SiteBuilder {
     /// that did not change); the feed's newest posts also with absolute URLs.
     static func resolve(_ indexed: Indexed, options: BuildOptions, problems: inout [Diagnostic]) -> Resolved {
         let cache = options.cache
-        var resolver = PostResolver(index: indexed.index, files: indexed.files)
-        resolver.checks = options.checks
-        resolver.digests = cache != nil
+        let resolver = resolver(indexed, options: options)
         let inFeed = SiteModel.feedSources(indexed.published)
         let (key, changed) = (indexed.resolutionKey, indexed.changed)
         let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
@@ -74,16 +72,24 @@ extension SiteBuilder {
             if let cached = cache?.resolved(post, indexKey: key, changed: changed), !forFeed || cached.feedContent != nil {
                 return (cached, [])
             }
-            let (resolved, found) = resolver.resolve(post, forFeed: forFeed)
+            let (resolved, found) = resolver.resolve(complete(post, indexed, options: options), forFeed: forFeed)
+            cache?.completed(post.sourcePath)
             // Only clean results are kept: a post with warnings says them again each build.
             if let resolved, found.isEmpty { cache?.store(post, indexKey: key, result: resolved) }
             return (resolved, found)
         }
-        let broken = indexed.broken.parallelMap { resolver.resolve($0) }
+        let broken = indexed.broken.parallelMap { resolver.resolve(complete($0, indexed, options: options)) }
         problems += all.flatMap(\.1) + broken.flatMap(\.1)
         let published = all.compactMap(\.0)
         if options.checks { problems += SiteChecks.problems(published) }
         return Resolved(published: published, broken: broken.compactMap(\.0))
+    }
+
+    static func resolver(_ indexed: Indexed, options: BuildOptions) -> PostResolver {
+        var resolver = PostResolver(index: indexed.index, files: indexed.files)
+        resolver.checks = options.checks
+        resolver.digests = options.cache != nil
+        return resolver
     }
 
     static func theme(_ site: SiteSource, cache: BuildCache?, problems: inout [Diagnostic]) -> Theme? {
@@ -101,7 +107,6 @@ extension SiteBuilder {
         let model = siteModel(index: indexed.index, resolved: posts.published, cache: cache)
         problems += yearSummaryProblems(model)
         let renderer = SiteRenderer(model: model, theme: theme, summaries: cache?.summaries ?? [:])
-        cache?.summaries = renderer.data.converted
         let jobs = renderer.allJobs()
         let copies = CopiedFiles.collect(
             site: site, posts: posts.published, theme: theme, fileSystem: options.fileSystem,

@@ -103,10 +103,11 @@ public struct SiteLoader: Sendable {
     }
 
     /// The previous load with only the changed Markdown files read again, when every change is
-    /// an edit of a file the site already had (a post, an image, a static file). Anything
-    /// else — settings, templates, a file added or removed — needs a full load: nil.
+    /// an edit of a file the site already had (a post, an image, a static file); with no
+    /// change, the previous load. Anything else — settings, templates, a file added or
+    /// removed — needs a full load: nil.
     public func reload(_ previous: SiteSource?, changed: Set<String>?) -> (SiteSource?, [Diagnostic])? {
-        guard var source = previous, let changed, !changed.isEmpty else { return nil }
+        guard var source = previous, let changed else { return nil }
         let known = Set(source.staticFiles).union(source.bundleAssets.values.joined())
         var edited: [String] = []
         for absolute in changed {

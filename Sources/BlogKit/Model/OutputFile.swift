@@ -6,6 +6,9 @@ public struct OutputFile: Sendable, Hashable {
         case data(Data)
         /// An absolute path to copy (images, static files), read only when writing.
         case copy(String)
+        /// The output holds this file as the last build wrote it, under the same key (a page
+        /// `blog build` did not render again): nothing to write, and not stale.
+        case kept
     }
 
     /// Relative to the output folder, e.g. `2016/12/a/index.html`.

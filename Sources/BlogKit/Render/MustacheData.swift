@@ -13,11 +13,11 @@
 struct MustacheEncoder {
     /// Converted summaries by URL (unique to a post). Built from the same summaries the pages
     /// of one build hold, so a summary found here is the one a page lists.
-    private let summaries: [String: [String: Any]]
+    private let summaries: SummaryStore?
     /// The site converted once; a page that holds another (a test's) is converted as it is.
     private let site: (typed: SiteData, converted: [String: Any])?
 
-    init(site: SiteData? = nil, summaries: [String: [String: Any]] = [:]) {
+    init(site: SiteData? = nil, summaries: SummaryStore? = nil) {
         self.summaries = summaries
         self.site = site.map { ($0, Self.convert($0)) }
     }
@@ -86,7 +86,7 @@ struct MustacheEncoder {
     }
 
     func convert(_ summary: PostSummary) -> [String: Any] {
-        summaries[summary.url] ?? Self.convert(summary)
+        summaries?.converted(url: summary.url) ?? Self.convert(summary)
     }
 
     static func convert(_ summary: PostSummary) -> [String: Any] {

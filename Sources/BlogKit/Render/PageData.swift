@@ -1,13 +1,16 @@
+import Foundation
+
 /// Builds the typed data templates see (`ThemeData.swift`, documented in
 /// `themes/default/README.md`) from the site model, and hands it to swift-mustache through
 /// `MustacheData.swift`.
 struct PageData {
     let model: SiteModel
     let site: SiteData
-    /// Each post's summary (what every list shows), by source path, built once.
-    let summaries: [String: PostSummary]
-    /// The same summaries as swift-mustache reads them, converted once: a list shows the same
-    /// post on many pages (home, archives, its year, each of its tags).
+    /// Each post's summary (what every list shows), typed and as swift-mustache reads it,
+    /// made the first time a page lists the post: a list shows the same post on many pages
+    /// (home, archives, its year, each of its tags), and a build that makes a few pages
+    /// needs a few summaries.
+    let store: SummaryStore
     let encoder: MustacheEncoder
 
     var index: SiteIndex { model.index }
@@ -15,7 +18,7 @@ struct PageData {
 
     /// Each post's summary as swift-mustache reads it, by source path, with the key it was
     /// made under (the post's digest and the settings): for the next build to pass back.
-    let converted: [String: ConvertedSummary]
+    var converted: [String: ConvertedSummary] { store.all }
 
     struct ConvertedSummary: @unchecked Sendable {  // [String: Any] of Strings, numbers, arrays
         var key: UInt64
@@ -23,12 +26,9 @@ struct PageData {
         var data: [String: Any]
     }
 
-    /// - Parameters:
-    ///   - only: when given, summaries are made for these posts only (enough for their own
-    ///     pages).
-    ///   - previous: `converted` of a build before: a summary whose key is the same is not
-    ///     converted again (converting costs more than building it).
-    init(model: SiteModel, only: [ResolvedPost]? = nil, previous: [String: ConvertedSummary] = [:]) {
+    /// - Parameter previous: `converted` of a build before: a summary whose key is the same
+    ///   is not made again (converting costs more than building it).
+    init(model: SiteModel, previous: [String: ConvertedSummary] = [:]) {
         self.model = model
         let index = model.index
         site = SiteData(
@@ -46,39 +46,19 @@ struct PageData {
             assetsURL: index.url("assets/"),
             pages: model.pages.map { PageLink(title: $0.title, url: index.url($0.path)) },
             years: model.years.map { YearLink(year: $0.name, url: index.url($0.path), count: $0.posts.count) })
-        var summaries: [String: PostSummary] = [:]
-        var converted: [String: [String: Any]] = [:]
-        var keyed: [String: ConvertedSummary] = [:]
-        // A summary holds URLs, which the settings (base_url) change as well as the post.
-        let configDigest = index.configDigest
-        for post in only ?? (model.posts + model.pages) {
-            let source = post.source.sourcePath
-            let key = Digest.of { d in
-                d.add(post.digest)
-                d.add(configDigest)
-            }
-            // Made before, typed and converted: building 10,000 of them again was a third of
-            // a rebuild of serve.
-            if let known = previous[source], known.key == key {
-                summaries[source] = known.summary
-                converted[known.summary.url] = known.data
-                keyed[source] = known
-                continue
-            }
-            let summary = PageData.summary(of: post, index: index)
-            summaries[source] = summary
-            let dictionary = MustacheEncoder.convert(summary)
-            converted[summary.url] = dictionary
-            keyed[source] = ConvertedSummary(key: key, summary: summary, data: dictionary)
+        var terms: [String: String] = [:]
+        for (folder, groups) in [("tags/", model.tags), ("categories/", model.categories)] {
+            for group in groups { terms[folder + group.name] = index.url(group.path) }
         }
-        self.summaries = summaries
-        self.converted = keyed
-        encoder = MustacheEncoder(site: site, summaries: converted)
+        store = SummaryStore(index: index, terms: terms, previous: previous)
+        encoder = MustacheEncoder(site: site, summaries: store)
     }
 
-    static func summary(of post: ResolvedPost, index: SiteIndex) -> PostSummary {
+    /// - Parameter terms: the URL of each tag (`tags/` and its name) and category
+    ///   (`categories/…`), made once for all summaries.
+    static func summary(of post: ResolvedPost, index: SiteIndex, terms: [String: String] = [:]) -> PostSummary {
         func links(_ names: [String], folder: String) -> [TermLink] {
-            names.map { TermLink(name: $0, url: index.url(folder + taxonomySlug($0) + "/")) }
+            names.map { TermLink(name: $0, url: terms[folder + $0] ?? index.url(folder + taxonomySlug($0) + "/")) }
         }
         return PostSummary(
             title: post.title,
@@ -109,15 +89,14 @@ struct PageData {
             content: content)
     }
 
-    /// The summaries of posts prepared by `init` (all of them unless told otherwise).
     func summaries(_ posts: [ResolvedPost]) -> [PostSummary] {
-        posts.compactMap { summaries[$0.source.sourcePath] }
+        posts.map { store.summary(of: $0).summary }
     }
 
     /// A post or page with its whole content, table of contents and neighbours.
     func full(_ post: ResolvedPost, older: ResolvedPost?, newer: ResolvedPost?) -> PostPage {
         PostPage(
-            summary: summaries[post.source.sourcePath] ?? PageData.summary(of: post, index: index),
+            summary: store.summary(of: post).summary,
             content: post.content,
             toc: post.toc.map { PostPage.Heading(level: $0.level, id: $0.id, title: $0.title) },
             older: older.map { PageLink(title: $0.title, url: index.url($0.path)) },
@@ -138,5 +117,52 @@ struct PageData {
     /// The page's data as swift-mustache reads it.
     func mustache(_ page: PageContext) -> [String: Any] {
         encoder.convert(page)
+    }
+}
+
+/// The summaries of one build, made on first use from any thread.
+final class SummaryStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private let index: SiteIndex
+    private let terms: [String: String]
+    private var previous: [String: PageData.ConvertedSummary]
+    private var made: [String: PageData.ConvertedSummary] = [:]
+    /// The converted form by URL (unique to a post), for `MustacheEncoder`.
+    private var byURL: [String: [String: Any]] = [:]
+
+    init(index: SiteIndex, terms: [String: String], previous: [String: PageData.ConvertedSummary]) {
+        (self.index, self.terms, self.previous) = (index, terms, previous)
+    }
+
+    func summary(of post: ResolvedPost) -> PageData.ConvertedSummary {
+        let source = post.source.sourcePath
+        // A summary holds URLs, which the settings (base_url) change as well as the post.
+        let key = Digest.of { d in
+            d.add(post.digest)
+            d.add(index.configDigest)
+        }
+        let known = lock.withLock { made[source] ?? previous[source] }
+        if let known, known.key == key {
+            lock.withLock { if made[source] == nil { keep(known, for: source) } }
+            return known
+        }
+        let summary = PageData.summary(of: post, index: index, terms: terms)
+        let converted = PageData.ConvertedSummary(key: key, summary: summary, data: MustacheEncoder.convert(summary))
+        lock.withLock { keep(converted, for: source) }
+        return converted
+    }
+
+    private func keep(_ converted: PageData.ConvertedSummary, for source: String) {
+        made[source] = converted
+        byURL[converted.summary.url] = converted.data
+    }
+
+    func converted(url: String) -> [String: Any]? {
+        lock.withLock { byURL[url] }
+    }
+
+    /// Those made by this build, and those of the build before that it did not need.
+    var all: [String: PageData.ConvertedSummary] {
+        lock.withLock { previous.merging(made) { $1 } }
     }
 }

@@ -21,12 +21,9 @@ struct SiteRenderer {
     var model: SiteModel { data.model }
     var index: SiteIndex { data.index }
 
-    /// - Parameter summariesOf: when given, list data is prepared for these posts only
-    ///   (enough for their own pages; see `jobs(edited:)`).
     /// - Parameter summaries: `data.converted` of a build before (see `PageData`).
-    init(model: SiteModel, theme: Theme, summariesOf: [ResolvedPost]? = nil,
-         summaries: [String: PageData.ConvertedSummary] = [:]) {
-        data = PageData(model: model, only: summariesOf, previous: summaries)
+    init(model: SiteModel, theme: Theme, summaries: [String: PageData.ConvertedSummary] = [:]) {
+        data = PageData(model: model, previous: summaries)
         self.theme = theme
         siteKey = Digest.of { d in
             d.add(theme.digest)

@@ -40,13 +40,14 @@ public final class ResolvedPost: Sendable {
     init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
          summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
          fragmentLinks: [FragmentLink] = [], links: [BodyLink] = [], feedContent: String? = nil,
-         digested: Bool = true) {
+         digested: Bool = true, digest known: UInt64? = nil) {
         (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
         (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
         (self.assets, self.linkedSources, self.fragmentLinks) = (assets, linkedSources, fragmentLinks)
         (self.links, self.feedContent) = (links, feedContent)
         // Only a cache compares digests; a one-off build need not read every page twice.
-        digest = !digested ? 0 : Digest.of { d in
+        // `known`: read back with a build's saved state, which keeps the digest, not the content.
+        digest = known ?? (!digested ? 0 : Digest.of { d in
             d.add(source.sourcePath)
             d.add(title)
             d.add(path)
@@ -62,7 +63,7 @@ public final class ResolvedPost: Sendable {
             d.add(source.draft)
             d.add(source.yearSummary ?? 0)
             d.add(toc.map { "\($0.level) \($0.id) \($0.title)" })
-        }
+        })
     }
 
     public var date: PostDate? { source.date }

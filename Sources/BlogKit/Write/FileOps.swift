@@ -49,6 +49,7 @@ enum FileOps {
                 {
                     return nil
                 }
+            case .kept: return nil
             }
         }
         let temporary = destination + StagedWrite.temporarySuffix
@@ -71,6 +72,7 @@ enum FileOps {
         switch content {
         case .data(let bytes): try write(bytes, to: fd, path: path)
         case .copy(let source): try copy(source, to: fd, path: path)
+        case .kept: break  // never staged: see `StagedWrite.stage`
         }
     }
 

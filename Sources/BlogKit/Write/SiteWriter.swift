@@ -60,26 +60,24 @@ public struct SiteWriter: Sendable {
     ///   output again. nil: every file is compared with the disk.
     /// - Parameter recorded: keys of files the output holds as the last build left them (from
     ///   its manifest): a copy with the same key is unchanged without reading it.
-    public func write(_ files: [OutputFile], since written: [String: UInt64]? = nil, recorded: [String: UInt64] = [:]) throws -> Report {
+    /// - Parameter present: the output's files as the caller found them just before (the
+    ///   build's record): stale files are looked for among these instead of walking the
+    ///   folder, and a file not written keeps this stamp in `Report.stamps`.
+    public func write(
+        _ files: [OutputFile], since written: [String: UInt64]? = nil, recorded: [String: UInt64] = [:],
+        present: [String: FileStamp]? = nil
+    ) throws -> Report {
         guard let written, !written.isEmpty else {
-            var report = try writeAll(files, recorded: recorded)
+            var report = try writeAll(files, recorded: recorded, present: present)
             report.keys = Self.keys(files)
             return report
         }
         var report = try writeChanged(files, since: written)
         let planned = Set(files.map(\.path))
         for path in written.keys where !planned.contains(path) {
-            let full = SitePath.join(output, path)
-            var isDirectory: ObjCBool = false
-            // A file that became a folder: the folder now holds new files.
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { continue }
-            if (try? FileManager.default.removeItem(atPath: full)) != nil {
+            if (try? remove(path)) == true {
                 report.removed += 1
                 report.removedPaths.append(path)
-            }
-            var folder = (full as NSString).deletingLastPathComponent
-            while folder.count > output.count, rmdir(folder) == 0 {  // only while empty
-                folder = (folder as NSString).deletingLastPathComponent
             }
         }
         report.keys = Self.keys(files)
@@ -120,7 +118,7 @@ public struct SiteWriter: Sendable {
         return keys
     }
 
-    private func writeAll(_ files: [OutputFile], recorded: [String: UInt64]) throws -> Report {
+    private func writeAll(_ files: [OutputFile], recorded: [String: UInt64], present: [String: FileStamp]?) throws -> Report {
         let made = !FileManager.default.fileExists(atPath: output)
         let fresh = try prepareOutput()
         // New files first, stale ones last: a build stopped midway leaves a complete old
@@ -134,8 +132,16 @@ public struct SiteWriter: Sendable {
             rmdir(output)
             throw failure
         }
-        if !fresh { report.removed = try removeStale(keeping: Set(files.map(\.path))) }
-        report.stamps = stamps(of: files)
+        let planned = Set(files.map(\.path))
+        if let present, !fresh {
+            for path in present.keys where !planned.contains(path) {
+                if try remove(path) { report.removed += 1 }
+            }
+        } else if !fresh {
+            report.removed = try removeStale(keeping: planned)
+        }
+        let rewritten = Set(report.writtenPaths)
+        report.stamps = stamps(of: files) { fresh || rewritten.contains($0) ? nil : present?[$0] }
         return report
     }
 
@@ -160,9 +166,10 @@ public struct SiteWriter: Sendable {
 
     /// Size and modification time of each written file, for the build manifest: a `stat`
     /// each, on every core, instead of walking the output folder again.
-    private func stamps(of files: [OutputFile]) -> [String: FileStamp] {
+    /// - Parameter known: the stamp of a file when known without a `stat`.
+    private func stamps(of files: [OutputFile], known: (String) -> FileStamp?) -> [String: FileStamp] {
         let visible = files.map(\.path).filter { !SitePath.isHidden($0) }
-        let stamps = visible.parallelMap { FileStamp(path: SitePath.join(output, $0)) }
+        let stamps = visible.parallelMap { known($0) ?? FileStamp(path: SitePath.join(output, $0)) }
         var result: [String: FileStamp] = [:]
         for (path, stamp) in zip(visible, stamps) { result[path] = stamp }
         return result
@@ -180,6 +187,22 @@ public struct SiteWriter: Sendable {
         report.writtenPaths = staged.written
         report.unchanged = staged.unchanged
         return report
+    }
+
+    /// Removes a file the site no longer has, and the folders above it that this leaves
+    /// empty; false when there is no such file.
+    @discardableResult
+    private func remove(_ path: String) throws -> Bool {
+        let full = SitePath.join(output, path)
+        var isDirectory: ObjCBool = false
+        // Gone already, or a file that became a folder: the folder now holds new files.
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
+        try FileManager.default.removeItem(atPath: full)
+        var folder = (full as NSString).deletingLastPathComponent
+        while folder.count > output.count, rmdir(folder) == 0 {  // only while empty
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return true
     }
 
     /// Removes files the site no longer produces (and leftovers of a killed build), then the

@@ -46,6 +46,7 @@ struct StagedWrite {
         let outcomes = files.parallelMap { file -> Outcome in
             if stop.isSet { return .skipped }
             if case .copy = file.content, let key = file.key, recorded[file.path] == key { return .unchanged }
+            if case .kept = file.content { return .unchanged }
             let destination = SitePath.join(output, file.path)
             do {
                 if fresh, try FileOps.create(destination, file.content) { return .created }

@@ -1,0 +1,154 @@
+import Foundation
+
+/// How each value a saved build holds is written (`ByteWriter`) and read back (`ByteReader`),
+/// field by field, in one order. Posts are saved without their Markdown and HTML (a tenth of
+/// the size): the build reads a post's file again when it needs those (`SavedBuild`).
+extension ByteWriter {
+    mutating func add(_ post: SourcePost) {
+        add(post.kind == .post)
+        add(post.sourcePath)
+        add(post.folder)
+        add(post.isBundle)
+        add(post.title)
+        add(post.date)
+        add(post.updated)
+        add(post.tags)
+        add(post.categories)
+        add(post.slug)
+        add(post.draft)
+        add(post.summary)
+        add(post.aliases)
+        add(post.yearSummary != nil)
+        add(post.yearSummary ?? 0)
+        add(post.bodyLineOffset)
+        add(post.keyLines.sorted { $0.key < $1.key }) { w, entry in
+            w.add(entry.key)
+            w.add(entry.value)
+        }
+        add(post.loadFailed)
+    }
+
+    mutating func add(_ date: PostDate?) {
+        add(date != nil)
+        guard let date else { return }
+        add(date.secondsSince1970)
+        add(date.offsetSeconds)
+    }
+
+    /// Everything but the content, which only the post's own page shows.
+    mutating func add(_ post: ResolvedPost) {
+        add(post.title)
+        add(post.path)
+        add(post.excerpt)
+        add(post.hasMore)
+        add(post.summary)
+        add(post.toc) { w, entry in
+            w.add(entry.level)
+            w.add(entry.id)
+            w.add(entry.title)
+        }
+        add(post.words)
+        add(post.assets) { w, asset in
+            w.add(asset.sourcePath)
+            w.add(asset.outputPath)
+        }
+        add(post.linkedSources)
+        add(post.fragmentLinks) { w, link in
+            w.add(link.target)
+            w.add(link.fragment)
+            w.add(link.line)
+        }
+        add(post.links) { w, link in
+            w.add(link.url)
+            w.add(link.written)
+            w.add(link.isImage)
+            w.add(link.lookedIn)
+            w.add(link.check)
+            w.add(link.estimate)
+            w.add(link.blockEnd)
+        }
+        add(post.feedContent)
+        add(post.digest)
+    }
+
+    mutating func add(_ problem: Diagnostic) {
+        add(problem.severity == .error)
+        add(problem.location.file)
+        add(problem.location.line ?? -1)
+        add(problem.location.column ?? -1)
+        add(problem.message)
+    }
+
+    mutating func add(_ theme: ThemeSource) {
+        add(theme.name)
+        add(theme.templates.sorted { $0.key < $1.key }) { w, entry in
+            w.add(entry.key)
+            w.add(entry.value.path)
+            w.add(entry.value.text)
+        }
+        add(theme.assets.sorted { $0.key < $1.key }) { w, entry in
+            w.add(entry.key)
+            w.add(entry.value)
+        }
+    }
+}
+
+extension ByteReader {
+    /// A post without its body (`SavedBuild.hollow`).
+    mutating func sourcePost() -> SourcePost {
+        let kind: ContentKind = bool() ? .post : .page
+        let (sourcePath, folder, isBundle, title) = (string(), string(), bool(), optionalString())
+        let (date, updated, tags, categories) = (postDate(), postDate(), strings(), strings())
+        let (slug, draft, summary, aliases) = (string(), bool(), optionalString(), strings())
+        let hasYearSummary = bool()
+        let yearSummary = int()
+        let bodyLineOffset = int()
+        let keyLines = list { r in (r.string(), r.int()) }
+        return SourcePost(
+            kind: kind, sourcePath: sourcePath, folder: folder, isBundle: isBundle, title: title, date: date,
+            updated: updated, tags: tags, categories: categories, slug: slug, draft: draft, summary: summary,
+            aliases: aliases, yearSummary: hasYearSummary ? yearSummary : nil, body: "",
+            bodyLineOffset: bodyLineOffset, keyLines: Dictionary(keyLines) { a, _ in a }, loadFailed: bool())
+    }
+
+    mutating func postDate() -> PostDate? {
+        guard bool() else { return nil }
+        return PostDate(secondsSince1970: int64(), offsetSeconds: int())
+    }
+
+    /// The post as `ByteWriter.add(_: ResolvedPost)` left it: without content.
+    mutating func resolvedPost(source: SourcePost) -> ResolvedPost {
+        let (title, path, excerpt, hasMore, summary) = (string(), string(), string(), bool(), string())
+        let toc = list { r in TOCEntry(level: r.int(), id: r.string(), title: r.string()) }
+        let words = int()
+        let assets = list { r in Asset(sourcePath: r.string(), outputPath: r.string()) }
+        let linkedSources = strings()
+        let fragmentLinks = list { r in FragmentLink(target: r.string(), fragment: r.string(), line: r.int()) }
+        let links = list { r in
+            BodyLink(url: r.string(), written: r.string(), isImage: r.bool(), lookedIn: r.optionalString(),
+                     check: r.bool(), estimate: r.int(), blockEnd: r.int())
+        }
+        let feedContent = optionalString()
+        return ResolvedPost(
+            source: source, title: title, path: path, content: "", excerpt: excerpt, hasMore: hasMore,
+            summary: summary, toc: toc, words: words, assets: assets, linkedSources: linkedSources,
+            fragmentLinks: fragmentLinks, links: links, feedContent: feedContent, digest: unsigned())
+    }
+
+    mutating func diagnostic() -> Diagnostic {
+        let severity: Diagnostic.Severity = bool() ? .error : .warning
+        let (file, line, column, message) = (string(), int(), int(), string())
+        return Diagnostic(
+            severity, SourceLocation(file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column), message)
+    }
+
+    mutating func themeSource() -> ThemeSource {
+        var theme = ThemeSource()
+        theme.name = string()
+        for (name, source) in list({ r in (r.string(), TemplateSource(path: r.string(), text: r.string())) }) {
+            theme.templates[name] = source
+        }
+        for (path, data) in list({ r in (r.string(), r.data()) }) { theme.assets[path] = data }
+        return theme
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A compact binary form for what a build keeps between runs of the command line: numbers as
+/// variable-length integers, text as its length and UTF-8 bytes. JSON (Foundation's coders)
+/// took longer to decode than the build step it saves.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 20) }
+
+    mutating func add(_ number: UInt64) {
+        var rest = number
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7f) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func add(_ number: Int) { add(Int64(number)) }
+    /// Zig-zag: small negative numbers stay short.
+    mutating func add(_ number: Int64) { add(UInt64(bitPattern: (number << 1) ^ (number >> 63))) }
+    mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            add(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func add(_ data: Data) {
+        add(UInt64(data.count))
+        bytes.append(contentsOf: data)
+    }
+
+    mutating func add(_ text: String?) {
+        add(text != nil)
+        if let text { add(text) }
+    }
+
+    mutating func add(_ texts: [String]) { add(texts, each: { $0.add($1) }) }
+
+    mutating func add<T>(_ list: [T], each: (inout ByteWriter, T) -> Void) {
+        add(UInt64(list.count))
+        for item in list { each(&self, item) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote. Every read checks the bounds: a file cut short or written by
+/// another version makes `failed` true and yields empty values, never a crash.
+struct ByteReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+    private(set) var failed = false
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func unsigned() -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        failed = true
+        return 0
+    }
+
+    mutating func int() -> Int {
+        let signed = int64()
+        guard let value = Int(exactly: signed) else { failed = true; return 0 }
+        return value
+    }
+
+    mutating func int64() -> Int64 {
+        let zigzag = unsigned()
+        return Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+    }
+
+    mutating func bool() -> Bool {
+        guard offset < bytes.count else { failed = true; return false }
+        offset += 1
+        return bytes[offset - 1] != 0
+    }
+
+    /// The next length's worth of bytes, or nil (and `failed`) when they are not all there.
+    private mutating func chunk() -> UnsafeRawBufferPointer? {
+        let length = unsigned()
+        guard !failed, length <= UInt64(bytes.count - offset) else { failed = true; return nil }
+        let start = offset
+        offset += Int(length)
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
+    }
+
+    mutating func string() -> String {
+        guard let chunk = chunk() else { return "" }
+        return String(decoding: chunk, as: UTF8.self)
+    }
+
+    mutating func data() -> Data {
+        chunk().map { Data($0) } ?? Data()
+    }
+
+    mutating func optionalString() -> String? {
+        bool() ? string() : nil
+    }
+
+    mutating func strings() -> [String] { list { $0.string() } }
+
+    mutating func list<T>(_ each: (inout ByteReader) -> T) -> [T] {
+        let count = unsigned()
+        // Each item takes a byte at least: a larger count is a damaged file.
+        guard !failed, count <= UInt64(bytes.count - offset) else { failed = true; return [] }
+        var items: [T] = []
+        items.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            items.append(each(&self))
+            if failed { return [] }
+        }
+        return items
+    }
+}
