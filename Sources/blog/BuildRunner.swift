@@ -30,6 +30,7 @@ enum BuildRunner {
         let saved = record.savedCache(config: settings.0)
         options.cache = saved?.cache ?? BuildCache()
         options.changedPaths = saved?.changed
+        options.knownStamps = record.inputs
         timings.append(("read saved build", clock.lap()))
         let result = Progress.during { step in
             options.progress = step

@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     /// The site's settings and their problems, when the caller read them already
     /// (`SiteLoader.config`): blog.yaml is read once a command.
     public var settings: (Config?, [Diagnostic])?
+    /// Size and time of the site's files (site-relative), when the caller has just taken them
+    /// (the build's record): copies are keyed by them without a `stat` each.
+    public var knownStamps: [String: FileStamp] = [:]
     /// Told the name of each step as it starts (the command line's progress line).
     public var progress: (@Sendable (String) -> Void)?
 

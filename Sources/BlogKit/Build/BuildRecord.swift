@@ -45,8 +45,10 @@ public struct BuildRecord: Sendable {
     /// the site changed since (absolute paths, as `BuildOptions.changedPaths` wants them);
     /// nil when there is no record to trust, or the settings cannot be read.
     public func savedCache(config: Config?) -> (cache: BuildCache, changed: Set<String>)? {
+        // Into a missing or emptied output every page is made: posts kept hollow would all be
+        // read again, which costs more than reading them once.
         guard let previous, let config, previous.build != 0, previous.includeDrafts == includeDrafts,
-            !SiteState.writingUnfinished(source: source, output: output)
+            !outputs.isEmpty, !SiteState.writingUnfinished(source: source, output: output)
         else { return nil }
         let outputs = self.outputs
         guard let cache = SavedBuild.read(
@@ -93,9 +95,16 @@ public struct BuildRecord: Sendable {
             if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
         }
         manifest.build = UInt64.random(in: 1...UInt64.max)
-        // The record last: it is what vouches for the saved state.
-        if let cache { try? SavedBuild.write(cache, build: manifest.build, source: source, output: output) }
-        try? manifest.write(source: source)
+        // Both at once: the save is trusted only with a record of the same build number, so
+        // neither order nor a failure of one can pair a record with another build's save.
+        let (source, output, record) = (self.source, self.output, manifest)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                try? record.write(source: source)
+            } else if let cache {
+                try? SavedBuild.write(cache, build: record.build, source: source, output: output)
+            }
+        }
         SiteState.endWriting(source: source)
     }
 }

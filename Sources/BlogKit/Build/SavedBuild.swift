@@ -24,7 +24,7 @@ enum SavedBuild {
         SitePath.join(SiteState.folder(source: source), fileName(output: output))
     }
 
-    /// Written whole or not at all (a temporary renamed).
+    /// Written whole or not at all (a temporary renamed). Lists are in no particular order.
     static func write(_ cache: BuildCache, build: UInt64, source: String, output: String) throws {
         guard let site = cache.source else { return }
         var w = ByteWriter()
@@ -32,14 +32,14 @@ enum SavedBuild {
         w.add(build)
         w.add(site.root)
         w.add(site.posts) { $0.add($1) }
-        w.add(site.bundleAssets.sorted { $0.key < $1.key }) { w, entry in
+        w.add(Array(site.bundleAssets)) { w, entry in
             w.add(entry.key)
             w.add(entry.value)
         }
         w.add(site.staticFiles)
         w.add(site.theme != nil)
         if let theme = site.theme { w.add(theme) }
-        w.add(site.markdownFiles.sorted { $0.key < $1.key }) { w, entry in
+        w.add(Array(site.markdownFiles)) { w, entry in
             w.add(entry.key)
             w.add(entry.value.kind == .post)
             w.add(entry.value.isBundle)
@@ -48,18 +48,18 @@ enum SavedBuild {
         // A result is kept with the post as this load read it: one made from another version
         // of the post (a build that failed) is of no use.
         let loaded = Dictionary(site.posts.map { ($0.sourcePath, $0) }) { a, _ in a }
-        let entries = cache.resolvedPosts.filter { loaded[$0.key] == $0.value.post }.sorted { $0.key < $1.key }
+        let entries = Array(cache.resolvedPosts.filter { loaded[$0.key] == $0.value.post })
         w.add(entries) { w, entry in
             w.add(entry.key)
             w.add(entry.value.indexKey)
             w.add(entry.value.result)
         }
-        w.add(cache.pages.sorted { $0.key < $1.key }) { w, entry in
+        w.add(Array(cache.pages)) { w, entry in
             w.add(entry.key)
             w.add(entry.value.key)
         }
-        w.add(cache.verifiedCopies.sorted())
-        w.add((cache.checkedPaths ?? []).sorted())
+        w.add(Array(cache.verifiedCopies))
+        w.add(Array(cache.checkedPaths ?? []))
         let path = path(source: source, output: output)
         try FileManager.default.createDirectory(
             atPath: SiteState.folder(source: source), withIntermediateDirectories: true)

@@ -21,7 +21,7 @@ extension ByteWriter {
         add(post.yearSummary != nil)
         add(post.yearSummary ?? 0)
         add(post.bodyLineOffset)
-        add(post.keyLines.sorted { $0.key < $1.key }) { w, entry in
+        add(Array(post.keyLines)) { w, entry in
             w.add(entry.key)
             w.add(entry.value)
         }

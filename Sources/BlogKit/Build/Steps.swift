@@ -110,7 +110,7 @@ extension SiteBuilder {
         let jobs = renderer.allJobs()
         let copies = CopiedFiles.collect(
             site: site, posts: posts.published, theme: theme, fileSystem: options.fileSystem,
-            verified: cache?.verifiedCopies ?? [], changed: indexed.changed)
+            verified: cache?.verifiedCopies ?? [], changed: indexed.changed, stamps: options.knownStamps)
         cache?.verifiedCopies = copies.verified
         problems += copies.problems
         let redirects = Feeds.redirects(index: indexed.index)

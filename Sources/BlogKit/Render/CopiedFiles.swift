@@ -16,9 +16,11 @@ struct CopiedFiles {
     /// - Parameters:
     ///   - verified: files a build before checked to lie inside the site folder, so that a
     ///     rebuild checks only the `changed` ones (site-relative) again.
+    ///   - stamps: size and time of the site's files (site-relative) when the caller has just
+    ///     taken them; the others are looked up.
     static func collect(
         site: SiteSource, posts: [ResolvedPost], theme: Theme, fileSystem: FileSystem,
-        verified: Set<String> = [], changed: Set<String> = []
+        verified: Set<String> = [], changed: Set<String> = [], stamps: [String: FileStamp] = [:]
     ) -> CopiedFiles {
         var result = CopiedFiles()
         var sourceByOutput: [String: String] = [:]
@@ -42,7 +44,7 @@ struct CopiedFiles {
             var file = OutputFile(path: output, content: .copy(absolute), origin: source)
             // The writer skips a copy whose source has the size and time it had (blog serve
             // remembers the key, blog build finds it in the manifest).
-            if let stamp = Self.stamp(absolute) {
+            if let stamp = Self.stamp(stamps[source] ?? FileStamp(path: absolute)) {
                 file.key = Digest.of { d in
                     d.add(source)
                     d.add(stamp)
@@ -68,10 +70,10 @@ struct CopiedFiles {
     }
 }
 
-/// Size and modification time of a file, digested; nil when it cannot be read.
+/// Size and modification time of a file, digested; nil when it could not be read.
 extension CopiedFiles {
-    static func stamp(_ path: String) -> UInt64? {
-        guard let stamp = FileStamp(path: path) else { return nil }
+    static func stamp(_ stamp: FileStamp?) -> UInt64? {
+        guard let stamp else { return nil }
         return Digest.of { d in
             d.add(UInt64(bitPattern: stamp.size))
             d.add(UInt64(bitPattern: stamp.modified))
@@ -112,7 +114,7 @@ enum OutputPaths {
 
     /// No `.` or `..` segment, no empty segment, not absolute: the common case, told quickly.
     private static func isPlain(_ path: String) -> Bool {
-        !path.hasPrefix("/") && !path.hasSuffix("/") && !path.contains("//") && !path.hasPrefix(".")
-            && !path.contains("/.")
+        !path.hasPrefix("/") && !path.hasSuffix("/") && !path.hasPrefix(".") && !containsBytes(path, "//")
+            && !containsBytes(path, "/.")
     }
 }

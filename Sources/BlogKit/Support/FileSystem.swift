@@ -72,6 +72,11 @@ struct FolderEntry {
     static func list(_ path: String) -> [FolderEntry] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
+        return read(folder)
+    }
+
+    /// The entries of an open folder but `.` and `..`.
+    static func read(_ folder: OpaquePointer) -> [FolderEntry] {
         var entries: [FolderEntry] = []
         while let entry = readdir(folder) {
             // Read where it lies (d_name may be longer than its declared 256 bytes); a name
@@ -83,7 +88,7 @@ struct FolderEntry {
             var isLink = Int32(entry.pointee.d_type) == DT_LNK
             if Int32(entry.pointee.d_type) == DT_UNKNOWN {  // file systems that do not say
                 var info = stat()
-                let known = lstat(path + "/" + name, &info) == 0
+                let known = fstatat(dirfd(folder), name, &info, AT_SYMLINK_NOFOLLOW) == 0
                 isFolder = known && info.st_mode & S_IFMT == S_IFDIR
                 isLink = known && info.st_mode & S_IFMT == S_IFLNK
             }

@@ -32,6 +32,38 @@ public enum FolderWalk {
     }
 }
 
+extension FolderWalk {
+    /// Size and time of every file below `root` (relative path → stamp), skipping as `walk`
+    /// does. Each entry is `stat`ed relative to its open folder, so no path is looked up from
+    /// the root again: the build's record takes these of every file of the site and output.
+    public static func stamps(
+        _ root: String, followLinks: Bool, skip: (String, String) -> Bool = { _, _ in false }
+    ) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let folder = opendir(relative.isEmpty ? root : SitePath.join(root, relative)) else { continue }
+            defer { closedir(folder) }
+            let fd = dirfd(folder)
+            for entry in FolderEntry.read(folder) where !skip(relative, entry.name) {
+                let path = SitePath.join(relative, entry.name)
+                if entry.isFolder {
+                    pending.append(path)
+                    continue
+                }
+                var info = stat()
+                guard fstatat(fd, entry.name, &info, followLinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(path)  // a link to a folder, followed
+                } else {
+                    result[path] = FileStamp(info)
+                }
+            }
+        }
+        return result
+    }
+}
+
 /// Whether `path` is `folder` or lies below it (both absolute and standardized).
 public func isInside(_ path: String, _ folder: String, orSame: Bool = false) -> Bool {
     (orSame && path == folder) || path.hasPrefix(folder == "/" ? "/" : folder + "/")

@@ -32,6 +32,19 @@ struct StagedWrite {
     /// - Parameter recorded: copy keys of files the output holds as the last build left them.
     mutating func stage(_ files: [OutputFile], fresh: Bool, recorded: [String: UInt64]) throws {
         let output = self.output
+        // Known unchanged without a look: a page kept from the last build, a copy whose key
+        // the record vouches for. Their folders exist; a large site's one-post build would
+        // otherwise try to make ten thousand of them.
+        func known(_ file: OutputFile) -> Bool {
+            switch file.content {
+            case .kept: true
+            case .copy: file.key != nil && recorded[file.path] == file.key
+            case .data: false
+            }
+        }
+        let looked = files.filter { !known($0) }
+        let knownUnchanged = files.count - looked.count
+        let files = looked
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         let made = folders.sorted().parallelMap { folder in Result { try FileOps.makeFolder(SitePath.join(output, folder)) } }
         madeFolders = made.compactMap { try? $0.get() }.flatMap { $0 }
@@ -45,8 +58,6 @@ struct StagedWrite {
         let stop = StopFlag()
         let outcomes = files.parallelMap { file -> Outcome in
             if stop.isSet { return .skipped }
-            if case .copy = file.content, let key = file.key, recorded[file.path] == key { return .unchanged }
-            if case .kept = file.content { return .unchanged }
             let destination = SitePath.join(output, file.path)
             do {
                 if fresh, try FileOps.create(destination, file.content) { return .created }
@@ -73,6 +84,7 @@ struct StagedWrite {
             rollBack()
             throw WriteFailure(failures: failures, notWritten: notWritten, output: output)
         }
+        unchanged += knownUnchanged
     }
 
     /// Renames the temporaries into place. A rename within a folder does not need room on
