@@ -7,7 +7,7 @@ enum ThemeDataSample {
     static let site = SiteData(
         title: "T", language: "en", author: "A", description: "D", baseURL: "https://example.com/",
         basePath: "/", homeURL: "/", archivesURL: "/archives/", tagsURL: "/tags/", categoriesURL: "/categories/",
-        feedURL: "/feed.xml", assetsURL: "/assets/", pages: [PageLink(title: "About", url: "/about/")],
+        feedURL: "/feed.xml", assetsURL: "/assets/", mathScript: "/js/mathjax.js", pages: [PageLink(title: "About", url: "/about/")],
         years: [YearLink(year: "2016", url: "/2016/", count: 1)])
 
     static let summary = PostSummary(

@@ -49,6 +49,14 @@ public enum ConfigParser {
                 config.paginate = n
             case "markdown":
                 parseMarkdownOptions(field.node, into: &config, file: file, line: field.line, problems: &problems)
+            case "math":
+                guard let script = field.node.mapping?["script"]?.string.map(trimmed), !script.isEmpty,
+                    field.node.mapping?.count == 1
+                else {
+                    fail("math must be a mapping such as '{script: https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js}'")
+                    continue
+                }
+                config.mathScript = script
             case "deploy", "check":
                 parseSection(field, into: &config, file: file, problems: &problems)
             default:
@@ -71,9 +79,35 @@ public enum ConfigParser {
                 config.safeMarkdown = flag
             } else if key.string == "safe" {
                 problems.append(.error(file, line: keyLine, "markdown.safe must be true or false"))
+            } else if key.string == "extensions" {
+                parseExtensions(value, into: &config, file: file, line: keyLine, problems: &problems)
             } else {
                 problems.append(.warning(file, line: keyLine, "unknown key 'markdown.\(key.string ?? "")' is ignored"))
             }
+        }
+    }
+
+    /// `markdown: {extensions: {math: false, autolinks: false}}`: each extension named is
+    /// switched on or off; those not named stay on.
+    private static func parseExtensions(
+        _ node: Node, into config: inout Config, file: String, line: Int, problems: inout [Diagnostic]
+    ) {
+        let names = MarkdownExtension.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let mapping = node.mapping else {
+            problems.append(.error(file, line: line, "markdown.extensions must be a mapping such as '{math: false}' (extensions: \(names))"))
+            return
+        }
+        for (key, value) in mapping {
+            let keyLine = key.mark?.line ?? line
+            guard let name = key.string, let extensionName = MarkdownExtension(rawValue: name) else {
+                problems.append(.warning(file, line: keyLine, "unknown Markdown extension '\(key.string ?? "")' is ignored (extensions: \(names))"))
+                continue
+            }
+            guard let on = value.bool else {
+                problems.append(.error(file, line: keyLine, "markdown.extensions.\(name) must be true or false"))
+                continue
+            }
+            if on { config.markdownExtensions.insert(extensionName) } else { config.markdownExtensions.remove(extensionName) }
         }
     }
 

@@ -5,20 +5,120 @@ import Foundation
 /// A document belongs to one thread at a time (cmark trees are not thread-safe); each post
 /// is parsed and rendered within one task.
 final class MarkdownDocument {
-    let root: OpaquePointer
+    private(set) var root: OpaquePointer
     /// cmark render options (safe or unsafe raw HTML).
     let renderOptions: Int32
+    /// The Markdown as cmark read it: the post's, or with footnote definitions and math
+    /// rewritten (`SourceRewrite`), on the same lines.
+    private(set) var source: String
+    /// Lines of blocks the extensions made (tables, display math), which cmark knows none of.
+    var lineRanges: [OpaquePointer: ClosedRange<Int>] = [:]
+    /// Ids set in the Markdown (`## Title {#id}`), by heading.
+    var headingIDs: [OpaquePointer: String] = [:]
+    /// Display math stand-ins, by node (`Math`).
+    var displayMath: [OpaquePointer: Int] = [:]
+    /// What the writer probably meant otherwise (an undefined footnote), by line of the Markdown.
+    private(set) var warnings: [(line: Int, message: String)] = []
 
-    init(_ markdown: String, safe: Bool) {
+    /// - Parameters:
+    ///   - extensions: the GFM and other extensions to apply (`Markdown/Extensions/`).
+    ///   - footnotePrefix: put in footnotes' ids, unique to the post.
+    init(_ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "") {
         renderOptions = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
+        root = Self.parse(markdown)
+        source = markdown
+        guard !extensions.isEmpty else { return }
+        var rewrite: SourceRewrite?
+        if SourceRewrite.mayApply(to: markdown, extensions: extensions) {
+            let code = codeLines()
+            let rewritten = SourceRewrite(markdown, isCode: code.contains, extensions: extensions)
+            warnings += rewritten.warnings
+            if rewritten.changed {
+                cmark_node_free(root)
+                root = Self.parse(rewritten.text)
+                source = rewritten.text
+            }
+            rewrite = rewritten
+        }
+        applyExtensions(extensions, rewrite: rewrite, footnotePrefix: footnotePrefix)
+    }
+
+    /// Parses Markdown with cmark; the caller frees the tree.
+    static func parse(_ markdown: String) -> OpaquePointer {
         var markdown = markdown
         // The length in bytes, not strlen: a NUL inside the text must not end the document
         // (cmark itself turns it into U+FFFD).
-        root = markdown.withUTF8 { bytes in
+        return markdown.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { text in
                 cmark_parse_document(text.baseAddress, text.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
             }
         }
+    }
+
+    /// Lines of code blocks and raw HTML, where no extension looks.
+    private func codeLines() -> Set<Int> {
+        var lines = Set<Int>()
+        for node in allNodes() where node.type == CMARK_NODE_CODE_BLOCK || node.type == CMARK_NODE_HTML_BLOCK {
+            if node.startLine > 0, node.endLine >= node.startLine { lines.formUnion(node.startLine...node.endLine) }
+        }
+        return lines
+    }
+
+    /// Each extension runs only when the Markdown holds what it looks for, told from bytes:
+    /// most posts hold no table, footnote or math, and pay nothing for them.
+    private func applyExtensions(_ extensions: Set<MarkdownExtension>, rewrite: SourceRewrite?, footnotePrefix: String) {
+        cmark_consolidate_text_nodes(root)
+        let has = { (needle: String) in containsBytes(self.source, needle) }
+        if extensions.contains(.tables), has("|") {
+            Tables(document: self, lines: Self.lines(of: source)).apply()
+        }
+        if extensions.contains(.footnotes), has("[^") {
+            Footnotes(document: self, definitions: rewrite?.definitions ?? [], prefix: footnotePrefix).apply()
+        }
+        if extensions.contains(.headingIDs), has("{#") { HeadingAttributes(document: self).apply() }
+        if extensions.contains(.tasklists), has("[ ]") || has("[x]") || has("[X]") { TaskLists(document: self).apply() }
+        let tilde = extensions.contains(.strikethrough) && has("~")
+        let cjk = extensions.contains(.cjkEmphasis) && Delimiters.starBesideNonASCII(source)
+        if tilde || cjk { Delimiters(document: self, strikethrough: tilde, cjkEmphasis: cjk).apply() }
+        if extensions.contains(.autolinks), Autolinks.mayHoldLinks(source) { Autolinks(document: self).apply() }
+        if let rewrite, !rewrite.math.isEmpty { Math(document: self, math: rewrite.math).apply() }
+    }
+
+    /// The lines of a text, split at its bytes (a split by `Character` cost more than cmark's
+    /// parse of the same text).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while let newline = utf8[start...].firstIndex(of: 10) {
+            lines.append(text[start..<newline])
+            start = utf8.index(after: newline)
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
+    /// The link reference definitions of the Markdown (`[ref]: url`), as lines: table cells
+    /// are parsed on their own and need them for `[text][ref]`.
+    static func referenceDefinitions(_ lines: [Substring]) -> String {
+        lines.filter { line in
+            let rest = line.drop { $0 == " " }
+            return line.count - rest.count <= 3 && rest.hasPrefix("[") && !rest.hasPrefix("[^") && rest.contains("]:")
+        }.joined(separator: "\n")
+    }
+
+    func warn(_ line: Int, _ message: String) { warnings.append((line, message)) }
+
+    /// The line of a node: its own, or its block's (inline nodes and the extensions' blocks
+    /// have none of their own).
+    func line(of node: MarkdownNode) -> Int {
+        var current: MarkdownNode? = node
+        while let n = current {
+            if let range = lineRanges[n.pointer] { return range.lowerBound }
+            if n.type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, n.startLine > 0 { return n.startLine }
+            current = n.parent
+        }
+        return 1
     }
 
     deinit { cmark_node_free(root) }
@@ -70,6 +170,13 @@ struct MarkdownNode {
     }
 
     var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+
+    /// Whether the node's literal text holds `needle`, looked for in cmark's own bytes: the
+    /// extensions ask this of every text node, and most say no without a String being made.
+    func literalContains(_ needle: String) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return strstr(literal, needle) != nil
+    }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
 
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
@@ -123,9 +230,120 @@ struct MarkdownNode {
     /// The HTML a custom node (`replace(withHTML:)`) is written as.
     func setCustomHTML(_ html: String) { cmark_node_set_on_enter(pointer, html) }
 
+    /// Cuts a paragraph after its `count`th line: the inline nodes after that line break go
+    /// into a new paragraph (not in the tree), and the break is dropped. Nil, and nothing
+    /// changed, when a break before it lies inside a span (an emphasis over two lines).
+    func splitLines(after count: Int) -> MarkdownNode? {
+        var breaks = 0
+        var cut: MarkdownNode?
+        for node in children {
+            if node.type == CMARK_NODE_SOFTBREAK || node.type == CMARK_NODE_LINEBREAK {
+                breaks += 1
+                if breaks == count { cut = node; break }
+            } else if node.descendants.contains(where: { $0.type == CMARK_NODE_SOFTBREAK || $0.type == CMARK_NODE_LINEBREAK }) {
+                return nil
+            }
+        }
+        guard let cut else { return nil }
+        let rest = MarkdownNode.make(CMARK_NODE_PARAGRAPH)
+        var node = cut.next
+        while let current = node {
+            node = current.next
+            current.unlink()
+            rest.append(current)
+        }
+        cut.delete()
+        return rest
+    }
+
+    /// Ancestors, nearest first.
+    var ancestors: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var node = parent
+        while let current = node {
+            result.append(current)
+            node = current.parent
+        }
+        return result
+    }
+
+    /// Every node below this one, in document order (and this one first, if asked).
+    func descendants(including: Bool = false) -> [MarkdownNode] {
+        var result: [MarkdownNode] = including ? [self] : []
+        for child in children { result += child.descendants(including: true) }
+        return result
+    }
+
+    var descendants: [MarkdownNode] { descendants() }
+
+    /// What a text node is cut into by an extension: text, and nodes made for it.
+    enum Piece {
+        case text(String)
+        case node(MarkdownNode)
+
+        var isNode: Bool { if case .node = self { true } else { false } }
+    }
+
+    /// Puts the pieces in this node's place (empty texts left out) and frees this node.
+    func replace(with pieces: [Piece]) {
+        for piece in pieces {
+            switch piece {
+            case .text(let text) where !text.isEmpty: insertBefore(.text(text))
+            case .node(let node): insertBefore(node)
+            case .text: break
+            }
+        }
+        delete()
+    }
+
     /// Removes this node from the tree and frees it.
     func delete() {
         cmark_node_unlink(pointer)
         cmark_node_free(pointer)
     }
+}
+
+/// Building and moving nodes, for the extensions (`Markdown/Extensions/`). Nodes are created
+/// with cmark's default allocator, as parsing does, so they may move between documents.
+extension MarkdownNode {
+    static func make(_ type: cmark_node_type) -> MarkdownNode { MarkdownNode(cmark_node_new(type)) }
+
+    static func text(_ literal: String) -> MarkdownNode {
+        let node = make(CMARK_NODE_TEXT)
+        cmark_node_set_literal(node.pointer, literal)
+        return node
+    }
+
+    /// A node cmark writes as `enter`, its children, then `exit`.
+    static func custom(inline: Bool, enter: String, exit: String = "") -> MarkdownNode {
+        let node = make(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(node.pointer, enter)
+        cmark_node_set_on_exit(node.pointer, exit)
+        return node
+    }
+
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
+
+    func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
+    func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    func insertBefore(_ node: MarkdownNode) { cmark_node_insert_before(pointer, node.pointer) }
+    func insertAfter(_ node: MarkdownNode) { cmark_node_insert_after(pointer, node.pointer) }
+    func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
+    func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
+    func unlink() { cmark_node_unlink(pointer) }
+
+    /// Moves `nodes` (siblings, in order) into this node, at its end.
+    func adopt(_ nodes: [MarkdownNode]) {
+        for node in nodes {
+            node.unlink()
+            append(node)
+        }
+    }
+
+    /// Inside a link, an image or a code span: where no extension adds markup.
+    var isInLinkOrImage: Bool { hasAncestor { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE } }
 }

@@ -17,6 +17,11 @@ public struct Config: Sendable {
     public var theme: String?
     /// cmark's safe mode: raw HTML and `javascript:` URLs are dropped.
     public var safeMarkdown = false
+    /// `markdown.extensions`: tables, footnotes, math… (all unless switched off).
+    public var markdownExtensions = MarkdownExtension.all
+    /// `math.script`: a script that typesets math (MathJax, KaTeX), loaded by every page; none
+    /// by default, so that pages stay offline and script-free.
+    public var mathScript: String?
     /// `deploy.target`: where `blog deploy` sends the site with rsync (`user@host:/var/www/blog`
     /// or a local folder), and `deploy.args`, extra rsync arguments.
     public var deployTarget: String?

@@ -68,6 +68,7 @@ struct MustacheEncoder {
         ]
         data["author"] = site.author
         data["description"] = site.description
+        data["math_script"] = site.mathScript
         return data
     }
 

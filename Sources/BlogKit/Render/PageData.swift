@@ -44,6 +44,7 @@ struct PageData {
             categoriesURL: index.url("categories/"),
             feedURL: index.url("feed.xml"),
             assetsURL: index.url("assets/"),
+            mathScript: index.config.mathScript,
             pages: model.pages.map { PageLink(title: $0.title, url: index.url($0.path)) },
             years: model.years.map { YearLink(year: $0.name, url: index.url($0.path), count: $0.posts.count) })
         var terms: [String: String] = [:]

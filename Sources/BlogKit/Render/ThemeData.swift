@@ -63,6 +63,8 @@ struct SiteData: Sendable, Equatable {
     var categoriesURL: String
     var feedURL: String
     var assetsURL: String
+    /// `math.script` of blog.yaml; absent without one.
+    var mathScript: String? = nil
     var pages: [PageLink]
     var years: [YearLink]
 }

@@ -11,16 +11,23 @@ enum HeadingIDs {
         let headings = document.allNodes().filter(\.isHeading)
         for heading in headings {
             let title = trimmed(heading.plainText)
-            let slug = slugify(title)
-            let base = slug.isEmpty ? "section" : slug
-            var id = base
-            var count = used[base] ?? 0
-            while used[id] != nil {
-                id = "\(base)-\(count)"
-                count += 1
+            let id: String
+            if let chosen = document.headingIDs[heading.pointer] {
+                id = chosen  // `## Title {#chosen}`: the writer's, as written
+                used[id] = max(used[id] ?? 0, 1)
+            } else {
+                let slug = slugify(title)
+                let base = slug.isEmpty ? "section" : slug
+                var candidate = base
+                var count = used[base] ?? 0
+                while used[candidate] != nil {
+                    candidate = "\(base)-\(count)"
+                    count += 1
+                }
+                used[base] = max(count, 1)
+                used[candidate] = used[candidate] ?? 1
+                id = candidate
             }
-            used[base] = max(count, 1)
-            used[id] = used[id] ?? 1
             toc.append(TOCEntry(level: heading.headingLevel, id: id, title: title))
             // cmark writes `<hN>…</hN>`; the same with the id added.
             let html = document.html(of: heading)

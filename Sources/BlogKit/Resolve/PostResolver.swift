@@ -87,15 +87,18 @@ public struct PostResolver: Sendable {
     /// - Parameter forFeed: the post is one the feed shows: its content is also made with
     ///   absolute URLs (`feedContent`).
     public func resolve(_ post: SourcePost, forFeed: Bool = false) -> (ResolvedPost?, [Diagnostic]) {
-        let document = MarkdownDocument(post.body, safe: index.config.safeMarkdown)
-        var problems: [Diagnostic] = []
+        let path = index.pathBySource[post.sourcePath] ?? ""
+        let document = MarkdownDocument(
+            post.body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
+            footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-")
+        var problems: [Diagnostic] = document.warnings.map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         let title = post.title ?? takeTitleHeading(from: document)
         // A post whose front matter failed may have its title there: not a second error.
         if (title == nil || title?.isEmpty == true) && !post.loadFailed {
             problems.append(.error(post.sourcePath, line: 1, "no title: add 'title: …' to the front matter or start the post with a '# Title' line"))
         }
         let links = LinkResolver(post: post, index: index, files: files, style: style)
-        var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown)
+        var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown, document: document)
         if forFeed { walk.absolute = LinkResolver(post: post, index: index, files: files, style: .absolute) }
         walk.checks = checks ? index.config.maxImageKilobytes : nil
         walk.resolveURLs(in: document)
@@ -105,7 +108,7 @@ public struct PostResolver: Sendable {
         let feedContent = forFeed ? walk.withAbsoluteURLs { ExcerptSplit(document).content } : nil
         let summary = post.summary ?? truncate(collapsingWhitespace(parts.excerptText), limit: 200)
         let resolved = ResolvedPost(
-            source: post, title: title ?? "", path: index.pathBySource[post.sourcePath] ?? "",
+            source: post, title: title ?? "", path: path,
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
             fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, feedContent: feedContent, digested: digests)
@@ -143,8 +146,11 @@ struct DocumentWalk {
     var checks: Int?
     var text = ""
 
-    init(post: SourcePost, links: LinkResolver, safe: Bool) {
-        (self.post, self.links, self.safe) = (post, links, safe)
+    /// For the lines of the blocks the extensions made.
+    let document: MarkdownDocument
+
+    init(post: SourcePost, links: LinkResolver, safe: Bool, document: MarkdownDocument) {
+        (self.post, self.links, self.safe, self.document) = (post, links, safe, document)
     }
 
     mutating func resolveURLs(in document: MarkdownDocument) {
@@ -154,8 +160,11 @@ struct DocumentWalk {
         for node in document.allNodes() {
             let type = node.type
             if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
-                line = node.startLine
-                blockEnd = node.endLine
+                if let range = document.lineRanges[node.pointer] {
+                    (line, blockEnd) = (range.lowerBound, range.upperBound)
+                } else if node.startLine > 0 {
+                    (line, blockEnd) = (node.startLine, node.endLine)
+                }
                 text += " "
             }
             switch type {
@@ -172,7 +181,9 @@ struct DocumentWalk {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 // An image in another's alt text is only text: its node goes with the outer one.
                 if node.hasAncestor(where: \.isImage) { continue }
-                let estimate = node.startLine > 0 ? node.startLine : line
+                // A table cell's text was parsed on its own: its lines are the row's.
+                let inCell = node.hasAncestor { $0.type == CMARK_NODE_CUSTOM_INLINE }
+                let estimate = node.startLine > 0 && !inCell ? node.startLine : line
                 let absoluteURL = absolute == nil ? nil : absoluteURL(of: node.url, isImage: node.isImage)
                 if let html = resolve(node, estimate: estimate, blockEnd: blockEnd) {
                     images.append((node, html, absoluteURL.map { Self.absoluteImage(html, src: node.url, absolute: $0) }))

@@ -22,6 +22,8 @@ public struct SiteIndex: Sendable {
                    config.permalink, config.timeZone.identifier])
             d.add(config.paginate)
             d.add(config.safeMarkdown)
+            d.add(config.markdownExtensions.map(\.rawValue).sorted())
+            d.add(config.mathScript ?? "")
         }
     }
 

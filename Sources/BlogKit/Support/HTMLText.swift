@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escapes text for HTML content and attribute values: the five characters that can end
 /// either (`<`, `>`, `&`, `"`, `'`), found byte by byte. Walking `Character`s instead was a
 /// fifth of all rendering time, and misses a quote that a combining mark follows (`"` +
@@ -44,10 +46,24 @@ func trimmed(_ s: String) -> String {
     return s.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
-/// Whether `needle` occurs in `text`, compared as UTF-8 bytes: `String.contains(String)` is
-/// Foundation's, through NSString, and showed in profiles of paths checked by the thousand.
+/// Whether `needle` occurs in `text`, compared as UTF-8 bytes (`memchr` for its first byte,
+/// then `memcmp`): `String.contains` of a String is Foundation's, through NSString, and
+/// showed in profiles.
 func containsBytes(_ text: String, _ needle: String) -> Bool {
-    let (haystack, needle) = (Array(text.utf8), Array(needle.utf8))
-    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-    return (0...(haystack.count - needle.count)).contains { i in haystack[i..<(i + needle.count)].elementsEqual(needle) }
+    var (text, needle) = (text, needle)
+    return text.withUTF8 { haystack in
+        needle.withUTF8 { needle in
+            guard let first = needle.first else { return true }
+            guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+            var offset = 0
+            let last = haystack.count - needle.count
+            while offset <= last {
+                guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+                offset = at + 1
+            }
+            return false
+        }
+    }
 }

@@ -1,0 +1,24 @@
+import CCmark
+
+/// GFM task lists: a list item starting `[ ] ` or `[x] ` gets a disabled checkbox.
+struct TaskLists {
+    let document: MarkdownDocument
+
+    func apply() {
+        for item in document.allNodes() where item.type == CMARK_NODE_ITEM {
+            guard let paragraph = item.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
+                let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT
+            else { continue }
+            let literal = text.literal
+            let checked: Bool
+            if literal.hasPrefix("[ ]") { checked = false } else if literal.hasPrefix("[x]") || literal.hasPrefix("[X]") { checked = true } else { continue }
+            let rest = literal.dropFirst(3)
+            // `[x]` followed by a space, or ending the line.
+            guard rest.first == " " || rest.first == "\t" || (rest.isEmpty && text.next.map { $0.type == CMARK_NODE_SOFTBREAK } ?? true)
+            else { continue }
+            let box = MarkdownNode.custom(
+                inline: true, enter: checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />")
+            text.replace(with: [.node(box), .text(String(rest))])
+        }
+    }
+}

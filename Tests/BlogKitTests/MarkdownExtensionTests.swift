@@ -1,0 +1,200 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BlogKit
+
+/// Markdown as real blogs write it, through the whole build: what a reader sees in the page,
+/// and what the writer is told.
+@Suite struct MarkdownExtensionTests {
+    static let config = "title: T\nbase_url: https://example.com/\n"
+
+    /// Builds the site and returns the build and the HTML of each page by output path.
+    func build(_ files: [String: Any]) throws -> (BuildResult, [String: String]) {
+        let site = try Fixture(files: files)
+        let result = SiteBuilder.build(BuildOptions(source: site.root, now: Date(timeIntervalSince1970: 1_900_000_000)))
+        var pages: [String: String] = [:]
+        for file in result.files {
+            if case .data(let data) = file.content { pages[file.path] = String(decoding: data, as: UTF8.self) }
+        }
+        return (result, pages)
+    }
+
+    func post(_ body: String, config: String = config, extra: [String: Any] = [:]) throws -> (BuildResult, String) {
+        var files: [String: Any] = ["blog.yaml": config, "posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\n" + body]
+        files.merge(extra) { $1 }
+        let (result, pages) = try build(files)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        return (result, pages["2016/01/a/index.html"] ?? "")
+    }
+
+    @Test func tablesWithAlignmentInlineMarkdownAndResolvedLinks() throws {
+        let (_, html) = try post("""
+            | Name | 数量 | Link |
+            | :--- | :-: | ---: |
+            | *x* `a\\|b` | 三 | [B](b.md) ![c](c.png) |
+            | short |
+
+            > | q |
+            > |---|
+            > | in a quote |
+            """, extra: [
+                "posts/2016/b.md": "---\ntitle: B\ndate: 2016-02-01\n---\nB.\n",
+                "posts/2016/c.png": Fixture.png(width: 4, height: 3),
+            ])
+        #expect(html.contains("<th align=\"left\">Name</th>\n<th align=\"center\">数量</th>\n<th align=\"right\">Link</th>"))
+        #expect(html.contains("<td align=\"left\"><em>x</em> <code>a|b</code></td>"))
+        #expect(html.contains("<a href=\"/2016/02/b/\">B</a>"))
+        #expect(html.contains("<img src=\"/2016/01/a/c.png\" alt=\"c\" width=\"4\" height=\"3\""))
+        #expect(html.contains("<td align=\"left\">short</td>\n<td align=\"center\"></td>"))
+        #expect(html.contains("<blockquote>\n<table>"))
+        #expect(!html.contains("|---"))
+    }
+
+    @Test func aDeadLinkInATableCellIsReportedAtItsRow() throws {
+        let (result, _) = try build([
+            "blog.yaml": Self.config,
+            "posts/2016/a.md": "---\ntitle: A\n---\nText.\n\n| a | b |\n|---|---|\n| x | y |\n| [gone](gone.md) | z |\n",
+        ])
+        #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("posts/2016/a.md:9: error:") && $0.contains("gone.md") },
+                "\(result.diagnostics)")
+    }
+
+    @Test func footnotesAreNumberedLinkedAndUniqueOnAListPage() throws {
+        let note = "Claim[^1] and another[^n].\n\n[^1]: Source: [the paper](https://example.org/p).\n[^n]: More.\n    Indented too.\n"
+        let (result, pages) = try build([
+            "blog.yaml": Self.config,
+            "posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\n" + note,
+            "posts/2016/b.md": "---\ntitle: B\ndate: 2016-02-01\n---\n" + note,
+        ])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let a = try #require(pages["2016/01/a/index.html"])
+        #expect(a.contains("<sup class=\"footnote-ref\"><a href=\"#fn-2016-01-a-1\" id=\"fnref-2016-01-a-1\" data-footnote-ref>1</a></sup>"))
+        #expect(a.contains("<li id=\"fn-2016-01-a-1\">\n<p>Source: <a href=\"https://example.org/p\">the paper</a>."))
+        // Definitions on consecutive lines are two notes, not one paragraph.
+        #expect(a.contains("<li id=\"fn-2016-01-a-n\">\n<p>More.\nIndented too. <a href=\"#fnref-2016-01-a-n\""))
+        #expect(!a.contains("[^"))
+        // The home page shows both posts' excerpts: no id twice.
+        let home = try #require(pages["index.html"])
+        let ids = home.matches(of: /id="(fnref-[^"]+)"/).map { String($0.1) }
+        #expect(ids.count == 4 && Set(ids).count == 4, "\(ids)")
+    }
+
+    @Test func footnoteMistakesAreWarnedAtTheirLines() throws {
+        let (result, html) = try post("Text[^missing] here.\n\n[^spare]: Never used.\n\nRegex [^abc] in a [link [^1]](https://x.org).\n\n[^1]: one.\n")
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains("posts/2016/a.md:5: warning: footnote [^missing] has no definition; it is left as text"), "\(messages)")
+        #expect(messages.contains("posts/2016/a.md:7: warning: footnote [^spare] is defined but never referred to; it is left out"), "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("posts/2016/a.md:9: warning: footnote [^1] inside a link") }, "\(messages)")
+        #expect(html.contains("Text[^missing] here."))
+        #expect(!html.contains("Never used"))
+    }
+
+    @Test func headingAttributesSetTheIdAndTheTableOfContents() throws {
+        let (result, pages) = try build([
+            "blog.yaml": Self.config,
+            "posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\n## The problem {#problem}\n\nSee [below](#problem).\n\n## Again\n",
+        ])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let html = try #require(pages.first { $0.key.hasSuffix("/a/index.html") }?.value)
+        #expect(html.contains("<h2 id=\"problem\">The problem</h2>"))
+        #expect(!html.contains("{#"))
+    }
+
+    @Test func mathIsKeptAsWritten() throws {
+        let (_, html) = try post("""
+            Inline $x_1 + y_*$ and \\(a\\_b\\), prices $5 and $10 stay, `$code$` too.
+
+            $$ Z_{ij} = X_{ji} \\\\ *not emphasis* $$
+
+            $$
+            \\begin{aligned} a &= b \\\\ c &= d \\end{aligned}
+            $$
+
+            After the math, [a link](https://example.org/after).
+            """)
+        #expect(html.contains("<span class=\"math inline\">\\(x_1 + y_*\\)</span>"))
+        #expect(html.contains("<span class=\"math inline\">\\(a\\_b\\)</span>"))
+        #expect(html.contains("prices $5 and $10 stay, <code>$code$</code> too."))
+        #expect(html.contains("<div class=\"math display\">\\[ Z_{ij} = X_{ji} \\\\ *not emphasis* \\]</div>"))
+        #expect(html.contains("<div class=\"math display\">\\[\n\\begin{aligned} a &amp;= b \\\\ c &amp;= d \\end{aligned}\n\\]</div>"))
+    }
+
+    @Test func aMathScriptOnlyWhenTheSettingsNameOne() throws {
+        let (_, plain) = try post("Math $x$.\n")
+        #expect(!plain.contains("<script"))
+        let config = Self.config + "math: {script: https://cdn.example.org/mathjax/tex-chtml.js}\n"
+        let (_, typeset) = try post("Math $x$.\n", config: config)
+        let script = try #require(typeset.range(of: "<script defer src=\"https://cdn.example.org/mathjax/tex-chtml.js\"></script>"))
+        #expect(script.upperBound < (typeset.range(of: "</head>")?.lowerBound ?? typeset.startIndex))
+        let (result, _) = try build(["blog.yaml": Self.config + "math: mathjax\n", "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nx\n"])
+        #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("blog.yaml:3: error: math must be a mapping") })
+    }
+
+    @Test func anUnclosedDisplayMathIsWarnedAtItsLine() throws {
+        let (result, html) = try post("One.\n\nTwo $$ x = 1\nand more.\n")
+        #expect(result.diagnostics.map(\.description).contains("posts/2016/a.md:7: warning: '$$' opens display math that is never closed in this paragraph; it is left as text"),
+                "\(result.diagnostics)")
+        #expect(html.contains("Two $$ x = 1"))
+    }
+
+    @Test func strikethroughTaskListsAndAutolinks() throws {
+        let (_, html) = try post("""
+            ~~gone~~ and ~~*both*~~ but not ~~~ three.
+
+            - [ ] todo
+            - [x] done
+
+            见https://example.com/a。 Visit www.example.org, or mail me@example.com. `https://not.code`
+            """)
+        #expect(html.contains("<del>gone</del> and <del><em>both</em></del> but not ~~~ three."))
+        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" /> todo</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>"))
+        #expect(html.contains("见<a href=\"https://example.com/a\">https://example.com/a</a>。"))
+        #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>,"))
+        #expect(html.contains("<a href=\"mailto:me@example.com\">me@example.com</a>."))
+        #expect(html.contains("<code>https://not.code</code>"))
+    }
+
+    @Test(arguments: [
+        ("**「強調」**です", "<strong>「強調」</strong>です"),
+        ("**中文，**后面", "<strong>中文，</strong>后面"),
+        ("这是*『书名』*吗", "这是<em>『书名』</em>吗"),
+        ("a **b** c", "a <strong>b</strong> c"),
+    ])
+    func emphasisBesideCJKPunctuation(markdown: String, expected: String) throws {
+        let (_, html) = try post(markdown + "\n")
+        #expect(html.contains("<p>" + expected + "</p>"), "\(html)")
+    }
+
+    @Test func eachExtensionCanBeSwitchedOff() throws {
+        let config = Self.config + "markdown:\n  extensions: {math: false, tables: false, nonsense: false}\n"
+        let (result, html) = try post("Cost $x_1$ here.\n\n| a |\n|---|\n", config: config)
+        #expect(html.contains("Cost $x<em>1$ here.") || html.contains("Cost $x_1$ here."))
+        #expect(!html.contains("<table>"))
+        #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("blog.yaml:4: warning: unknown Markdown extension 'nonsense'") },
+                "\(result.diagnostics)")
+    }
+
+    @Test func safeModeStillHasTablesAndDropsRawHTML() throws {
+        let config = Self.config + "markdown: {safe: true}\n"
+        let (_, html) = try post("| a |\n|---|\n| <b>x</b> |\n\n<script>alert(1)</script>\n", config: config)
+        #expect(html.contains("<table>"))
+        #expect(!html.contains("<script>alert") && !html.contains("<b>x</b>"))
+    }
+
+    /// Bad input finishes, in time about linear in its size (not timed here: see the README's
+    /// benchmark), without a crash.
+    @Test func hugeAndUnbalancedInputFinishes() throws {
+        let wide = "|" + String(repeating: " c |", count: 1000) + "\n|" + String(repeating: "---|", count: 1000) + "\n"
+        let tall = "| a | b |\n|---|---|\n" + String(repeating: "| x | y |\n", count: 10_000)
+        let notes = (1...2000).map { "n[^\($0)]" }.joined(separator: " ") + "\n\n" + (1...2000).map { "[^\($0)]: note \($0)" }.joined(separator: "\n") + "\n"
+        let dollars = String(repeating: "$ \\( $$ ", count: 5000) + "\n"
+        let struck = String(repeating: "~~x~~ **「y」**で ", count: 10_000) + "\n"
+        let (_, html) = try post(wide + "\n" + tall + "\n" + notes + "\n" + dollars + "\n" + struck + "\nSelf[^s].\n\n[^s]: Me[^s].\n")
+        #expect(html.components(separatedBy: "<del>x</del>").count == 10_001)
+        #expect(html.components(separatedBy: "<strong>「y」</strong>で").count == 10_001)
+        #expect(html.components(separatedBy: "<tr>").count == 10_000 + 2 + 1)
+        #expect(html.contains("<li id=\"fn-2016-01-a-2000\">"))
+    }
+}
