@@ -18,17 +18,11 @@ import Testing
         var description: String { "\(file) #\(number) (\(section))" }
     }
 
-    /// Where the specs lie: `../shared/specs` beside the repository, or `BLOG_SPECS`.
-    static let folder: String? = {
-        if let path = ProcessInfo.processInfo.environment["BLOG_SPECS"] { return path }
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let candidate = url.deletingLastPathComponent().appendingPathComponent("shared/specs").path
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
-    }()
+    /// Where the specs lie (`../shared/specs` beside the repository; see `sharedFolder`).
+    static let folder: String? = sharedFolder("specs")
 
     static func examples(_ file: String) throws -> [Example] {
-        let folder = try #require(folder, "the specs are not in ../shared/specs (set BLOG_SPECS)")
+        let folder = try #require(folder, "the specs are not in ../shared/specs (set BLOG_SHARED)")
         let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
         let fence = String(repeating: "`", count: 32)
         var examples: [Example] = []
@@ -140,4 +134,13 @@ import Testing
         let fixed = (Self.known[file] ?? []).subtracting(failed.map(\.0.number))
         #expect(fixed.isEmpty, "now passing, take out of `known`: \(fixed.sorted())")
     }
+}
+
+/// A folder of the team's shared data (`specs`, `corpora`): in `BLOG_SHARED`, else `../shared`
+/// beside the repository, else `/work/shared`, where this machine keeps it.
+func sharedFolder(_ name: String) -> String? {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    let candidates: [String?] = [ProcessInfo.processInfo.environment["BLOG_SHARED"], url.deletingLastPathComponent().appendingPathComponent("shared").path, "/work/shared"]
+    return candidates.compactMap { $0.map { $0 + "/" + name } }.first { FileManager.default.fileExists(atPath: $0) }
 }
