@@ -26,11 +26,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Code colouring at build time, with Pygments' class names: no dependencies.
+        .target(name: "Highlight"),
         // The pipeline: load → parse → resolve → render → write.
         .target(
             name: "BlogKit",
             dependencies: [
                 "CCmark",
+                "Highlight",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -67,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BlogKitTests",
-            dependencies: ["BlogKit", "TestSupport"]
+            dependencies: ["BlogKit", "Highlight", "TestSupport"]
         ),
         // End to end: runs the real `blog` binary on fixture sites.
         .testTarget(

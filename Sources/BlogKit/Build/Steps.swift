@@ -79,7 +79,7 @@ extension SiteBuilder {
             return (resolved, found)
         }
         let broken = indexed.broken.parallelMap { resolver.resolve(complete($0, indexed, options: options)) }
-        problems += all.flatMap(\.1) + broken.flatMap(\.1)
+        problems += UnknownLanguages.merged(all.flatMap(\.1) + broken.flatMap(\.1))
         let published = all.compactMap(\.0)
         if options.checks { problems += SiteChecks.problems(published) }
         return Resolved(published: published, broken: broken.compactMap(\.0))

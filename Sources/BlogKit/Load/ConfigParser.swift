@@ -57,6 +57,8 @@ public enum ConfigParser {
                     continue
                 }
                 config.mathScript = script
+            case "highlight":
+                parseHighlight(field, into: &config, file: file, problems: &problems)
             case "deploy", "check":
                 parseSection(field, into: &config, file: file, problems: &problems)
             default:
@@ -108,6 +110,28 @@ public enum ConfigParser {
                 continue
             }
             if on { config.markdownExtensions.insert(extensionName) } else { config.markdownExtensions.remove(extensionName) }
+        }
+    }
+
+    /// `highlight: {enabled: false}`, `highlight: {line_numbers: true}`.
+    private static func parseHighlight(
+        _ field: YAMLFields.Field, into config: inout Config, file: String, problems: inout [Diagnostic]
+    ) {
+        guard let mapping = field.node.mapping else {
+            problems.append(.error(file, line: field.line, "highlight must be a mapping such as '{enabled: true, line_numbers: false}'"))
+            return
+        }
+        for (key, value) in mapping {
+            let line = key.mark?.line ?? field.line
+            guard let name = key.string, name == "enabled" || name == "line_numbers" else {
+                problems.append(.warning(file, line: line, "unknown key 'highlight.\(key.string ?? "")' is ignored"))
+                continue
+            }
+            guard let flag = value.bool else {
+                problems.append(.error(file, line: line, "highlight.\(name) must be true or false"))
+                continue
+            }
+            if name == "enabled" { config.highlight = flag } else { config.lineNumbers = flag }
         }
     }
 

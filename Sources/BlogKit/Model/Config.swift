@@ -22,6 +22,9 @@ public struct Config: Sendable {
     /// `math.script`: a script that typesets math (MathJax, KaTeX), loaded by every page; none
     /// by default, so that pages stay offline and script-free.
     public var mathScript: String?
+    /// `highlight: {enabled, line_numbers}`: fenced code coloured at build time, and numbered.
+    public var highlight = true
+    public var lineNumbers = false
     /// `deploy.target`: where `blog deploy` sends the site with rsync (`user@host:/var/www/blog`
     /// or a local folder), and `deploy.args`, extra rsync arguments.
     public var deployTarget: String?

@@ -24,6 +24,8 @@ public struct SiteIndex: Sendable {
             d.add(config.safeMarkdown)
             d.add(config.markdownExtensions.map(\.rawValue).sorted())
             d.add(config.mathScript ?? "")
+            d.add(config.highlight)
+            d.add(config.lineNumbers)
         }
     }
 

@@ -1,0 +1,133 @@
+import CCmark
+import Highlight
+
+/// Fenced code coloured at build time (`Highlight`), in the markup of Pygments and Hugo:
+/// `<div class="highlight"><pre><code class="language-go">` with Pygments' classes inside.
+/// The fence may carry Hugo's options: ```` ```go {linenos=true, hl_lines=[2, "4-6"], linenostart=10} ````.
+/// Line numbers are drawn by CSS counters, so copying the code never copies them.
+struct CodeBlocks {
+    /// `highlight:` of blog.yaml.
+    var enabled = true
+    var lineNumbers = false
+
+    /// What a fence's info string says: the language and Hugo's options.
+    struct Fence: Equatable {
+        var language: String?
+        var lineNumbers: Bool?
+        var firstLine = 1
+        var marked: Set<Int> = []
+
+        init(_ info: String) {
+            let trimmedInfo = trimmed(info)
+            let brace = trimmedInfo.firstIndex(of: "{")
+            let head = trimmed(String(trimmedInfo[..<(brace ?? trimmedInfo.endIndex)]))
+            language = head.split(whereSeparator: \.isWhitespace).first.map(String.init)
+            guard let brace, let close = trimmedInfo.lastIndex(of: "}") , close > brace else { return }
+            let options = trimmedInfo[trimmedInfo.index(after: brace)..<close]
+            for (key, value) in Self.pairs(String(options)) {
+                switch key {
+                case "linenos": lineNumbers = ["true", "table", "inline"].contains(value)
+                case "linenostart": firstLine = Int(value) ?? 1
+                case "hl_lines":
+                    for part in value.split(whereSeparator: { " [],\"".contains($0) }) {
+                        let bounds = part.split(separator: "-").compactMap { Int($0) }
+                        if bounds.count == 2, bounds[0] <= bounds[1], bounds[1] - bounds[0] < 100_000 {
+                            marked.formUnion(bounds[0]...bounds[1])
+                        } else if let one = bounds.first {
+                            marked.insert(one)
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+
+        /// `a=1, b=[2, "4-6"]`: commas inside brackets belong to the value.
+        private static func pairs(_ text: String) -> [(String, String)] {
+            var result: [(String, String)] = []
+            var depth = 0
+            var current = ""
+            for c in text + "," {
+                if c == "[" { depth += 1 }
+                if c == "]" { depth -= 1 }
+                if c == ",", depth <= 0 {
+                    let parts = current.split(separator: "=", maxSplits: 1).map { trimmed(String($0)) }
+                    if parts.count == 2 { result.append((parts[0].lowercased(), parts[1])) }
+                    current = ""
+                } else {
+                    current.append(c)
+                }
+            }
+            return result
+        }
+    }
+
+    /// Colours every fenced block of a known language; returns the languages not known, with
+    /// how many blocks use each and the line of the first.
+    func highlight(in document: MarkdownDocument) -> [String: (count: Int, line: Int)] {
+        var unknown: [String: (count: Int, line: Int)] = [:]
+        for block in document.allNodes() where block.type == CMARK_NODE_CODE_BLOCK {
+            let fence = Fence(cmark_node_get_fence_info(block.pointer).map { String(cString: $0) } ?? "")
+            guard let name = fence.language else { continue }  // no language: plain, as written
+            guard let language = Language.named(name) else {
+                let seen = unknown[name.lowercased()]
+                unknown[name.lowercased()] = ((seen?.count ?? 0) + 1, seen?.line ?? block.startLine)
+                continue
+            }
+            guard enabled else { continue }
+            let lines = block.startLine...max(block.startLine, block.endLine)
+            let html = render(block.literal, language: language, name: name, fence: fence)
+            if let replacement = block.replace(withHTML: html, inline: false) { document.lineRanges[replacement.pointer] = lines }
+        }
+        return unknown
+    }
+
+    private func render(_ code: String, language: Language, name: String, fence: Fence) -> String {
+        // cmark keeps the last line break of a block's text; the lines are the text before it.
+        let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
+        let open = "<div class=\"highlight\"><pre><code class=\"language-\(escapeHTML(name))\">"
+        guard fence.lineNumbers ?? lineNumbers || !fence.marked.isEmpty else {
+            return open + Highlighter.html(text, language: language) + "\n</code></pre></div>\n"
+        }
+        let numbered = fence.lineNumbers ?? lineNumbers
+        var html = open.replacingOccurrences(of: "<pre>", with: numbered ? "<pre class=\"numbered\" style=\"counter-reset: line \(fence.firstLine - 1)\">" : "<pre>")
+        for (i, line) in Highlighter.htmlLines(text, language: language).enumerated() {
+            let marked = fence.marked.contains(i + 1)
+            html += "<span class=\"line\(marked ? " hl" : "")\">" + line + "\n</span>"
+        }
+        return html + "</code></pre></div>\n"
+    }
+}
+
+/// A language no lexer knows is said once a build, not once a block: one warning per
+/// language, at its first block, with how many blocks and posts use it.
+enum UnknownLanguages {
+    private static let marker = "code in unknown language '"
+
+    static func warning(_ language: String, blocks: Int, file: String, line: Int) -> Diagnostic {
+        .warning(file, line: line, marker + language + "' is left uncoloured (\(blocks) block\(blocks == 1 ? "" : "s"))")
+    }
+
+    /// The problems with those of each unknown language merged into one.
+    static func merged(_ problems: [Diagnostic]) -> [Diagnostic] {
+        var byLanguage: [String: (first: Diagnostic, blocks: Int, posts: Set<String>)] = [:]
+        var others: [Diagnostic] = []
+        for problem in problems.sortedByLocation {
+            guard problem.message.hasPrefix(marker), let close = problem.message.dropFirst(marker.count).firstIndex(of: "'"),
+                let open = problem.message.lastIndex(of: "("), let blocks = Int(problem.message[problem.message.index(after: open)...].prefix { $0.isNumber })
+            else {
+                others.append(problem)
+                continue
+            }
+            let language = String(problem.message[problem.message.index(problem.message.startIndex, offsetBy: marker.count)..<close])
+            let seen = byLanguage[language]
+            byLanguage[language] = (seen?.first ?? problem, (seen?.blocks ?? 0) + blocks, (seen?.posts ?? []).union([problem.location.file]))
+        }
+        for (language, use) in byLanguage.sorted(by: { $0.key < $1.key }) {
+            var first = use.first
+            first.message = marker + language + "' is left uncoloured: \(use.blocks) block\(use.blocks == 1 ? "" : "s") in \(use.posts.count) post\(use.posts.count == 1 ? "" : "s"), the first here"
+            others.append(first)
+        }
+        return others
+    }
+}

@@ -1,0 +1,270 @@
+/// The languages known, by every name Pygments and GitHub Linguist give them.
+public struct Language: Sendable {
+    public let name: String
+    let lex: @Sendable (inout Scanner) -> Void
+
+    /// Every name a fence may give, for listings and tests.
+    public static var byAliasNames: [String] { byAlias.keys.sorted() }
+
+    /// The name Pygments knows this language by.
+    public var pygmentsName: String { name }
+
+    /// The language a fence names (`go`, `Python`, `sh`, `c++`…), or nil.
+    public static func named(_ name: String) -> Language? {
+        byAlias[name.lowercased()]
+    }
+
+    static let byAlias: [String: Language] = {
+        var table: [String: Language] = [:]
+        for (names, lex) in all {
+            let language = Language(name: names[0], lex: lex)
+            for alias in names { table[alias] = language }
+        }
+        return table
+    }()
+
+    private static func grammar(_ g: Grammar) -> @Sendable (inout Scanner) -> Void { { g.lex(&$0) } }
+
+    static let all: [([String], @Sendable (inout Scanner) -> Void)] = [
+        (["python", "py", "python3", "py3", "gyp", "bazel", "bzl", "starlark"], grammar(Grammars.python)),
+        (["pycon", "python-console"], { Lines.console(&$0, prompt: .python) }),
+        (["pytb", "python-traceback", "py3tb"], { Lines.traceback(&$0) }),
+        (["bash", "sh", "shell", "zsh", "ksh", "shell-script", "fish"], { Shell.lex(&$0) }),
+        (["console", "shell-session", "shellsession", "terminal", "sh-session", "bash-session"], { Lines.console(&$0, prompt: .shell) }),
+        (["c", "h"], grammar(Grammars.c)),
+        (["cpp", "c++", "cc", "cxx", "hpp", "h++", "arduino", "ino"], grammar(Grammars.cpp)),
+        (["go", "golang"], grammar(Grammars.go)),
+        (["java"], grammar(Grammars.java)),
+        (["kotlin", "kt", "kts"], grammar(Grammars.kotlin)),
+        (["javascript", "js", "jsx", "mjs", "cjs", "node"], grammar(Grammars.javascript)),
+        (["typescript", "ts", "tsx"], grammar(Grammars.typescript)),
+        (["json", "jsonc", "json5", "geojson"], grammar(Grammars.json)),
+        (["yaml", "yml"], { Lines.yaml(&$0) }),
+        (["toml"], { Lines.ini(&$0, toml: true) }),
+        (["ini", "cfg", "dosini", "conf", "properties", "editorconfig", "gitconfig"], { Lines.ini(&$0, toml: false) }),
+        (["sql", "mysql", "postgresql", "postgres", "psql", "sqlite", "plpgsql"], grammar(Grammars.sql)),
+        (["swift"], grammar(Grammars.swift)),
+        (["rust", "rs"], grammar(Grammars.rust)),
+        (["ruby", "rb", "gemfile", "rake", "podfile"], grammar(Grammars.ruby)),
+        (["php", "php3", "php4", "php5"], grammar(Grammars.php)),
+        (["lua", "luau"], grammar(Grammars.lua)),
+        (["dockerfile", "docker", "containerfile"], { Lines.dockerfile(&$0) }),
+        (["makefile", "make", "mf", "bsdmake", "mk"], { Lines.makefile(&$0) }),
+        (["nginx", "nginxconf", "nginx-conf"], grammar(Grammars.nginx)),
+        (["hcl", "terraform", "tf", "tfvars", "nomad"], grammar(Grammars.hcl)),
+        (["diff", "patch", "udiff"], { Lines.diff(&$0) }),
+        (["xml", "html", "htm", "xhtml", "svg", "rss", "atom", "plist", "xsd", "xsl", "vue", "jinja", "liquid"], { Markup.lex(&$0) }),
+        (["css", "scss", "less", "sass"], grammar(Grammars.css)),
+        (["markdown", "md", "mkd", "mdown"], { Lines.markdown(&$0) }),
+        (["protobuf", "proto", "proto3"], grammar(Grammars.protobuf)),
+        (["text", "plain", "plaintext", "txt", "none", "nohighlight", "output", "log"], { s in
+            let start = s.position
+            s.position = s.bytes.count
+            s.emit(nil, from: start)
+        }),
+    ]
+}
+
+/// The grammars of languages that differ only in words and delimiters.
+enum Grammars {
+    private static func words(_ text: String, caseInsensitive: Bool = false) -> WordSet {
+        WordSet(text.split(separator: " ").map(String.init), caseInsensitive: caseInsensitive)
+    }
+
+    private static let cComments: (lines: [[UInt8]], blocks: [(open: [UInt8], close: [UInt8])]) =
+        ([Array("//".utf8)], [(Array("/*".utf8), Array("*/".utf8))])
+
+    private static func cLike(
+        keywords: String, declarations: String = "", types: String = "", constants: String = "true false null",
+        namespaces: String = "", builtins: String = "", functionAfter: String = "", classAfter: String = "",
+        quotes: [Grammar.Quote] = [.init("\"", nil, .stringDouble), .init("'", nil, .stringChar)]
+    ) -> Grammar {
+        var g = Grammar()
+        (g.lineComments, g.blockComments) = cComments
+        g.quotes = quotes
+        g.keywords = words(keywords)
+        g.declarations = words(declarations)
+        g.types = words(types)
+        g.constants = words(constants)
+        g.namespaces = words(namespaces)
+        g.builtins = words(builtins)
+        g.functionAfter = words(functionAfter)
+        g.classAfter = words(classAfter)
+        return g
+    }
+
+    static let python: Grammar = {
+        var g = Grammar()
+        g.lineComments = [Array("#".utf8)]
+        g.quotes = [
+            .init("\"\"\"", nil, .stringDouble, multiline: true), .init("'''", nil, .stringSingle, multiline: true),
+            .init("\"", nil, .stringDouble), .init("'", nil, .stringSingle),
+        ]
+        g.quotePrefixes = Set("rbfu".utf8)
+        g.keywords = words("assert async await break continue del elif else except finally for global if lambda nonlocal pass raise return try while with yield case match")
+        g.declarations = words("def class")
+        g.namespaces = words("import from as")
+        g.constants = words("True False None")
+        g.wordOperators = words("and or not in is")
+        g.pseudo = words("self cls")
+        g.builtins = words("abs all any bin bool bytearray bytes callable chr classmethod compile complex delattr dict dir divmod enumerate eval exec filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len list locals map max memoryview min next object oct open ord pow print property range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip Exception ValueError TypeError KeyError IndexError RuntimeError OSError IOError StopIteration AttributeError ImportError NotImplementedError")
+        g.functionAfter = words("def")
+        g.classAfter = words("class")
+        g.decorators = true
+        return g
+    }()
+
+    static let c: Grammar = {
+        var g = cLike(
+            keywords: "if else for while do switch case default break continue return goto sizeof typedef extern static const volatile register inline restrict",
+            declarations: "struct union enum",
+            types: "int char short long float double void unsigned signed bool size_t uint8_t uint16_t uint32_t uint64_t int8_t int16_t int32_t int64_t uintptr_t intptr_t ssize_t",
+            constants: "true false NULL")
+        g.preprocessor = true
+        return g
+    }()
+    static let cpp: Grammar = {
+        var g = cLike(
+            keywords: "if else for while do switch case default break continue return goto sizeof typedef extern static const volatile register inline new delete this throw try catch operator template typename public private protected virtual override final friend using constexpr noexcept decltype static_cast dynamic_cast reinterpret_cast const_cast explicit mutable co_await co_return co_yield",
+            declarations: "struct union enum class namespace",
+            types: "int char short long float double void unsigned signed bool auto size_t uint8_t uint16_t uint32_t uint64_t int8_t int16_t int32_t int64_t wchar_t char8_t char16_t char32_t",
+            constants: "true false nullptr NULL", classAfter: "class struct")
+        g.preprocessor = true
+        return g
+    }()
+    static let go = cLike(
+        keywords: "break case chan const continue default defer else fallthrough for go goto if map range return select switch",
+        declarations: "func type var struct interface", types: "bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr any",
+        constants: "true false nil iota", namespaces: "package import",
+        builtins: "append cap close complex copy delete imag len make new panic print println real recover",
+        functionAfter: "func", classAfter: "type",
+        quotes: [.init("\"", nil, .stringDouble), .init("`", nil, .stringBacktick, escapes: false, multiline: true), .init("'", nil, .stringChar)])
+    static let java = cLike(
+        keywords: "abstract assert break case catch continue default do else extends final finally for if implements instanceof native new return static strictfp super switch synchronized this throw throws transient try volatile while var yield record sealed permits",
+        declarations: "class interface enum", types: "boolean byte char double float int long short void",
+        namespaces: "package import", classAfter: "class interface enum")
+    static let kotlin = cLike(
+        keywords: "as break continue do else for if in is return throw try catch finally when while by get set import package this super out override open private public protected internal abstract final data sealed inline suspend lateinit companion object init",
+        declarations: "fun val var class interface typealias", types: "Int Long Short Byte Float Double Boolean Char String Unit Any Nothing",
+        namespaces: "package import", functionAfter: "fun", classAfter: "class interface",
+        quotes: [.init("\"\"\"", nil, .stringDouble, multiline: true), .init("\"", nil, .stringDouble), .init("'", nil, .stringChar)])
+    static let javascript: Grammar = {
+        var g = cLike(
+            keywords: "async await break case catch continue debugger default delete do else export extends finally for if in instanceof new of return super switch this throw try typeof void while with yield static get set",
+            declarations: "var let const function class", constants: "true false null undefined NaN Infinity",
+            namespaces: "import from as", builtins: "Array Boolean Date Error Function JSON Map Math Number Object Promise Proxy Reflect RegExp Set String Symbol WeakMap console document window require module exports process globalThis",
+            functionAfter: "function", classAfter: "class",
+            quotes: [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle), .init("`", nil, .stringBacktick, multiline: true)])
+        g.identifierExtra = [UInt8(ascii: "$")]
+        return g
+    }()
+    static let typescript: Grammar = {
+        var g = javascript
+        g.declarations = words("var let const function class interface type enum namespace module declare abstract")
+        g.types = words("string number boolean any unknown never void object bigint symbol")
+        g.keywords = words("async await break case catch continue debugger default delete do else export extends finally for if in instanceof new of return super switch this throw try typeof void while with yield static get set implements private public protected readonly keyof infer is as satisfies")
+        g.classAfter = words("class interface type enum")
+        return g
+    }()
+    static let json: Grammar = {
+        var g = Grammar()
+        g.quotes = [.init("\"", nil, .stringDouble)]
+        g.constants = words("true false null")
+        g.quotedKeys = true
+        (g.lineComments, g.blockComments) = cComments  // JSONC
+        return g
+    }()
+    static let sql: Grammar = {
+        var g = Grammar()
+        g.lineComments = [Array("--".utf8), Array("#".utf8)]
+        g.blockComments = cComments.blocks
+        // A backquoted word is a name (MySQL), not a string.
+        g.quotes = [.init("'", nil, .stringSingle, escapes: false, multiline: true), .init("\"", nil, .stringDouble, escapes: false), .init("`", nil, .name, escapes: false)]
+        g.keywords = words(
+            "select from where and or not in is null like between join inner left right outer full cross on using group by order having limit offset insert into values update set delete create table drop alter add column index view unique primary key foreign references constraint default if exists distinct as case when then else end union all returning with recursive begin commit rollback transaction grant revoke asc desc count sum avg min max coalesce cast database schema trigger function procedure returns language replace truncate explain analyze vacuum serial autoincrement auto_increment check collate",
+            caseInsensitive: true)
+        g.types = words("int integer bigint smallint tinyint decimal numeric real float double precision varchar char text boolean bool date time timestamp timestamptz interval json jsonb uuid blob bytea", caseInsensitive: true)
+        g.constants = words("true false null", caseInsensitive: true)
+        g.caseInsensitive = true
+        return g
+    }()
+    static let swift = cLike(
+        keywords: "if else guard for in while repeat switch case default break continue fallthrough return throw throws rethrows try catch do defer where is as await async inout some any public private fileprivate internal open static final mutating nonmutating override init deinit subscript self Self super lazy weak unowned convenience required get set willSet didSet",
+        declarations: "func var let class struct enum protocol extension typealias actor", types: "Int Double Float Bool String Character UInt Int64 Int32 UInt8 Void Array Dictionary Set Optional",
+        constants: "true false nil", namespaces: "import", functionAfter: "func", classAfter: "class struct enum protocol extension actor",
+        quotes: [.init("\"\"\"", nil, .stringDouble, multiline: true), .init("\"", nil, .stringDouble)])
+    static let rust: Grammar = {
+        var g = rustWords
+        g.preprocessor = true  // `#[derive(…)]` and `#![…]` lines, as Pygments marks them
+        return g
+    }()
+    private static let rustWords = cLike(
+        keywords: "as async await break const continue crate dyn else extern for if impl in loop match move mut pub ref return self Self static super unsafe use where while",
+        declarations: "fn let struct enum trait type mod", types: "i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64 bool char str String Vec Option Result Box",
+        constants: "true false None Some Ok Err", functionAfter: "fn", classAfter: "struct enum trait type",
+        quotes: [.init("\"", nil, .stringDouble, multiline: true)])
+    static let ruby: Grammar = {
+        var g = Grammar()
+        g.lineComments = [Array("#".utf8)]
+        g.quotes = [.init("\"", nil, .stringDouble, multiline: true), .init("'", nil, .stringSingle, multiline: true), .init("`", nil, .stringBacktick)]
+        g.keywords = words("alias and begin break case defined? do else elsif end ensure for if in next not or redo rescue retry return super then undef unless until when while yield require require_relative include extend attr_accessor attr_reader attr_writer private protected public")
+        g.declarations = words("def class module")
+        g.constants = words("true false nil self")
+        g.functionAfter = words("def")
+        g.classAfter = words("class module")
+        g.builtins = words("puts print p raise lambda proc loop")
+        return g
+    }()
+    static let php: Grammar = {
+        var g = cLike(
+            keywords: "abstract and as break case catch clone const continue declare default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile extends final finally for foreach global goto if implements include include_once instanceof insteadof isset list namespace new or print private protected public require require_once return static switch throw trait try unset use var while xor yield match fn",
+            declarations: "function class interface", constants: "true false null TRUE FALSE NULL", functionAfter: "function", classAfter: "class interface trait",
+            quotes: [.init("\"", nil, .stringDouble, multiline: true), .init("'", nil, .stringSingle, multiline: true)])
+        g.lineComments.append(Array("#".utf8))
+        g.sigilVariables = true
+        return g
+    }()
+    static let lua: Grammar = {
+        var g = Grammar()
+        g.lineComments = [Array("--".utf8)]
+        g.blockComments = [(Array("--[[".utf8), Array("]]".utf8))]
+        g.quotes = [.init("[[", "]]", .string, escapes: false, multiline: true), .init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
+        g.keywords = words("and break do else elseif end for goto if in not or repeat return then until while")
+        g.declarations = words("local function")
+        g.constants = words("true false nil")
+        g.builtins = words("assert error ipairs next pairs pcall print rawget rawset require select setmetatable getmetatable tonumber tostring type unpack xpcall string table math io os coroutine")
+        g.functionAfter = words("function")
+        return g
+    }()
+    static let nginx: Grammar = {
+        var g = Grammar()
+        g.lineComments = [Array("#".utf8)]
+        g.quotes = [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
+        g.keywords = words("server location listen server_name root index return rewrite proxy_pass proxy_set_header include upstream http events worker_processes worker_connections error_page access_log error_log try_files add_header ssl_certificate ssl_certificate_key ssl_protocols gzip gzip_types expires client_max_body_size alias if set default_type sendfile keepalive_timeout user pid map")
+        g.sigilVariables = true
+        return g
+    }()
+    static let hcl: Grammar = {
+        var g = cLike(
+            keywords: "resource data variable output module provider locals terraform for in if for_each count depends_on",
+            constants: "true false null",
+            quotes: [.init("\"", nil, .stringDouble)])
+        g.lineComments.append(Array("#".utf8))
+        return g
+    }()
+    static let css: Grammar = {
+        var g = Grammar()
+        g.blockComments = cComments.blocks
+        g.lineComments = [Array("//".utf8)]  // SCSS, Less
+        g.quotes = [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
+        g.keywords = words("important")
+        g.sigilVariables = true
+        g.css = true
+        return g
+    }()
+    static let protobuf = cLike(
+        keywords: "syntax option optional required repeated returns rpc stream reserved extensions to max oneof map",
+        declarations: "message enum service", types: "double float int32 int64 uint32 uint64 sint32 sint64 fixed32 fixed64 sfixed32 sfixed64 bool string bytes",
+        namespaces: "package import", classAfter: "message enum service",
+        quotes: [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)])
+}

@@ -1,0 +1,70 @@
+/// XML and HTML: tags (`nt`), attributes (`na`), their values (strings), comments, entities.
+enum Markup {
+    static func lex(_ s: inout Scanner) {
+        while !s.atEnd {
+            let start = s.position
+            if s.looking(at: "<!--") {
+                skip(to: Array("-->".utf8), &s)
+                s.emit(.comment, from: start)
+            } else if s.looking(at: "<![CDATA[") {
+                skip(to: Array("]]>".utf8), &s)
+                s.emit(.commentPreproc, from: start)
+            } else if s.current == UInt8(ascii: "<"), let next = s.peek(1),
+                next.isLetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "!")
+            {
+                tag(&s)
+            } else if s.current == UInt8(ascii: "&") {
+                s.position += 1
+                s.advance { $0.isIdentifier || $0 == UInt8(ascii: "#") }
+                if s.peek() == UInt8(ascii: ";") { s.position += 1 }
+                s.emit(.nameBuiltin, from: start)
+            } else {
+                s.advance { $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }
+                if s.position == start { s.skipOne() }
+                s.emit(nil, from: start)
+            }
+        }
+    }
+
+    private static func tag(_ s: inout Scanner) {
+        let start = s.position
+        s.position += 1
+        s.advance { $0.isIdentifier || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }
+        s.emit(.nameTag, from: start)
+        while !s.atEnd, s.current != UInt8(ascii: ">") {
+            let at = s.position
+            let c = s.current
+            if c.isSpace {
+                s.advance(while: \.isSpace)
+                s.emit(nil, from: at)
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                s.position += 1
+                s.advance { $0 != c }
+                if !s.atEnd { s.position += 1 }
+                s.emit(.string, from: at)
+            } else if c == UInt8(ascii: "=") {
+                s.position += 1
+                s.emit(.operator, from: at)
+            } else if c == UInt8(ascii: "/") || c == UInt8(ascii: "?") {
+                s.position += 1
+                s.emit(.nameTag, from: at)
+            } else if c == UInt8(ascii: "<") {
+                return  // an unclosed tag: the next one starts here
+            } else {
+                s.advance { !$0.isSpace && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "/") }
+                if s.position == at { s.skipOne() }
+                s.emit(.nameAttribute, from: at)
+            }
+        }
+        if !s.atEnd {
+            let end = s.position
+            s.position += 1
+            s.emit(.nameTag, from: end)
+        }
+    }
+
+    private static func skip(to close: [UInt8], _ s: inout Scanner) {
+        while !s.atEnd, !s.looking(at: close) { s.position += 1 }
+        s.position = min(s.position + close.count, s.bytes.count)
+    }
+}

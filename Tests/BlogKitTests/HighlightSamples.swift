@@ -1,0 +1,30 @@
+/// Code of our own for the languages the real blogs do not use, for the Pygments comparison.
+enum HighlightSamples {
+    static let all: [(String, String)] = [
+        ("go", "package main\n\nimport \"fmt\"\n\n// Add adds.\nfunc Add(a, b int) int {\n\treturn a + b // sum\n}\n\nfunc main() {\n\tx := 42\n\ts := \"hello\\n\"\n\tfmt.Println(Add(x, 0x1F), s, 3.14, true, nil)\n}\n"),
+        ("rust", "use std::collections::HashMap;\n\n/// Doc.\nfn main() {\n    let mut m: HashMap<String, i32> = HashMap::new();\n    m.insert(\"a\".to_string(), 42);\n    // comment\n    if let Some(v) = m.get(\"a\") { println!(\"{}\", v); }\n    let x = 1.5e3;\n}\n"),
+        ("swift", "import Foundation\n\n/// A point.\nstruct Point {\n    var x: Double = 0\n    func moved(by d: Double) -> Point { Point(x: x + d) }\n}\nlet s = \"text \\(1)\"\n// done\nlet n = 0xFF\n"),
+        ("java", "package a.b;\n\nimport java.util.List;\n\npublic class Main {\n    // entry\n    public static void main(String[] args) {\n        int n = 42;\n        String s = \"hi\";\n        if (n > 0 && s != null) { System.out.println(s + n); }\n    }\n}\n"),
+        ("kotlin", "package demo\n\nfun main() {\n    val name = \"Kotlin\"\n    var n: Int = 3\n    // loop\n    for (i in 0..n) println(\"$name $i\")\n}\n"),
+        ("typescript", "interface User { name: string; age?: number }\n\n// greet\nexport function greet(u: User): string {\n  const n = 10;\n  return `hi ${u.name}` + n;\n}\n"),
+        ("javascript", "const x = 10;\nlet s = 'single' + \"double\";\n/* block */\nfunction f(a, b) { return a * b; } // line\nconsole.log(f(x, 2.5), true, null);\n"),
+        ("ruby", "require 'json'\n\n# A greeter\nclass Greeter\n  def initialize(name)\n    @name = name\n  end\n\n  def greet\n    puts \"Hello, #{@name}!\"\n    return 42\n  end\nend\n"),
+        ("lua", "-- comment\nlocal function add(a, b)\n  return a + b\nend\nlocal t = { x = 1, y = \"two\" }\nprint(add(1, 2), t.y, nil, true)\n"),
+        ("sql", "-- users\nSELECT u.name, COUNT(*) AS n\nFROM users u\nJOIN orders o ON o.user_id = u.id\nWHERE u.age > 18 AND u.name LIKE 'A%'\nGROUP BY u.name\nORDER BY n DESC\nLIMIT 10;\n"),
+        ("json", "{\n  \"name\": \"blog\",\n  \"version\": 3,\n  \"ok\": true,\n  \"list\": [1, 2.5, null],\n  \"nested\": {\"a\": \"b\"}\n}\n"),
+        ("yaml", "# config\ntitle: My Blog\nbase_url: \"https://example.com/\"\npaginate: 10\ntags:\n  - swift\n  - 'cmark'\nnested:\n  key: value # note\n"),
+        ("toml", "# settings\n[package]\nname = \"blog\"\nversion = \"0.3.0\"\nedition = 2021\n\n[dependencies]\nserde = { version = \"1.0\", features = [\"derive\"] }\n"),
+        ("ini", "; comment\n[section]\nkey = value\nother=42\n\n[more]\nname = text here\n"),
+        ("diff", "diff --git a/x b/x\nindex 123..456 100644\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@\n context\n-old line\n+new line\n"),
+        ("dockerfile", "FROM swift:6.0 AS build\n# build it\nWORKDIR /src\nCOPY . .\nRUN swift build -c release && echo \"done\"\nENTRYPOINT [\"/src/.build/release/blog\"]\n"),
+        ("makefile", "# build\nCC = gcc\nCFLAGS = -O2\n\nall: main.o util.o\n\t$(CC) $(CFLAGS) -o app main.o util.o\n\nclean:\n\trm -f *.o app\n"),
+        ("html", "<!DOCTYPE html>\n<html lang=\"en\">\n<!-- comment -->\n<body class=\"x\">\n  <p>Hello &amp; welcome</p>\n  <a href=\"/about/\">About</a>\n</body>\n</html>\n"),
+        ("css", "/* theme */\nbody {\n  color: #333;\n  margin: 0 auto;\n  font-size: 1.2em;\n}\n.a > .b:hover { background: red; }\n"),
+        ("protobuf", "syntax = \"proto3\";\n\npackage demo;\n\n// A message.\nmessage User {\n  string name = 1;\n  int32 age = 2;\n  repeated string tags = 3;\n}\n"),
+        ("hcl", "# main\nresource \"aws_instance\" \"web\" {\n  ami           = \"ami-123\"\n  instance_type = \"t2.micro\"\n  count         = 2\n  enabled       = true\n}\n"),
+        ("nginx", "# server\nserver {\n    listen 80;\n    server_name example.com;\n    location / {\n        root /var/www/blog;\n        try_files $uri $uri/ =404;\n    }\n}\n"),
+        ("console", "$ ls -la\ntotal 8\ndrwxr-xr-x 2 me me 4096 Jan 1 .\n$ echo \"hi\" | wc -c\n3\n"),
+        ("markdown", "# Title\n\nSome *emphasis* and **strong** and `code`.\n\n- item\n- item\n\n```\nfenced\n```\n"),
+        ("c", "#include <stdio.h>\n\n/* main */\nint main(void) {\n    int n = 42; // answer\n    char *s = \"hi\\n\";\n    printf(\"%d %s\", n, s);\n    return 0;\n}\n"),
+    ]
+}
