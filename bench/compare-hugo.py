@@ -9,8 +9,8 @@ alternating the two tools:
   one post    one post edited, then built again
 and the raw floor: the `cmark` command over the same Markdown, on one core. Prints the
 median wall time, ms per post, peak memory (/usr/bin/time -v) and blog/Hugo ratios.
-Hugo runs with code highlighting off (`codeFences = false`), since blog highlights nothing
-at build time.
+Both tools colour code at build time (Hugo with Chroma, as it comes); `--hugo-plain` also
+runs Hugo with `codeFences = false`.
 
 Old output folders are moved aside into WORK/trash and deleted only after the last run.
 Deleting 30,000 files right before a cold build charges the deletion to the build: on an
@@ -50,10 +50,15 @@ def corpus(work, posts):
         if not os.path.isdir(target):
             subprocess.run([gen, "--posts", str(posts), "--out", target, "--flavor", flavor], check=True,
                            stdout=subprocess.DEVNULL)
+    # Hugo as it comes (Chroma colours code), as blog now does too; an earlier version of this
+    # script switched Hugo's highlighting off, which `--hugo-plain` still measures alongside.
     config = os.path.join(folder, "hugo", "config.toml")
     text = open(config).read()
-    if "codeFences" not in text:
-        open(config, "a").write("\n[markup.highlight]\n  codeFences = false\n")
+    plain = "\n[markup.highlight]\n  codeFences = false\n"
+    if plain in text:
+        open(config, "w").write(text.replace(plain, ""))
+    with open(os.path.join(folder, "hugo", "config-plain.toml"), "w") as f:
+        f.write(plain)
     return folder
 
 
@@ -71,6 +76,7 @@ def main():
     parser.add_argument("--work", default="/tmp/blog-bench")
     parser.add_argument("--remove", action="store_true", help="delete old output right before a cold build")
     parser.add_argument("--baseline", help="another blog binary to compare with, run by run")
+    parser.add_argument("--hugo-plain", action="store_true", help="also run Hugo with its highlighting off")
     args = parser.parse_args()
     trash = os.path.join(args.work, "trash")
     retired = [0]
@@ -98,6 +104,10 @@ def main():
         blog_build = [blog, "build", "--source", site, "--output", out]
         hugo_build = ["hugo", "--quiet", "--source", hugo_site, "--destination", hugo_out]
         tools = [("blog", blog_build, out), ("hugo", hugo_build, hugo_out)]
+        if args.hugo_plain:
+            plain_out = os.path.join(folder, "out-hugo-plain")
+            configs = ",".join(os.path.join(hugo_site, name) for name in ("config.toml", "config-plain.toml"))
+            tools.append(("hugo-plain", ["hugo", "--quiet", "--source", hugo_site, "--config", configs, "--destination", plain_out], plain_out))
         if args.baseline:
             base_out = os.path.join(folder, "out-base")
             tools.append(("base", [args.baseline, "build", "--source", site, "--output", base_out], base_out))
@@ -121,7 +131,7 @@ def main():
         rows.append((posts, results, floor))
     shutil.rmtree(trash, ignore_errors=True)
 
-    print(f"\nblog vs Hugo {hugo_version} (highlighting off), median of {args.runs} runs, "
+    print(f"\nblog vs Hugo {hugo_version} (both colouring code), median of {args.runs} runs, "
           f"{os.cpu_count()} cores; peak memory is the largest of the runs\n")
     print("| posts | build | blog | Hugo | blog/Hugo | blog ms/post | blog peak MiB | Hugo peak MiB |")
     print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -134,6 +144,9 @@ def main():
             print(f"| {posts:,} | {label} | {b:.2f} s | {h:.2f} s | {b / h:.2f} | {b * 1000 / posts:.2f} | {bm:.0f} | {hm:.0f} |")
         paired = statistics.median(b / h for (b, _), (h, _) in zip(results["blog cold"], results["hugo cold"]))
         print(f"| {posts:,} | cold, paired: median of each run's blog/Hugo | | | {paired:.2f} | | | |")
+        if args.hugo_plain:
+            plain = statistics.median(b / h for (b, _), (h, _) in zip(results["blog cold"], results["hugo-plain cold"]))
+            print(f"| {posts:,} | cold, paired, against Hugo with its highlighting off | | | {plain:.2f} | | | |")
         print(f"| {posts:,} | raw floor: `cmark` over the same Markdown, one core | {floor:.2f} s | | | {floor * 1000 / posts:.2f} | | |")
     if args.baseline:
         print(f"\nthis build vs {args.baseline}, median of {args.runs} runs; paired: median of each run's ratio\n")
