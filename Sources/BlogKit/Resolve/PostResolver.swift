@@ -103,8 +103,10 @@ public struct PostResolver: Sendable {
         walk.checks = checks ? index.config.maxImageKilobytes : nil
         walk.resolveURLs(in: document)
         problems += walk.problems
+        // Only fences name a language: a post without one has nothing to colour.
+        let fenced = containsBytes(post.body, "```") || containsBytes(post.body, "~~~")
         let code = CodeBlocks(enabled: index.config.highlight, lineNumbers: index.config.lineNumbers)
-        for (language, use) in code.highlight(in: document).sorted(by: { $0.key < $1.key }) {
+        for (language, use) in (fenced ? code.highlight(in: document) : [:]).sorted(by: { $0.key < $1.key }) {
             problems.append(UnknownLanguages.warning(language, blocks: use.count, file: post.sourcePath, line: use.line + post.bodyLineOffset))
         }
         let toc = HeadingIDs.assign(in: document)
