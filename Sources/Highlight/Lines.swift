@@ -27,11 +27,7 @@ enum Lines {
                 if prompt == .shell {
                     Shell.lex(&s, lineOnly: true)
                 } else {
-                    let code = s.position
-                    s.toLineEnd()
-                    var sub = Scanner(UnsafeBufferPointer(rebasing: s.bytes[code..<s.position]))
-                    Grammars.python.lex(&sub)
-                    for token in sub.tokens { s.tokensAppend(token, offset: code) }
+                    s.lexRestOfLine(with: Grammars.python)
                 }
             } else {
                 s.toLineEnd()
@@ -237,10 +233,7 @@ enum Lines {
                 }
                 let value = s.position
                 if toml {
-                    s.toLineEnd()
-                    var sub = Scanner(UnsafeBufferPointer(rebasing: s.bytes[value..<s.position]))
-                    Grammars.tomlValue.lex(&sub)
-                    for token in sub.tokens { s.tokensAppend(token, offset: value) }
+                    s.lexRestOfLine(with: Grammars.tomlValue)
                 } else {
                     s.toLineEnd()
                     s.emit(.string, from: value)
@@ -374,12 +367,19 @@ enum Lines {
 }
 
 extension Scanner {
-    /// Adds a token lexed from a part of these bytes (`offset` is where the part starts).
-    mutating func tokensAppend(_ token: Token, offset: Int) {
-        let saved = position
-        position = offset + token.end
-        emit(token.kind, from: offset + token.start)
-        position = saved
+    /// Lexes from the position to the line's end with another grammar (a session's Python, a
+    /// TOML value), its tokens added to these.
+    mutating func lexRestOfLine(with grammar: Grammar) {
+        let start = position
+        toLineEnd()
+        let end = position
+        var part = Scanner(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        grammar.lex(&part)
+        for token in part.tokens {
+            position = start + token.end
+            emit(token.kind, from: start + token.start)
+        }
+        position = end
     }
 }
 

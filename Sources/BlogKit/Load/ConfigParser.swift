@@ -95,20 +95,11 @@ public enum ConfigParser {
         _ node: Node, into config: inout Config, file: String, line: Int, problems: inout [Diagnostic]
     ) {
         let names = MarkdownExtension.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let mapping = node.mapping else {
-            problems.append(.error(file, line: line, "markdown.extensions must be a mapping such as '{math: false}' (extensions: \(names))"))
-            return
-        }
-        for (key, value) in mapping {
-            let keyLine = key.mark?.line ?? line
-            guard let name = key.string, let extensionName = MarkdownExtension(rawValue: name) else {
-                problems.append(.warning(file, line: keyLine, "unknown Markdown extension '\(key.string ?? "")' is ignored (extensions: \(names))"))
-                continue
-            }
-            guard let on = value.bool else {
-                problems.append(.error(file, line: keyLine, "markdown.extensions.\(name) must be true or false"))
-                continue
-            }
+        let flags = flags(
+            node, section: "markdown.extensions", known: MarkdownExtension.allCases.map(\.rawValue), example: "{math: false}",
+            unknown: { "unknown Markdown extension '\($0)' is ignored (extensions: \(names))" }, file: file, line: line, problems: &problems)
+        for (name, on) in flags {
+            let extensionName = MarkdownExtension(rawValue: name)!
             if on { config.markdownExtensions.insert(extensionName) } else { config.markdownExtensions.remove(extensionName) }
         }
     }
@@ -117,22 +108,37 @@ public enum ConfigParser {
     private static func parseHighlight(
         _ field: YAMLFields.Field, into config: inout Config, file: String, problems: inout [Diagnostic]
     ) {
-        guard let mapping = field.node.mapping else {
-            problems.append(.error(file, line: field.line, "highlight must be a mapping such as '{enabled: true, line_numbers: false}'"))
-            return
+        let flags = flags(
+            field.node, section: "highlight", known: ["enabled", "line_numbers"], example: "{enabled: true, line_numbers: false}",
+            unknown: { "unknown key 'highlight.\($0)' is ignored" }, file: file, line: field.line, problems: &problems)
+        for (name, flag) in flags {
+            if name == "enabled" { config.highlight = flag } else { config.lineNumbers = flag }
         }
+    }
+
+    /// The `key: true|false` pairs of a mapping of switches, each other key and value reported.
+    private static func flags(
+        _ node: Node, section: String, known: [String], example: String, unknown: (String) -> String,
+        file: String, line: Int, problems: inout [Diagnostic]
+    ) -> [(String, Bool)] {
+        guard let mapping = node.mapping else {
+            problems.append(.error(file, line: line, "\(section) must be a mapping such as '\(example)'"))
+            return []
+        }
+        var result: [(String, Bool)] = []
         for (key, value) in mapping {
-            let line = key.mark?.line ?? field.line
-            guard let name = key.string, name == "enabled" || name == "line_numbers" else {
-                problems.append(.warning(file, line: line, "unknown key 'highlight.\(key.string ?? "")' is ignored"))
+            let keyLine = key.mark?.line ?? line
+            guard let name = key.string, known.contains(name) else {
+                problems.append(.warning(file, line: keyLine, unknown(key.string ?? "")))
                 continue
             }
             guard let flag = value.bool else {
-                problems.append(.error(file, line: line, "highlight.\(name) must be true or false"))
+                problems.append(.error(file, line: keyLine, "\(section).\(name) must be true or false"))
                 continue
             }
-            if name == "enabled" { config.highlight = flag } else { config.lineNumbers = flag }
+            result.append((name, flag))
         }
+        return result
     }
 
     /// `deploy: {target: …, args: […]}` and `check: {max_image_kb: …}`.
