@@ -45,7 +45,7 @@ struct Grammar: Sendable {
     var caseInsensitive = false
     /// A string followed by `:` is a key (`nt`), as Pygments reads JSON.
     var quotedKeys = false
-    /// CSS: `@rules` and properties are keywords, `#fff` a number, words may hold `-`.
+    /// CSS: `@rules` and value words (`auto`) are keywords, `#fff` a number, words may hold `-`.
     var css = false
 
     func lex(_ s: inout Scanner) {
@@ -134,7 +134,9 @@ struct Grammar: Sendable {
         var next = s.position
         while next < s.bytes.count, s.bytes[next] == 32 { next += 1 }
         let property = depth > 0 && next < s.bytes.count && s.bytes[next] == UInt8(ascii: ":")
-        s.emit(property || keywords.contains(s.word(from: start)) ? .keyword : .name, from: start)
+        // A property is a keyword, but a custom one (`--bg:`), which is a variable to Pygments.
+        let custom = s.word(from: start).starts(with: "--".utf8)
+        s.emit((property && !custom) || (!property && depth > 0 && keywords.contains(s.word(from: start))) ? .keyword : .name, from: start)
         return true
     }
 

@@ -50,7 +50,7 @@ public struct Language: Sendable {
         (["lua", "luau"], grammar(Grammars.lua)),
         (["dockerfile", "docker", "containerfile"], { Lines.dockerfile(&$0) }),
         (["makefile", "make", "mf", "bsdmake", "mk"], { Lines.makefile(&$0) }),
-        (["nginx", "nginxconf", "nginx-conf"], grammar(Grammars.nginx)),
+        (["nginx", "nginxconf", "nginx-conf"], { Nginx.lex(&$0) }),
         (["hcl", "terraform", "tf", "tfvars", "nomad"], grammar(Grammars.hcl)),
         (["diff", "patch", "udiff"], { Lines.diff(&$0) }),
         (["xml", "html", "htm", "xhtml", "svg", "rss", "atom", "plist", "xsd", "xsl", "vue", "jinja", "liquid"], { Markup.lex(&$0) }),
@@ -190,8 +190,11 @@ enum Grammars {
     }()
     static let swift = cLike(
         keywords: "if else guard for in while repeat switch case default break continue fallthrough return throw throws rethrows try catch do defer where is as await async inout some any public private fileprivate internal open static final mutating nonmutating override init deinit subscript self Self super lazy weak unowned convenience required get set willSet didSet",
-        declarations: "func var let class struct enum protocol extension typealias actor", types: "Int Double Float Bool String Character UInt Int64 Int32 UInt8 Void Array Dictionary Set Optional",
-        constants: "true false nil", namespaces: "import", functionAfter: "func", classAfter: "class struct enum protocol extension actor",
+        declarations: "func var let class struct enum protocol extension typealias actor",
+        constants: "true false nil", namespaces: "import",
+        // The standard library's types are builtins to Pygments, not keywords.
+        builtins: "Int Double Float Bool String Character UInt Int64 Int32 UInt8 Void Array Dictionary Set Optional Result Error print",
+        functionAfter: "func", classAfter: "class struct enum protocol extension actor",
         quotes: [.init("\"\"\"", nil, .stringDouble, multiline: true), .init("\"", nil, .stringDouble)])
     static let rust: Grammar = {
         var g = rustWords
@@ -236,14 +239,6 @@ enum Grammars {
         g.functionAfter = words("function")
         return g
     }()
-    static let nginx: Grammar = {
-        var g = Grammar()
-        g.lineComments = [Array("#".utf8)]
-        g.quotes = [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
-        g.keywords = words("server location listen server_name root index return rewrite proxy_pass proxy_set_header include upstream http events worker_processes worker_connections error_page access_log error_log try_files add_header ssl_certificate ssl_certificate_key ssl_protocols gzip gzip_types expires client_max_body_size alias if set default_type sendfile keepalive_timeout user pid map")
-        g.sigilVariables = true
-        return g
-    }()
     static let hcl: Grammar = {
         var g = cLike(
             keywords: "resource data variable output module provider locals terraform for in if for_each count depends_on",
@@ -257,7 +252,8 @@ enum Grammars {
         g.blockComments = cComments.blocks
         g.lineComments = [Array("//".utf8)]  // SCSS, Less
         g.quotes = [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
-        g.keywords = words("important")
+        // Values Pygments calls keywords (`auto`, `none`…); property names are plain names.
+        g.keywords = words("important auto none inherit initial unset normal bold italic block inline inline-block flex grid absolute relative fixed sticky solid dashed dotted transparent hidden visible scroll center left right top bottom both nowrap pointer red green blue white black gray grey")
         g.sigilVariables = true
         g.css = true
         return g

@@ -68,3 +68,44 @@ enum Markup {
         s.position = min(s.position + close.count, s.bytes.count)
     }
 }
+
+/// nginx configuration: the first word of each statement is its directive (a keyword), the
+/// words after it its arguments (strings), `$variables` aside, as Pygments reads them.
+enum Nginx {
+    static func lex(_ s: inout Scanner) {
+        var directive = true
+        while !s.atEnd {
+            let start = s.position
+            let c = s.current
+            if c.isSpace {
+                s.advance(while: \.isSpace)
+                s.emit(nil, from: start)
+            } else if c == UInt8(ascii: "#") {
+                s.toLineEnd()
+                s.emit(.commentSingle, from: start)
+            } else if c == UInt8(ascii: ";") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") {
+                s.position += 1
+                s.emit(.punctuation, from: start)
+                directive = true
+            } else if c == UInt8(ascii: "$"), s.peek(1).map({ $0.isIdentifierStart || $0 == UInt8(ascii: "{") }) == true {
+                s.position += 1
+                s.advance { $0.isIdentifier || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+                s.emit(.nameVariable, from: start)
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                s.position += 1
+                while !s.atEnd, s.current != c {
+                    s.position += s.current == UInt8(ascii: "\\") ? 2 : 1
+                }
+                s.position = min(s.position + 1, s.bytes.count)
+                s.emit(.string, from: start)
+                directive = false
+            } else {
+                s.advance { !$0.isSpace && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "}") && $0 != UInt8(ascii: "$") }
+                if s.position == start { s.skipOne() }
+                let word = s.word(from: start)
+                s.emit(directive ? .keyword : word.allSatisfy(\.isDigit) ? .numberInteger : .string, from: start)
+                directive = false
+            }
+        }
+    }
+}

@@ -124,8 +124,8 @@ import Testing
     /// Languages short of the 90 % goal today, with the share each must keep (the README
     /// lists them; `BLOG_HL_DEBUG=<language>` prints the blocks where Pygments differs).
     static let belowGoal: [String: Double] = [
-        "console": 0.55, "css": 0.80, "dockerfile": 0.82, "makefile": 0.86, "markdown": 0.84, "nginx": 0.42,
-        "php": 0.0, "ruby": 0.82, "rust": 0.89, "sql": 0.84, "swift": 0.77, "typescript": 0.87,
+        "console": 0.55, "dockerfile": 0.82, "makefile": 0.86, "markdown": 0.84, "php": 0.0, "ruby": 0.82,
+        "rust": 0.89, "sql": 0.84, "typescript": 0.87,
     ]
 
     /// One letter per byte of the code: its coarse category.
@@ -181,7 +181,7 @@ struct SeededRandom: RandomNumberGenerator {
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
         let html = try #require(pages["2016/01/a/index.html"])
         #expect(html.contains("<div class=\"highlight\"><pre class=\"numbered\" style=\"counter-reset: line 9\"><code class=\"language-go\"><span class=\"line\"><span class=\"kd\">func</span> <span class=\"nf\">main</span>"))
-        #expect(html.contains("<span class=\"line hl\">\t<span class=\"n\">x</span> <span class=\"o\">:=</span> <span class=\"s2\">&quot;hi&quot;</span> <span class=\"c1\">// c</span>\n</span>"))
+        #expect(html.contains("<span class=\"line hl\">\t<span class=\"n\">x</span> <span class=\"o\">:=</span> <span class=\"s2\">&quot;hi&quot;</span> <span class=\"c1\">// c</span></span>\n"))
         #expect(html.components(separatedBy: "line hl").count == 4)
         #expect(html.contains("<pre><code>plain &lt;text&gt;\n</code></pre>"))
         // The feed carries the same markup.

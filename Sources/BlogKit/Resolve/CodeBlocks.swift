@@ -93,7 +93,8 @@ struct CodeBlocks {
         var html = open.replacingOccurrences(of: "<pre>", with: numbered ? "<pre class=\"numbered\" style=\"counter-reset: line \(fence.firstLine - 1)\">" : "<pre>")
         for (i, line) in Highlighter.htmlLines(text, language: language).enumerated() {
             let marked = fence.marked.contains(i + 1)
-            html += "<span class=\"line\(marked ? " hl" : "")\">" + line + "\n</span>"
+            // The line break between lines, not inside them: a `pre` breaks only there.
+            html += "<span class=\"line\(marked ? " hl" : "")\">" + line + "</span>\n"
         }
         return html + "</code></pre></div>\n"
     }
