@@ -9,25 +9,13 @@ import Testing
 /// Code coloured at build time: the text never changes, bad input ends, and Pygments agrees.
 @Suite struct HighlightTests {
     /// Every fenced block of the real blogs and the example site: its language and code.
-    static let corpusBlocks: [(String, String)] = {
-        var folders = [URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("site").path]
-        if let corpora = sharedFolder("corpora") { folders.append(corpora) }
-        var blocks: [(String, String)] = []
-        for folder in folders {
-            let enumerator = FileManager.default.enumerator(atPath: folder)
-            while let path = enumerator?.nextObject() as? String {
-                guard path.hasSuffix(".md"), let text = try? String(contentsOfFile: folder + "/" + path, encoding: .utf8) else { continue }
-                let document = MarkdownDocument(MarkdownOracleTests.body(of: text), safe: false)
-                for node in document.allNodes() where node.type == CMARK_NODE_CODE_BLOCK {
-                    let info = cmark_node_get_fence_info(node.pointer).map { String(cString: $0) } ?? ""
-                    guard let language = CodeBlocks.Fence(info).language else { continue }
-                    blocks.append((language.lowercased(), node.literal))
-                }
-            }
+    static let corpusBlocks: [(String, String)] = SharedFixtures.posts.flatMap { _, markdown in
+        let document = MarkdownDocument(markdown, safe: false)
+        return document.allNodes().filter { $0.type == CMARK_NODE_CODE_BLOCK }.compactMap { node -> (String, String)? in
+            let info = cmark_node_get_fence_info(node.pointer).map { String(cString: $0) } ?? ""
+            return CodeBlocks.Fence(info).language.map { ($0.lowercased(), node.literal) }
         }
-        return blocks
-    }()
+    }
 
     /// The HTML with its tags removed and its entities read: the code, if nothing was lost.
     /// By bytes: a combining mark after a tag's `>` makes one Character of the two.
@@ -83,7 +71,7 @@ import Testing
             ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }, "python3 is missing")
         var blocks = Self.corpusBlocks.filter { Language.named($0.0) != nil }
         blocks += HighlightSamples.all
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracles/pygments_categories.py").path
+        let script = SharedFixtures.repository.appendingPathComponent("Tests/BlogKitTests/Oracles/pygments_categories.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script]
@@ -161,15 +149,7 @@ struct SeededRandom: RandomNumberGenerator {
 
 /// Highlighted code through the whole build: markup, fence options, settings, warnings.
 @Suite struct CodeBlockTests {
-    func build(_ files: [String: Any]) throws -> (BuildResult, [String: String]) {
-        let site = try Fixture(files: files)
-        let result = SiteBuilder.build(BuildOptions(source: site.root, now: Date(timeIntervalSince1970: 1_900_000_000)))
-        var pages: [String: String] = [:]
-        for file in result.files {
-            if case .data(let data) = file.content { pages[file.path] = String(decoding: data, as: UTF8.self) }
-        }
-        return (result, pages)
-    }
+    func build(_ files: [String: Any]) throws -> (BuildResult, [String: String]) { try SharedFixtures.build(files) }
 
     static let config = "title: T\nbase_url: https://example.com/\n"
 

@@ -9,16 +9,7 @@ import Testing
 @Suite struct MarkdownExtensionTests {
     static let config = "title: T\nbase_url: https://example.com/\n"
 
-    /// Builds the site and returns the build and the HTML of each page by output path.
-    func build(_ files: [String: Any]) throws -> (BuildResult, [String: String]) {
-        let site = try Fixture(files: files)
-        let result = SiteBuilder.build(BuildOptions(source: site.root, now: Date(timeIntervalSince1970: 1_900_000_000)))
-        var pages: [String: String] = [:]
-        for file in result.files {
-            if case .data(let data) = file.content { pages[file.path] = String(decoding: data, as: UTF8.self) }
-        }
-        return (result, pages)
-    }
+    func build(_ files: [String: Any]) throws -> (BuildResult, [String: String]) { try SharedFixtures.build(files) }
 
     func post(_ body: String, config: String = config, extra: [String: Any] = [:]) throws -> (BuildResult, String) {
         var files: [String: Any] = ["blog.yaml": config, "posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\n" + body]

@@ -8,37 +8,8 @@ import Testing
 /// the example site. Each table must have the same rows, cells, alignment and cell text, and
 /// footnotes the same numbers. Math and CJK emphasis, which cmark-gfm has not, are off here.
 @Suite struct MarkdownOracleTests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
-
     static var oracle: String? {
         ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Every Markdown file of the corpora and the example site, without its front matter.
-    static func posts() -> [(String, String)] {
-        let folders = [sharedFolder("corpora"), root.appendingPathComponent("site").path].compactMap { $0 }
-        var posts: [(String, String)] = []
-        for folder in folders {
-            let enumerator = FileManager.default.enumerator(atPath: folder)
-            while let path = enumerator?.nextObject() as? String {
-                guard path.hasSuffix(".md"), !path.hasSuffix("README.md"), !path.hasSuffix("SOURCE.md"),
-                    let text = try? String(contentsOfFile: folder + "/" + path, encoding: .utf8)
-                else { continue }
-                posts.append((folder + "/" + path, body(of: text)))
-            }
-        }
-        return posts.sorted { $0.0 < $1.0 }
-    }
-
-    static func body(of text: String) -> String {
-        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)
-        else { return text }
-        return String(text[end.upperBound...])
     }
 
     static func ours(_ markdown: String) -> String {
@@ -90,7 +61,7 @@ import Testing
 
     @Test func tablesAndFootnotesMatchCmarkGFM() throws {
         let oracle = try #require(Self.oracle, "cmark-gfm is not installed (apt-get install cmark-gfm; .ci/run does)")
-        let posts = Self.posts()
+        let posts = SharedFixtures.posts
         #expect(posts.count > 500, "the corpora are not in ../shared/corpora (set BLOG_SHARED)")
         var tables = 0, notes = 0
         for (path, markdown) in posts {

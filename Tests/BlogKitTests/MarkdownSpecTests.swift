@@ -18,8 +18,8 @@ import Testing
         var description: String { "\(file) #\(number) (\(section))" }
     }
 
-    /// Where the specs lie (`../shared/specs` beside the repository; see `sharedFolder`).
-    static let folder: String? = sharedFolder("specs")
+    /// Where the specs lie (`../shared/specs` beside the repository; see `SharedFixtures.shared`).
+    static let folder: String? = SharedFixtures.shared("specs")
 
     static func examples(_ file: String) throws -> [Example] {
         let folder = try #require(folder, "the specs are not in ../shared/specs (set BLOG_SHARED)")
@@ -134,13 +134,4 @@ import Testing
         let fixed = (Self.known[file] ?? []).subtracting(failed.map(\.0.number))
         #expect(fixed.isEmpty, "now passing, take out of `known`: \(fixed.sorted())")
     }
-}
-
-/// A folder of the team's shared data (`specs`, `corpora`): in `BLOG_SHARED`, else `../shared`
-/// beside the repository, else `/work/shared`, where this machine keeps it.
-func sharedFolder(_ name: String) -> String? {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    let candidates: [String?] = [ProcessInfo.processInfo.environment["BLOG_SHARED"], url.deletingLastPathComponent().appendingPathComponent("shared").path, "/work/shared"]
-    return candidates.compactMap { $0.map { $0 + "/" + name } }.first { FileManager.default.fileExists(atPath: $0) }
 }

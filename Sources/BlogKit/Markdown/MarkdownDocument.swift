@@ -67,21 +67,26 @@ final class MarkdownDocument {
     /// Each extension runs only when the Markdown holds what it looks for, told from bytes:
     /// most posts hold no table, footnote or math, and pay nothing for them.
     private func applyExtensions(_ extensions: Set<MarkdownExtension>, rewrite: SourceRewrite?, footnotePrefix: String) {
-        cmark_consolidate_text_nodes(root)
         let has = { (needle: String) in containsBytes(self.source, needle) }
-        if extensions.contains(.tables), has("|") {
-            Tables(document: self, lines: Self.lines(of: source)).apply()
-        }
-        if extensions.contains(.footnotes), has("[^") {
-            Footnotes(document: self, definitions: rewrite?.definitions ?? [], prefix: footnotePrefix).apply()
-        }
-        if extensions.contains(.headingIDs), has("{#") { HeadingAttributes(document: self).apply() }
-        if extensions.contains(.tasklists), has("[ ]") || has("[x]") || has("[X]") { TaskLists(document: self).apply() }
+        let tables = extensions.contains(.tables) && has("|")
+        let footnotes = extensions.contains(.footnotes) && has("[^")
+        let headings = extensions.contains(.headingIDs) && has("{#")
+        let tasks = extensions.contains(.tasklists) && (has("[ ]") || has("[x]") || has("[X]"))
         let tilde = extensions.contains(.strikethrough) && has("~")
         let cjk = extensions.contains(.cjkEmphasis) && Delimiters.starBesideNonASCII(source)
+        let links = extensions.contains(.autolinks) && Autolinks.mayHoldLinks(source)
+        let math = !(rewrite?.math.isEmpty ?? true)
+        // A post that holds nothing any extension looks for is left as cmark read it (most
+        // posts): not even its text nodes are walked.
+        guard tables || footnotes || headings || tasks || tilde || cjk || links || math else { return }
+        cmark_consolidate_text_nodes(root)
+        if tables { Tables(document: self, lines: Self.lines(of: source)).apply() }
+        if footnotes { Footnotes(document: self, definitions: rewrite?.definitions ?? [], prefix: footnotePrefix).apply() }
+        if headings { HeadingAttributes(document: self).apply() }
+        if tasks { TaskLists(document: self).apply() }
         if tilde || cjk { Delimiters(document: self, strikethrough: tilde, cjkEmphasis: cjk).apply() }
-        if extensions.contains(.autolinks), Autolinks.mayHoldLinks(source) { Autolinks(document: self).apply() }
-        if let rewrite, !rewrite.math.isEmpty { Math(document: self, math: rewrite.math).apply() }
+        if links { Autolinks(document: self).apply() }
+        if let rewrite, math { Math(document: self, math: rewrite.math).apply() }
     }
 
     /// The lines of a text, split at its bytes (a split by `Character` cost more than cmark's
