@@ -10,7 +10,8 @@ alternating the two tools:
 and the raw floor: the `cmark` command over the same Markdown, on one core. Prints the
 median wall time, ms per post, peak memory (/usr/bin/time -v) and blog/Hugo ratios.
 Both tools colour code at build time (Hugo with Chroma, as it comes); `--hugo-plain` also
-runs Hugo with `codeFences = false`.
+runs Hugo with `codeFences = false`, and `--blog-plain` runs blog on a copy of the site with
+`highlight: {enabled: false}`: the cost of colouring, paired run by run.
 
 Old output folders are moved aside into WORK/trash and deleted only after the last run.
 Deleting 30,000 files right before a cold build charges the deletion to the build: on an
@@ -62,6 +63,16 @@ def corpus(work, posts):
     return folder
 
 
+def plain_copy(site):
+    """The same site with highlighting off, for the cost of colouring."""
+    copy = site + "-plain"
+    if not os.path.isdir(copy):
+        shutil.copytree(site, copy)
+        with open(os.path.join(copy, "blog.yaml"), "a") as f:
+            f.write("\nhighlight:\n  enabled: false\n")
+    return copy
+
+
 def first_post(site, pattern):
     for base, _, files in sorted(os.walk(os.path.join(site, pattern))):
         for name in sorted(files):
@@ -77,6 +88,7 @@ def main():
     parser.add_argument("--remove", action="store_true", help="delete old output right before a cold build")
     parser.add_argument("--baseline", help="another blog binary to compare with, run by run")
     parser.add_argument("--hugo-plain", action="store_true", help="also run Hugo with its highlighting off")
+    parser.add_argument("--blog-plain", action="store_true", help="also run blog with its highlighting off")
     args = parser.parse_args()
     trash = os.path.join(args.work, "trash")
     retired = [0]
@@ -108,14 +120,18 @@ def main():
             plain_out = os.path.join(folder, "out-hugo-plain")
             configs = ",".join(os.path.join(hugo_site, name) for name in ("config.toml", "config-plain.toml"))
             tools.append(("hugo-plain", ["hugo", "--quiet", "--source", hugo_site, "--config", configs, "--destination", plain_out], plain_out))
+        if args.blog_plain:
+            plain_site, plain_out = plain_copy(site), os.path.join(folder, "out-blog-plain")
+            tools.append(("blog-plain", [blog, "build", "--source", plain_site, "--output", plain_out], plain_out))
         if args.baseline:
             base_out = os.path.join(folder, "out-base")
             tools.append(("base", [args.baseline, "build", "--source", site, "--output", base_out], base_out))
         results = {f"{tool} {key}": [] for tool, _, _ in tools for key in ("cold", "none", "one")}
         post, hugo_post = first_post(site, "posts"), first_post(hugo_site, "content")
+        plain_post = first_post(plain_site, "posts") if args.blog_plain else None
         for run in range(args.runs):
             for tool, command, target in tools:
-                edited = hugo_post if tool == "hugo" else post
+                edited = {"hugo": hugo_post, "blog-plain": plain_post}.get(tool, post) if args.blog_plain else (hugo_post if tool == "hugo" else post)
                 retire(target)
                 results[f"{tool} cold"].append(timed(command))
                 results[f"{tool} none"].append(timed(command))
@@ -144,6 +160,9 @@ def main():
             print(f"| {posts:,} | {label} | {b:.2f} s | {h:.2f} s | {b / h:.2f} | {b * 1000 / posts:.2f} | {bm:.0f} | {hm:.0f} |")
         paired = statistics.median(b / h for (b, _), (h, _) in zip(results["blog cold"], results["hugo cold"]))
         print(f"| {posts:,} | cold, paired: median of each run's blog/Hugo | | | {paired:.2f} | | | |")
+        if args.blog_plain:
+            cost = statistics.median(b / p for (b, _), (p, _) in zip(results["blog cold"], results["blog-plain cold"]))
+            print(f"| {posts:,} | cold, paired, against blog with its highlighting off | | | {cost:.2f} | | | |")
         if args.hugo_plain:
             plain = statistics.median(b / h for (b, _), (h, _) in zip(results["blog cold"], results["hugo-plain cold"]))
             print(f"| {posts:,} | cold, paired, against Hugo with its highlighting off | | | {plain:.2f} | | | |")

@@ -70,7 +70,7 @@ import Testing
         let python = try #require(
             ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }, "python3 is missing")
         var blocks = Self.corpusBlocks.filter { Language.named($0.0) != nil }
-        blocks += HighlightSamples.all
+        blocks += try Self.samples()
         let script = SharedFixtures.repository.appendingPathComponent("Tests/BlogKitTests/Oracles/pygments_categories.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -109,11 +109,21 @@ import Testing
         }
     }
 
+    /// Code of our own, a file per language (`Oracles/samples/go.go`), for the languages the
+    /// real blogs use little or not at all: named by the file's base name.
+    static func samples() throws -> [(String, String)] {
+        let folder = SharedFixtures.repository.appendingPathComponent("Tests/BlogKitTests/Oracles/samples")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { file in
+            let name = String(file.prefix { $0 != "." })
+            return (name, try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+        }
+    }
+
     /// Languages short of the 90 % goal today, with the share each must keep (the README
     /// lists them; `BLOG_HL_DEBUG=<language>` prints the blocks where Pygments differs).
     static let belowGoal: [String: Double] = [
-        "console": 0.55, "dockerfile": 0.82, "makefile": 0.86, "markdown": 0.84, "php": 0.0, "ruby": 0.82,
-        "rust": 0.89, "sql": 0.84, "typescript": 0.87,
+        "console": 0.77, "css": 0.83, "dockerfile": 0.83, "kotlin": 0.88, "makefile": 0.85, "markdown": 0.32, "php": 0.67,
+        "ruby": 0.52, "rust": 0.71, "sql": 0.84, "typescript": 0.84,
     ]
 
     /// One letter per byte of the code: its coarse category.

@@ -22,7 +22,9 @@ def letter(token):
 
 for language, code in json.load(sys.stdin):
     try:
-        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
+        # Blog posts show PHP without `<?php`, as Chroma reads it; Pygments needs to be told.
+        options = {"startinline": True} if language == "php" else {}
+        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False, **options)
     except Exception:
         print("?")
         continue
