@@ -17,17 +17,7 @@ import Testing
     ]
 
     /// Every file of a folder with its bytes.
-    func files(_ folder: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                result[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
-            }
-        }
-        return result
-    }
+    func files(_ folder: String) throws -> [String: Data] { try filesUnder(folder) }
 
     /// Builds `site` into its output, applies `edit`, builds again; returns that build, and
     /// a cold build of the same files into a folder of its own.

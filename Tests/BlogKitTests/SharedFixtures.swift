@@ -13,15 +13,8 @@ enum SharedFixtures {
         return url
     }()
 
-    /// A folder of the team's shared data (`specs`, `corpora`): in `BLOG_SHARED`, else
-    /// `../shared` beside the repository, else `/work/shared`, where this machine keeps it.
-    static func shared(_ name: String) -> String? {
-        let candidates: [String?] = [
-            ProcessInfo.processInfo.environment["BLOG_SHARED"],
-            repository.deletingLastPathComponent().appendingPathComponent("shared").path, "/work/shared",
-        ]
-        return candidates.compactMap { $0.map { $0 + "/" + name } }.first { FileManager.default.fileExists(atPath: $0) }
-    }
+    /// A folder of the team's shared data (see `sharedData`).
+    static func shared(_ name: String) -> String? { sharedData(name) }
 
     /// Every Markdown file of the corpora and the example site (path, text without front
     /// matter), read once for every suite that compares against them.

@@ -32,6 +32,35 @@ public final class Fixture: @unchecked Sendable {
     }
 }
 
+/// The files under a folder, as paths relative to it (folders themselves left out).
+public func filePaths(under folder: String) -> [String] {
+    var paths: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let path = enumerator?.nextObject() as? String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue { paths.append(path) }
+    }
+    return paths
+}
+
+/// Every file of a folder with its bytes.
+public func filesUnder(_ folder: String) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for path in filePaths(under: folder) { result[path] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)) }
+    return result
+}
+
+/// A folder of the team's shared data (`specs`, `corpora`): in `BLOG_SHARED`, else
+/// `../shared` beside the repository, else `/work/shared`, where this machine keeps it.
+public func sharedData(_ name: String) -> String? {
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let candidates: [String?] = [
+        ProcessInfo.processInfo.environment["BLOG_SHARED"],
+        repository.deletingLastPathComponent().appendingPathComponent("shared").path, "/work/shared",
+    ]
+    return candidates.compactMap { $0.map { $0 + "/" + name } }.first { FileManager.default.fileExists(atPath: $0) }
+}
+
 /// The `blog` executable built beside the test bundle (`.build/debug/blog`).
 public let blogExecutable: String = {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

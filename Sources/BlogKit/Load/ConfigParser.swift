@@ -81,6 +81,12 @@ public enum ConfigParser {
                 config.safeMarkdown = flag
             } else if key.string == "safe" {
                 problems.append(.error(file, line: keyLine, "markdown.safe must be true or false"))
+            } else if key.string == "hard_breaks" {
+                guard let flag = value.bool else {
+                    problems.append(.error(file, line: keyLine, "markdown.hard_breaks must be true or false"))
+                    continue
+                }
+                config.hardBreaks = flag
             } else if key.string == "extensions" {
                 parseExtensions(value, into: &config, file: file, line: keyLine, problems: &problems)
             } else {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the date forms writers use in front matter: `2016-12-31`, `2016-12-31 10:00`,
 /// `2016-12-31 10:00:00`, each optionally followed by `+0800`, `+08:00` or `Z`, and ISO 8601
-/// with `T`. A date without an offset is in `timeZone` (the site's).
+/// with `T`; the hour may have one digit. A date without an offset is in `timeZone` (the site's).
 enum DateParser {
     static func parse(_ text: String, timeZone: TimeZone) -> PostDate? {
         var scanner = DigitScanner(trimmed(text))
@@ -12,7 +12,8 @@ enum DateParser {
         else { return nil }
         var time = CivilTime(year: year, month: month, day: day)
         if scanner.skip("T") || scanner.skip(" ") {
-            guard let hour = scanner.number(digits: 2), scanner.skip(":"),
+            // `8:30:00+00:00`: Hugo and Jekyll take a one-digit hour, and blogs moved from them have it.
+            guard let hour = scanner.number(digits: 2) ?? scanner.number(digits: 1), scanner.skip(":"),
                 let minute = scanner.number(digits: 2)
             else { return nil }
             time.hour = hour

@@ -86,6 +86,9 @@ public enum PostParser {
         problems: inout [Diagnostic]
     ) {
         func fail(_ message: String) { problems.append(.error(file, line: field.line, message)) }
+        // `updated:` with nothing after it (Hexo writes that) means "not set", as in every
+        // generator a blog may come from, not an error.
+        if field.node.isEmptyValue { return }
         func date() -> PostDate? {
             guard let text = field.node.string else {
                 fail("\(field.key) must be a date such as 2016-12-31 or 2016-12-31 10:00 +0800")

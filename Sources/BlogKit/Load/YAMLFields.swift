@@ -70,6 +70,12 @@ struct YAMLFields {
 }
 
 extension Node {
+    /// `key:` with no value, `key: ~`, `key: null` or `key: ""`.
+    var isEmptyValue: Bool {
+        guard let scalar else { return false }
+        return scalar.string.isEmpty || (scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string))
+    }
+
     /// A list of strings from either a YAML list or a comma-separated string
     /// (`tags: [a, b]` and `tags: a, b` mean the same).
     var stringList: [String]? {

@@ -23,8 +23,9 @@ final class MarkdownDocument {
     /// - Parameters:
     ///   - extensions: the GFM and other extensions to apply (`Markdown/Extensions/`).
     ///   - footnotePrefix: put in footnotes' ids, unique to the post.
-    init(_ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "") {
-        renderOptions = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
+    ///   - hardBreaks: every line break of a paragraph is a `<br>` (Hexo's renderers do that).
+    init(_ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "", hardBreaks: Bool = false) {
+        renderOptions = (safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
         root = Self.parse(markdown)
         source = markdown
         guard !extensions.isEmpty else { return }

@@ -17,6 +17,9 @@ public struct Config: Sendable {
     public var theme: String?
     /// cmark's safe mode: raw HTML and `javascript:` URLs are dropped.
     public var safeMarkdown = false
+    /// `markdown.hard_breaks`: each line break inside a paragraph is kept as a `<br>`, as Hexo
+    /// renders (a blog moved from Hexo is written for it).
+    public var hardBreaks = false
     /// `markdown.extensions`: tables, footnotes, math… (all unless switched off).
     public var markdownExtensions = MarkdownExtension.all
     /// `math.script`: a script that typesets math (MathJax, KaTeX), loaded by every page; none

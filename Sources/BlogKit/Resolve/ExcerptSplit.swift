@@ -1,6 +1,7 @@
 import CCmark
 
-/// The HTML of a post, and its excerpt: what stands before `<!--more-->`, else the first
+/// The HTML of a post, and its excerpt: what stands before `<!--more-->` (Hexo's
+/// `<!-- more -->` too), else the first
 /// paragraph. Blocks are rendered one by one, so the excerpt is whole blocks, never a cut tag.
 struct ExcerptSplit {
     var content = ""
@@ -10,9 +11,13 @@ struct ExcerptSplit {
 
     static let moreMarker = "<!--more-->"
 
+    static func isMore(_ html: String) -> Bool {
+        html.contains(moreMarker) || html.replacingOccurrences(of: " ", with: "").contains(moreMarker)
+    }
+
     init(_ document: MarkdownDocument) {
         let blocks = document.blocks
-        let marker = blocks.firstIndex { $0.type == CMARK_NODE_HTML_BLOCK && $0.literal.contains(Self.moreMarker) }
+        let marker = blocks.firstIndex { $0.type == CMARK_NODE_HTML_BLOCK && Self.isMore($0.literal) }
         let excerptBlocks: Range<Int>
         if let marker {
             excerptBlocks = 0..<marker

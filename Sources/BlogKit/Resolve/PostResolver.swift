@@ -90,12 +90,15 @@ public struct PostResolver: Sendable {
         let path = index.pathBySource[post.sourcePath] ?? ""
         let document = MarkdownDocument(
             post.body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
-            footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-")
+            footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-", hardBreaks: index.config.hardBreaks)
         var problems: [Diagnostic] = document.warnings.map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         let title = post.title ?? takeTitleHeading(from: document)
         // A post whose front matter failed may have its title there: not a second error.
         if (title == nil || title?.isEmpty == true) && !post.loadFailed {
             problems.append(.error(post.sourcePath, line: 1, "no title: add 'title: …' to the front matter or start the post with a '# Title' line"))
+        }
+        if TemplateTags.mayContain(post.body) {
+            problems += TemplateTags.warnings(in: document).map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         }
         let links = LinkResolver(post: post, index: index, files: files, style: style)
         var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown, document: document)

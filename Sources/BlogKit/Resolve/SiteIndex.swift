@@ -22,6 +22,7 @@ public struct SiteIndex: Sendable {
                    config.permalink, config.timeZone.identifier])
             d.add(config.paginate)
             d.add(config.safeMarkdown)
+            d.add(config.hardBreaks)
             d.add(config.markdownExtensions.map(\.rawValue).sorted())
             d.add(config.mathScript ?? "")
             d.add(config.highlight)
@@ -95,22 +96,15 @@ public struct SiteIndex: Sendable {
     static func outputPath(of post: SourcePost, config: Config) -> String {
         guard post.kind == .post, let date = post.date else { return post.slug + "/" }
         let t = date.local
-        let values = [":year": pad(t.year, 4), ":month": pad(t.month), ":day": pad(t.day), ":slug": post.slug]
-        // Token by token, without Foundation's string search: this runs for every post.
-        var expanded = ""
-        var rest = Substring(config.permalink)
-        while let colon = rest.firstIndex(of: ":") {
-            expanded += rest[..<colon]
-            let token = rest[colon...].prefix { $0 == ":" || $0.isLetter }
-            if let value = values[String(token)] {
-                expanded += value
-                rest = rest[token.endIndex...]
-            } else {
-                expanded += ":"
-                rest = rest[rest.index(after: colon)...]
+        let expanded = expandTokens(config.permalink) { name in
+            switch name {
+            case "year": pad(t.year, 4)
+            case "month": pad(t.month)
+            case "day": pad(t.day)
+            case "slug": post.slug
+            default: nil
             }
         }
-        expanded += rest
         return String(expanded.drop { $0 == "/" })
     }
 
