@@ -18,6 +18,8 @@ let package = Package(
         // Named for the server's own channel handler; Hummingbird depends on both already.
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        // TOML, for `blog import hugo` (hugo.toml, `+++` front matter).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // cmark, the C reference implementation of CommonMark, from the system (libcmark-dev).
@@ -38,6 +40,7 @@ let package = Package(
                 "Highlight",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             plugins: ["EmbedTheme"]
         ),

@@ -8,7 +8,7 @@ struct Blog: AsyncParsableCommand {
         commandName: "blog",
         abstract: "A static blog generator for Markdown blogs, fast and careful.",
         version: BuildManifest.version,
-        subcommands: [Init.self, New.self, Build.self, Serve.self, Check.self, Deploy.self]
+        subcommands: [Init.self, New.self, Build.self, Serve.self, Check.self, Deploy.self, Import.self]
     )
 
     /// Exit codes: 0 success, 1 the site has errors, 2 bad usage (as ArgumentParser's own

@@ -6,7 +6,7 @@ import Testing
 /// in an earlier one would be an import cycle in waiting.
 @Suite struct ArchitectureTests {
     /// Lowest first: a folder may use the folders before it, never one after it.
-    static let layers = ["Support", "Model", "Markdown", "Load", "Resolve", "Render", "Check", "Write", "Build"]
+    static let layers = ["Support", "Model", "Markdown", "Load", "Resolve", "Render", "Check", "Write", "Build", "Import"]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/BlogKit").path

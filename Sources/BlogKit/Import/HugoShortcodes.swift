@@ -1,0 +1,110 @@
+/// Hugo's shortcodes, the built-in ones and those themes commonly bring (`figure` with `img=`,
+/// `gallery`, `table`, `blockquote`). Hugo runs them in code too, so they are converted
+/// wherever they stand; Go template text (`{{ .Title }}` in a post about templates) is not a
+/// shortcode and stays as written.
+struct HugoShortcodes: TagDialect {
+    var links: ImportLinks
+    /// The images of the post's bundle, relative to it, in name order (for `gallery`).
+    var bundleImages: [String] = []
+    /// Shortcodes the old site defines itself (`layouts/shortcodes/<name>.html`).
+    var siteShortcodes: Set<String> = []
+
+    func closer(of tag: TemplateTag) -> String { "/" + tag.name }
+
+    func isVerbatim(_ tag: TemplateTag) -> Bool { tag.name == "highlight" }
+
+    func convert(_ tag: TemplateTag, inner: String?, at place: TagPlace, report: inout ImportReport) -> TagOutcome {
+        guard tag.syntax == .shortcode || tag.syntax == .markdownShortcode else { return .kept }
+        let first = tag.arguments.first
+        switch tag.name {
+        case "ref", "relref":
+            guard let path = first ?? tag.named["path"] else { break }
+            let fragment = ImportLinks.fragment(of: path)
+            let name = String(path.prefix { $0 != "#" })
+            guard let target = findPost(name) else { return .notConverted("{{< \(tag.name) \"\(path)\" >}} (no such post)") }
+            return .converted(ImportLinks.link(to: target) + fragment, kind: "Hugo {{< ref >}} and {{< relref >}} → link to the post's file")
+        case "figure":
+            guard let source = tag.named["src"] ?? tag.named["img"] ?? first else { break }
+            return .converted(figure(source, tag: tag, indent: place.indent), kind: "Hugo {{< figure >}} → image with caption")
+        case "gallery":
+            let images = bundleImages.map { "![](\(MarkdownBlocks.destination($0)))" }
+            return .converted(images.joined(separator: "\n" + place.indent), kind: "Hugo {{< gallery >}} → every image of the bundle")
+        case "highlight":
+            guard let inner else { break }
+            return .converted(
+                MarkdownBlocks.fence(inner, info: Self.fenceInfo(first ?? "", options: tag.arguments.dropFirst().first ?? ""), indent: place.indent),
+                kind: "Hugo {{< highlight >}} → fenced code")
+        case "youtube":
+            guard let id = tag.named["id"] ?? first else { break }
+            return .converted(iframe("https://www.youtube-nocookie.com/embed/\(id)", title: tag.named["title"] ?? "YouTube video"), kind: "Hugo {{< youtube >}} → embedded video")
+        case "vimeo":
+            guard let id = tag.named["id"] ?? first else { break }
+            return .converted(iframe("https://player.vimeo.com/video/\(id)", title: tag.named["title"] ?? "Vimeo video"), kind: "Hugo {{< vimeo >}} → embedded video")
+        case "gist":
+            guard tag.arguments.count >= 2 else { break }
+            let file = tag.arguments.count > 2 ? "?file=\(tag.arguments[2])" : ""
+            return .converted("<script src=\"https://gist.github.com/\(tag.arguments[0])/\(tag.arguments[1]).js\(file)\"></script>", kind: "Hugo {{< gist >}} → the gist's script")
+        case "tweet", "x", "twitter":
+            guard let id = tag.named["id"] ?? tag.arguments.last else { break }
+            let user = tag.named["user"] ?? (tag.arguments.count > 1 ? tag.arguments[0] : "i/web")
+            let url = "https://x.com/\(user)/status/\(id)"
+            return .converted("<blockquote class=\"twitter-tweet\"><a href=\"\(url)\">\(url)</a></blockquote>", kind: "Hugo {{< tweet >}} → a link to the post")
+        case "table":
+            guard let inner else { break }
+            return .converted(MarkdownBlocks.codeLines(inner), kind: "Hugo {{< table >}} → the Markdown table inside")
+        case "blockquote":
+            guard let inner else { break }
+            var quote = MarkdownBlocks.quoted(inner, indent: place.indent)
+            if let author = tag.named["author"] ?? first { quote += "\n" + place.indent + ">\n" + place.indent + "> — " + author }
+            return .converted(quote, kind: "Hugo {{< blockquote >}} → block quote")
+        case "details":
+            guard let inner else { break }
+            let summary = escapeHTML(tag.named["summary"] ?? "Details")
+            return .converted(MarkdownBlocks.wrapped(inner, open: "<details><summary>\(summary)</summary>", close: "</details>", indent: place.indent), kind: "Hugo {{< details >}} → details")
+        default: break
+        }
+        let own = siteShortcodes.contains(tag.name) ? " (the site's own shortcode, layouts/shortcodes/\(tag.name).html)" : ""
+        return .notConverted(describe(tag) + own)
+    }
+
+    /// A post named by `ref`: a path (`blog/a/index.md`, `a.md`) or a bundle's name, compared
+    /// without case, as Hugo does.
+    private func findPost(_ name: String) -> String? {
+        var key = name.lowercased()
+        for suffix in ["/index.md", "/_index.md", ".md"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
+        key = key.trimmingCharacters(in: ["/"])
+        if let target = links.byName[key] ?? links.byOrigin[name] { return target }
+        let last = String(key.split(separator: "/").last ?? "")
+        return links.byName[last]
+    }
+
+    /// Markdown image (so that `blog` sizes and publishes it) in a `<figure>` with the caption.
+    private func figure(_ source: String, tag: TemplateTag, indent: String) -> String {
+        let caption = tag.named["caption"] ?? tag.named["title"]
+        let alt = tag.named["alt"] ?? caption ?? ""
+        var image = "![\(MarkdownBlocks.label(alt))](\(MarkdownBlocks.destination(source)))"
+        if let link = tag.named["link"] { image = "[\(image)](\(MarkdownBlocks.destination(link)))" }
+        guard let caption, !caption.isEmpty else { return image }
+        // The caption is Markdown, as Hugo renders it: a paragraph of its own inside.
+        return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + caption + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
+    }
+
+    private func iframe(_ url: String, title: String) -> String {
+        "<iframe src=\"\(url)\" title=\"\(escapeHTML(title))\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>"
+    }
+
+    /// `go {linenos=true, hl_lines=[2, 3]}` from Hugo's `highlight go "linenos=table,hl_lines=2 3"`.
+    static func fenceInfo(_ language: String, options: String) -> String {
+        guard !options.isEmpty else { return language }
+        let pairs = options.split(separator: ",").map { pair -> String in
+            let parts = pair.split(separator: "=", maxSplits: 1).map { trimmed(String($0)) }
+            guard parts.count == 2 else { return trimmed(String(pair)) }
+            switch parts[0] {
+            case "linenos": return "linenos=\(parts[1] == "false" ? "false" : "true")"
+            case "hl_lines": return "hl_lines=[" + parts[1].split(separator: " ").map { $0.contains("-") ? "\"\($0)\"" : String($0) }.joined(separator: ", ") + "]"
+            default: return parts[0] + "=" + parts[1]
+            }
+        }
+        return language + " {" + pairs.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The addresses posts had under the old generator, and what keeps them working: a
+/// `permalink` for `blog.yaml` that gives most posts the same address, and an alias (a page
+/// that redirects) for every post whose old address it cannot give.
+enum OldAddresses {
+    /// Expands an old generator's permalink pattern: each `:token` found in `values` is
+    /// replaced; double slashes are collapsed, and the result starts with `/`.
+    static func expand(_ pattern: String, _ values: [String: String]) -> String {
+        var out = expandTokens(pattern) { values[String($0)] }
+        while out.contains("//") { out = out.replacingOccurrences(of: "//", with: "/") }
+        return out.hasPrefix("/") ? out : "/" + out
+    }
+
+    /// The date tokens every generator knows, from a date as shown in its own offset.
+    static func dateValues(_ date: PostDate) -> [String: String] {
+        let t = date.local
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return [
+            "year": String(t.year), "month": two(t.month), "day": two(t.day), "i_month": String(t.month),
+            "i_day": String(t.day), "short_year": two(t.year % 100), "hour": two(t.hour), "minute": two(t.minute),
+            "second": two(t.second),
+        ]
+    }
+
+    /// `blog.yaml`'s permalink for an old pattern: the same when every token has a `blog`
+    /// equivalent (`:title` → `:slug`, `:output_ext` → `.html`), else `/:year/:month/:slug/`.
+    /// Categories are left out: most posts have none, and those that have get an alias.
+    static func newPermalink(from pattern: String, slugTokens: Set<String>) -> String {
+        let ours = [":year": ":year", ":month": ":month", ":day": ":day", ":output_ext": ".html"]
+        var out = ""
+        var rest = Substring(pattern)
+        var slugSeen = false
+        while let colon = rest.firstIndex(of: ":") {
+            out += rest[..<colon]
+            let token = rest[colon...].prefix { $0 == ":" || $0.isLetter || $0 == "_" }
+            if token == ":categories" || token == ":category" {
+                // nothing: see above
+            } else if slugTokens.contains(String(token.dropFirst())) {
+                out += ":slug"
+                slugSeen = true
+            } else if let mapped = ours[String(token)] {
+                out += mapped
+            } else {
+                return "/:year/:month/:slug/"
+            }
+            rest = rest[token.endIndex...]
+        }
+        out += rest
+        while out.contains("//") { out = out.replacingOccurrences(of: "//", with: "/") }
+        guard slugSeen else { return "/:year/:month/:slug/" }
+        return ConfigParser.normalizedPermalink(out)
+    }
+
+    /// The aliases a post needs: each old address that its new one does not already answer.
+    /// `/blog/a` is answered by `/blog/a/` (web servers redirect to the folder).
+    static func aliases(old: [String], new: String) -> [String] {
+        var seen: Set<String> = []
+        return old.filter { address in
+            let path = address.prefix { $0 != "#" && $0 != "?" }
+            let same = path == new || path + "/" == new || (path.hasSuffix("/index.html") && path.dropLast(10) == new)
+            return !same && seen.insert(String(path)).inserted && !path.isEmpty && path != "/"
+        }.map { String($0.prefix { $0 != "#" && $0 != "?" }) }
+    }
+
+    /// A post's address under `blog`'s permalink, as `SiteIndex` will give it (with `/`).
+    static func newURL(of post: ImportedPost, config: Config) -> String {
+        var source = SourcePost(kind: post.kind, sourcePath: post.target, folder: "", isBundle: false, slug: post.slug, body: "", bodyLineOffset: 0)
+        source.date = post.date
+        return "/" + SiteIndex.outputPath(of: source, config: config)
+    }
+}
+
+/// Links written to old addresses (`/blog/other-post`, `../../2019/01/03/slug`,
+/// `https://old.example.com/2019/01/03/slug/`) become links to the target post's new file.
+struct OldLinks {
+    var links: ImportLinks
+    /// Hosts of the old site (`blog.example.com`), whose full addresses are its own.
+    var hosts: Set<String>
+    var basePath: String
+
+    func rewrite(_ body: String, post: ImportedPost, report: inout ImportReport) -> String {
+        guard body.contains("](") || body.contains("href=") else { return body }
+        let skipped = FencedCode.ranges(in: body)
+        var out = ""
+        let bytes = Array(body.utf8)
+        var cursor = 0
+        var i = 0
+        while i < bytes.count {
+            // `](url` of Markdown, `href="url` of HTML
+            var start: Int?
+            var closing: UInt8 = UInt8(ascii: ")")
+            if bytes[i] == UInt8(ascii: "]"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "(") {
+                start = i + 2
+            } else if bytes[i] == UInt8(ascii: "h"), bytes[i...].starts(with: "href=\"".utf8) {
+                start = i + 6
+                closing = UInt8(ascii: "\"")
+            }
+            guard let from = start, !skipped.contains(where: { $0.contains(i) }) else {
+                i += 1
+                continue
+            }
+            var end = from
+            while end < bytes.count, bytes[end] != closing, bytes[end] != 32, bytes[end] != 10 { end += 1 }
+            let url = String(decoding: bytes[from..<end], as: UTF8.self)
+            if let target = target(of: url, post: post) {
+                out += String(decoding: bytes[cursor..<from], as: UTF8.self) + ImportLinks.link(to: target) + ImportLinks.fragment(of: url)
+                cursor = end
+                report.count("link to a post's old address → link to the post's file")
+            }
+            i = max(end, i + 1)
+        }
+        return out + String(decoding: bytes[cursor...], as: UTF8.self)
+    }
+
+    private func target(of url: String, post: ImportedPost) -> String? {
+        guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("mailto:") else { return nil }
+        // A link to another post's old file (`/_posts/2024-11-14-a.md`), which the old
+        // generator left dead: the writer's meaning is plain.
+        let file = String(url.prefix { $0 != "#" }.drop { $0 == "/" })
+        if file.hasSuffix(".md") || file.hasSuffix(".markdown") { return links.byOrigin[file] }
+        var path: String
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            guard hosts.contains(String(rest.prefix { $0 != "/" }).lowercased()) else { return nil }
+            path = String(rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...])
+        } else if url.hasPrefix("/") {
+            path = url
+        } else {
+            // Relative: to the post's old address, as the browser read it there.
+            guard url.hasPrefix("../") || url.hasPrefix("./"), let own = post.oldURLs.first else { return nil }
+            let folder = own.hasSuffix("/") ? own : (own as NSString).deletingLastPathComponent + "/"
+            path = URL(fileURLWithPath: folder + url).standardizedFileURL.path
+        }
+        if path.isEmpty { path = "/" }
+        return links.byOldURL[ImportLinks.key(ofURL: path, basePath: basePath)]
+    }
+}
