@@ -25,18 +25,18 @@ enum OldAddresses {
 
     /// `blog.yaml`'s permalink for an old pattern: the same when every token has a `blog`
     /// equivalent (`:title` → `:slug`, `:output_ext` → `.html`), else `/:year/:month/:slug/`.
-    /// Categories are left out: most posts have none, and those that have get an alias.
     static func newPermalink(from pattern: String, slugTokens: Set<String>) -> String {
-        let ours = [":year": ":year", ":month": ":month", ":day": ":day", ":output_ext": ".html"]
+        let ours = [
+            ":year": ":year", ":month": ":month", ":day": ":day", ":i_month": ":i_month", ":i_day": ":i_day", ":hour": ":hour",
+            ":minute": ":minute", ":second": ":second", ":categories": ":categories", ":output_ext": ".html",
+        ]
         var out = ""
         var rest = Substring(pattern)
         var slugSeen = false
         while let colon = rest.firstIndex(of: ":") {
             out += rest[..<colon]
             let token = rest[colon...].prefix { $0 == ":" || $0.isLetter || $0 == "_" }
-            if token == ":categories" || token == ":category" {
-                // nothing: see above
-            } else if slugTokens.contains(String(token.dropFirst())) {
+            if slugTokens.contains(String(token.dropFirst())) {
                 out += ":slug"
                 slugSeen = true
             } else if let mapped = ours[String(token)] {
@@ -67,6 +67,7 @@ enum OldAddresses {
     static func newURL(of post: ImportedPost, config: Config) -> String {
         var source = SourcePost(kind: post.kind, sourcePath: post.target, folder: "", isBundle: false, slug: post.slug, body: "", bodyLineOffset: 0)
         source.date = post.date
+        source.categories = post.categories
         return "/" + SiteIndex.outputPath(of: source, config: config)
     }
 }

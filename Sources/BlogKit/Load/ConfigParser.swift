@@ -4,7 +4,13 @@ import Yams
 /// Reads `blog.yaml`. Pure: takes the file's text, returns the config and its problems.
 public enum ConfigParser {
     public static let fileName = "blog.yaml"
-    static let permalinkTokens = [":year", ":month", ":day", ":slug"]
+    /// `:title` is `:slug` by Jekyll's and Hexo's name; `:i_month` and `:i_day` are not padded;
+    /// `:categories` is the post's categories as folders; `:section` the first folder of the
+    /// post under `posts/`.
+    static let permalinkTokens = [
+        ":year", ":month", ":day", ":slug", ":title", ":i_month", ":i_day", ":hour", ":minute", ":second", ":categories",
+        ":section",
+    ]
 
     public static func parse(_ text: String, file: String = fileName) -> (Config, [Diagnostic]) {
         var config = Config()
@@ -196,19 +202,19 @@ public enum ConfigParser {
 
     /// Why a permalink pattern cannot work, or nil when it can.
     static func permalinkProblem(_ pattern: String) -> String? {
-        guard pattern.contains(":slug") else {
+        guard pattern.contains(":slug") || pattern.contains(":title") else {
             return "permalink '\(pattern)' must contain ':slug' so that every post gets its own URL"
         }
         if pattern.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
             return "permalink '\(pattern)' may not contain '.' or '..' segments"
         }
-        var rest = pattern
-        for token in permalinkTokens { rest = rest.replacingOccurrences(of: token, with: "") }
-        if let colon = rest.firstIndex(of: ":") {
-            let name = rest[colon...].prefix { $0 == ":" || $0.isLetter }
-            return "unknown permalink token '\(name)' (use \(permalinkTokens.joined(separator: ", ")))"
+        var unknown: Substring?
+        _ = expandTokens(pattern) { name in
+            if !permalinkTokens.contains(":" + name) && unknown == nil { unknown = name }
+            return ""
         }
-        return nil
+        guard let unknown else { return nil }
+        return "unknown permalink token ':\(unknown)' (use \(permalinkTokens.joined(separator: ", ")))"
     }
 }
 

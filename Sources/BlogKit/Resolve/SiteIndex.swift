@@ -101,11 +101,20 @@ public struct SiteIndex: Sendable {
             case "year": pad(t.year, 4)
             case "month": pad(t.month)
             case "day": pad(t.day)
-            case "slug": post.slug
+            case "slug", "title": post.slug
+            case "i_month": String(t.month)
+            case "i_day": String(t.day)
+            case "hour": pad(t.hour)
+            case "minute": pad(t.minute)
+            case "second": pad(t.second)
+            case "categories": post.categories.map(slugify).joined(separator: "/")
+            case "section": post.sourcePath.split(separator: "/").dropFirst().dropLast().first.map(String.init) ?? ""
             default: nil
             }
         }
-        return String(expanded.drop { $0 == "/" })
+        // No category (or section): no empty folder.
+        let collapsed = expanded.contains("//") ? expanded.replacingOccurrences(of: "//", with: "/") : expanded
+        return String(collapsed.drop { $0 == "/" })
     }
 
     /// The file written for an output path: folders get an `index.html`.
