@@ -414,4 +414,21 @@ import Testing
         #expect(!outcome.stderr.contains("shown in code") && !outcome.stderr.contains("in a fence"))
         #expect(try site.read("2020/01/a/index.html").contains("datetime=\"2020-01-02T09:05:00"))
     }
+
+    @Test func permalinksTakeOtherGeneratorsTokens() throws {
+        let site = try Fixture(files: [
+            "blog.yaml": "title: T\npermalink: /:categories/:year/:i_month/:i_day/:title.html\n",
+            "posts/a.md": "---\ntitle: A\ndate: 2019-01-03 9:05:07\ncategories: [News Letters]\n---\nA.\n",
+            "posts/b.md": "---\ntitle: B\ndate: 2019-11-23\n---\nB.\n",
+        ])
+        let outcome = try site.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(site.exists("news-letters/2019/1/3/a.html") && site.exists("2019/11/23/b.html"))
+        try site.write(["blog.yaml": "title: T\npermalink: /:year/:month/:day/:hour:minute:second/:slug/\n"])
+        #expect(try site.build().status == 0)
+        #expect(site.exists("2019/01/03/090507/a/index.html"))
+        try site.write(["blog.yaml": "title: T\npermalink: /:year/:week/:slug/\n"])
+        let refused = try site.build()
+        #expect(refused.status == 1 && refused.stderr.contains("unknown permalink token ':week'"), "\(refused.stderr)")
+    }
 }

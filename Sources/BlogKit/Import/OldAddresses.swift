@@ -35,7 +35,8 @@ enum OldAddresses {
         var slugSeen = false
         while let colon = rest.firstIndex(of: ":") {
             out += rest[..<colon]
-            let token = rest[colon...].prefix { $0 == ":" || $0.isLetter || $0 == "_" }
+            let name = rest[rest.index(after: colon)...].prefix { $0.isLetter || $0 == "_" }
+            let token = rest[colon..<name.endIndex]
             if slugTokens.contains(String(token.dropFirst())) {
                 out += ":slug"
                 slugSeen = true
