@@ -431,4 +431,18 @@ import Testing
         let refused = try site.build()
         #expect(refused.status == 1 && refused.stderr.contains("unknown permalink token ':week'"), "\(refused.stderr)")
     }
+
+    @Test func aPostThatCannotBeReadIsReportedAndTheRestMovesIn() throws {
+        let old = try Fixture(files: [
+            "_config.yml": "title: T\n",
+            "_posts/2020-01-01-good.md": "---\ntitle: Good\n---\nFine.\n",
+            "_posts/2020-01-02-bad.md": "---\ntitle: Bad\ntags: [a, b\n---\nBroken front matter.\n",
+        ])
+        let (moved, site, built) = try Self.importAndBuild(old)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(moved.status == 1)
+        #expect(moved.stdout.contains("_posts/2020-01-02-bad.md:3:") && moved.stdout.contains("the file is copied as it is"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("1 posts"), "the good post came over")
+        #expect(built.status == 1 && built.stderr.contains("posts/2020-01-02-bad.md:3"), "\(built.stderr)")
+    }
 }

@@ -43,7 +43,8 @@ enum HexoImport {
             if !parent.isEmpty { owner[file] = parent }
         }
         for path in postFiles {
-            guard var post = try readPost(old, path: path, timeZone: timeZone, pattern: pattern) else { continue }
+            let fallback = "posts/" + path.split(separator: "/").dropFirst().joined(separator: "/")
+            guard var post = site.reading("source/" + path, fallback: fallback, { _ in try readPost(old, path: path, timeZone: timeZone, pattern: pattern) }) else { continue }
             let folder = (path as NSString).deletingPathExtension
             let assets = owner.filter { $0.value == folder && !$0.key.hasSuffix(".gitkeep") }.keys.sorted()
             let relative = folder.split(separator: "/").dropFirst().joined(separator: "/")
@@ -58,7 +59,7 @@ enum HexoImport {
         for file in sources where !file.hasPrefix("_") && !file.contains("/_") {
             let ext = (file as NSString).pathExtension.lowercased()
             if postExtensions.contains(ext), let text = old.text("source/" + file), text.hasPrefix("---") {
-                if var page = try readPage(file, text: text) {
+                if var page = site.reading("source/" + file, fallback: "pages/" + file.replacingOccurrences(of: "/", with: "-"), { _ in try readPage(file, text: text) }) {
                     page.aliases = OldAddresses.aliases(old: page.oldURLs, new: "/\(page.slug)/")
                     site.posts.append(page)
                 }

@@ -39,7 +39,10 @@ enum HugoImport {
         for page in pages {
             let section = page.contains("/") ? String(page.prefix { $0 != "/" }) : ""
             let kind: ContentKind = section == main && !main.isEmpty ? .post : .page
-            guard var post = try readPage(old, content: content, path: page, kind: kind, section: section, timeZone: timeZone, permalinks: permalinks, report: &site.report) else { continue }
+            let fallback = (kind == .post ? "posts/" : "pages/") + page
+            guard var post = site.reading(content + "/" + page, fallback: fallback, { report in
+                try readPage(old, content: content, path: page, kind: kind, section: section, timeZone: timeZone, permalinks: permalinks, report: &report)
+            }) else { continue }
             let folder = (page as NSString).deletingLastPathComponent
             if bundles.contains(folder) && (page as NSString).lastPathComponent.lowercased().hasPrefix("index.") {
                 let name = (folder as NSString).lastPathComponent

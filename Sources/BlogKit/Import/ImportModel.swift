@@ -69,6 +69,21 @@ struct ImportedSite {
         self.generator = generator
         report = ImportReport(generator: generator)
     }
+
+    /// Reads one file; when its front matter cannot be read, says so at its line and copies
+    /// it as it is to `fallback`, where the new site's build reports it again, with the
+    /// rest of the import going on: every problem in one round.
+    mutating func reading<T>(_ path: String, fallback: String, _ read: (inout ImportReport) throws -> T?) -> T? {
+        do {
+            return try read(&report)
+        } catch let failure as Metadata.Failure {
+            report.notConverted.append(.error(failure.file, line: failure.line, failure.message + "; the file is copied as it is"))
+        } catch {
+            report.notConverted.append(.error(path, line: 1, "\(error); the file is copied as it is"))
+        }
+        files.append((path, fallback))
+        return nil
+    }
 }
 
 extension Node {

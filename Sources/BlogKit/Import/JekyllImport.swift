@@ -29,7 +29,10 @@ enum JekyllImport {
             let parts = path.split(separator: "/").map(String.init)
             let ext = (path as NSString).pathExtension.lowercased()
             if let folder = parts.firstIndex(where: { $0 == "_posts" || $0 == "_drafts" }), postExtensions.contains(ext) {
-                if var post = try readPost(old, path: path, categories: Array(parts[..<folder]), draft: parts[folder] == "_drafts", timeZone: timeZone, pattern: pattern, report: &site.report) {
+                let read = site.reading(path, fallback: "posts/" + (parts.last ?? path)) { report in
+                    try readPost(old, path: path, categories: Array(parts[..<folder]), draft: parts[folder] == "_drafts", timeZone: timeZone, pattern: pattern, report: &report)
+                }
+                if var post = read {
                     post.aliases = OldAddresses.aliases(old: post.oldURLs, new: OldAddresses.newURL(of: post, config: ours))
                     site.posts.append(post)
                 }
@@ -39,7 +42,9 @@ enum JekyllImport {
                 let text = old.text(path), text.hasPrefix("---")
             {
                 // A file with front matter is one Jekyll renders: a page, or a list the theme makes.
-                if ["md", "markdown"].contains(ext), !(parts.last ?? "").hasPrefix("index."), var page = try readPage(path, text: text) {
+                if ["md", "markdown"].contains(ext), !(parts.last ?? "").hasPrefix("index."),
+                    var page = site.reading(path, fallback: "pages/" + (parts.last ?? path), { _ in try readPage(path, text: text) })
+                {
                     page.aliases = OldAddresses.aliases(old: page.oldURLs, new: "/" + page.slug + "/")
                     site.posts.append(page)
                 } else {
