@@ -146,4 +146,90 @@ import Testing
         }
         return addresses
     }
+
+    /// The old generator itself, on a copy of the Jekyll and Hugo blogs: what their themes and
+    /// plugins bring (the copies leave them out) is stubbed so that it builds, and every post
+    /// address and alias it writes must answer in the imported site.
+    @Test(arguments: ["jekyll-memfault", "hugo-zwbetz-gh"]) func everyAddressTheOldGeneratorWroteAnswers(_ folder: String) throws {
+        let source = try #require(sharedData("corpora/" + folder), "../shared/corpora is missing")
+        let name = folder.hasPrefix("jekyll") ? "jekyll" : "hugo"
+        guard let tool = ImportTests.tool(name) else { return }  // where it runs
+        let work = try Fixture(files: [:])
+        try FileManager.default.removeItem(atPath: work.root)
+        try FileManager.default.copyItem(atPath: source, toPath: work.root)
+        let site = work.root + "-new"
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let moved = try BlogProcess.run(["import", work.root, site])
+        #expect(!moved.stdout.isEmpty)
+        var addresses: [String] = []
+        if name == "jekyll" {
+            try work.write(Self.jekyllStubs)
+            let old = try BlogProcess.run(
+                ["build", "-s", work.root, "-d", work.root + "/_site", "--config", work.root + "/_config.yml," + work.root + "/_config_test.yml"],
+                executable: tool, in: work.root)
+            #expect(old.status == 0, "\(old.stdout)\(old.stderr)")
+            // `/blog/:title` is written as `blog/<title>.html` and served without `.html`.
+            addresses = filePaths(under: work.root + "/_site").filter { $0.hasPrefix("blog/") && $0.hasSuffix(".html") }.map { "/" + $0.dropLast(5) }
+            #expect(addresses.count == 217, "\(addresses.count)")
+        } else {
+            try work.write(Self.hugoStubs)
+            let old = try BlogProcess.run(["--quiet", "--enableGitInfo=false", "-s", work.root, "-d", work.root + "/old"], executable: tool, in: work.root)
+            #expect(old.status == 0, "\(old.stderr)")
+            let lists: Set<String> = ["index.html", "blog/index.html", "404.html"]
+            addresses = filePaths(under: work.root + "/old").filter {
+                $0.hasSuffix("index.html") && !lists.contains($0) && !$0.hasPrefix("page/") && !$0.hasPrefix("blog/page/")
+            }.map { "/" + $0.dropLast(10) }
+            #expect(addresses.count >= 220 + 37, "posts and their aliases: \(addresses.count)")
+        }
+        // The new site, built with the copy's own problems set aside (see `realBlogMovesIn`).
+        let corpus = try #require(Self.corpora.first { $0.folder == folder })
+        for path in corpus.repairs {
+            try FileManager.default.createDirectory(atPath: (site + "/" + path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("stand-in".utf8).write(to: URL(fileURLWithPath: site + "/" + path))
+        }
+        for edit in corpus.edits {
+            let text = try String(contentsOfFile: site + "/" + edit.file, encoding: .utf8)
+            try text.replacingOccurrences(of: edit.from, with: edit.to).write(toFile: site + "/" + edit.file, atomically: true, encoding: .utf8)
+        }
+        let built = try BlogProcess.run(["build", "--source", site])
+        #expect(built.status == 0, "\(built.stderr)")
+        let unanswered = addresses.filter { !ImportTests.answers($0, in: site + "/public") }
+        #expect(unanswered == [], "addresses \(name) wrote that the new site does not answer")
+    }
+
+    /// What the Jekyll copy needs to build: its own tags (`img_url` writes `/img/<path>`, as
+    /// upstream's plugin does), its includes and layouts, and no plugins beyond Jekyll.
+    static let jekyllStubs: [String: String] = [
+        "_config_test.yml": "plugins: []\npaginate: null\n",
+        "_plugins/stubs.rb": """
+            class StubURL < Liquid::Tag
+              def initialize(name, markup, tokens)
+                super
+                @name = name
+                @path = markup.strip
+              end
+              def render(context)
+                @name == "img_url" ? "/img/#{@path}" : "/tag/#{@path}"
+              end
+            end
+            class StubDiagram < Liquid::Block
+              def render(context)
+                "<pre>" + super + "</pre>"
+              end
+            end
+            Liquid::Template.register_tag("img_url", StubURL)
+            Liquid::Template.register_tag("tag_url", StubURL)
+            Liquid::Template.register_tag("blockdiag", StubDiagram)
+            """,
+        "_includes/newsletter.html": "", "_includes/toc.html": "", "_includes/submit-pr.html": "",
+        "_layouts/default.html": "{{ content }}", "_layouts/post.html": "{{ content }}",
+    ]
+
+    /// What the Hugo copy needs: its theme (absent) and its shortcodes, the blocks showing their inside.
+    static let hugoStubs: [String: String] = {
+        var files = ["themes/feather/theme.toml": "name = \"feather\"\n", "layouts/_default/single.html": "{{ .Content }}", "layouts/_default/list.html": "{{ .Content }}"]
+        for name in ["figure", "gallery", "file-var", "loremGen", "os-stat", "tomlTable"] { files["layouts/shortcodes/\(name).html"] = "" }
+        for name in ["table", "blockquote"] { files["layouts/shortcodes/\(name).html"] = "{{ .Inner }}" }
+        return files
+    }()
 }

@@ -310,7 +310,7 @@ import Testing
             {% asset_img "图 1.png" "标题 '替代'" %}
             {% asset_img 2.png 250 250 %}
 
-            {% codeblock lang:python mark:2 first_line:10 %}
+            {% codeblock lang:python mark:11 first_line:10 %}
             print("a")
             print("b")
             {% endcodeblock %}
@@ -356,6 +356,7 @@ import Testing
         #expect(hello.contains("alt=\"替代\"") && hello.contains("title=\"标题\"") && hello.contains("%E5%9B%BE%201.png"), "\(hello)")
         #expect(hello.contains("width=\"250\" height=\"250\""))
         #expect(hello.contains("<div class=\"highlight\"><pre class=\"numbered\" style=\"counter-reset: line 9\">"))
+        #expect(hello.components(separatedBy: "<span class=\"line hl\">").count == 2, "mark:11 from first_line:10 is the second line")
         #expect(hello.contains("<div class=\"note info\">") && hello.contains("<h4 id="))
         #expect(hello.contains("<details open><summary>甲</summary>") && hello.contains("<details><summary>乙</summary>"))
         #expect(hello.contains(">深处</a>") && hello.contains("<mark class=\"label warning\">小心</mark>"))

@@ -57,7 +57,7 @@ import Testing
         Case(generator: .hexo, input: "{% asset_link a.png the picture %}", output: "[the picture](a.png)", kind: "Hexo {% asset_link %} → link"),
         Case(generator: .hexo, input: "<img src=\"{% asset_path a.png %}\">", output: "<img src=\"a.png\">", kind: "Hexo {% asset_path %} → the file's path"),
         Case(generator: .hexo, input: "see {% post_link works/https %}", output: "see [HTTPS, explained](/posts/works/https.md)", kind: "Hexo {% post_link %} → link to the post's file"),
-        Case(generator: .hexo, input: "{% codeblock Demo lang:js https://example.com/a.js source mark:1,3-4 first_line:5 %}\nx\n{% endcodeblock %}", output: "[Demo source](https://example.com/a.js)\n\n```js {linenos=true, hl_lines=[1, \"3-4\"], linenostart=5}\nx\n```", kind: "Hexo {% codeblock %} → fenced code"),
+        Case(generator: .hexo, input: "{% codeblock Demo lang:js https://example.com/a.js source mark:5,7-8 first_line:5 %}\nx\n{% endcodeblock %}", output: "[Demo source](https://example.com/a.js)\n\n```js {linenos=true, hl_lines=[1, \"3-4\"], linenostart=5}\nx\n```", kind: "Hexo {% codeblock %} → fenced code"),
         Case(generator: .hexo, input: "{% blockquote David, Wide Awake https://example.com %}\nWords\n{% endblockquote %}", output: "> Words\n>\n> — [David, Wide Awake](https://example.com)", kind: "Hexo {% blockquote %} → block quote"),
         Case(generator: .hexo, input: "{% iframe https://example.com/x 400 300 %}", output: "<iframe src=\"https://example.com/x\" width=\"400\" height=\"300\"", kind: "Hexo {% iframe %} → iframe"),
         Case(generator: .hexo, input: "{% youtube lJIrF4YjHfQ %}", output: "youtube-nocookie.com/embed/lJIrF4YjHfQ", kind: "Hexo {% youtube %} → embedded video"),

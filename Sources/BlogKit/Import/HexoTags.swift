@@ -122,6 +122,13 @@ struct HexoTags: TagDialect {
         var options: [String] = []
         var words: [String] = []
         var url: String?
+        // Hexo counts `mark:` from `first_line:` (`first_line:124 mark:138`); Hugo's `hl_lines`,
+        // which `blog` follows, from the block's first line.
+        let firstLine = args.first { $0.hasPrefix("first_line:") }.flatMap { Int($0.dropFirst(11)) } ?? 1
+        func relative(_ mark: Substring) -> String {
+            let ends = mark.split(separator: "-").compactMap { Int($0) }.map { String(max(1, $0 - firstLine + 1)) }
+            return ends.count == 2 ? "\"\(ends[0])-\(ends[1])\"" : ends.first ?? String(mark)
+        }
         for arg in args {
             if arg.hasPrefix("lang:") {
                 language = String(arg.dropFirst(5))
@@ -130,7 +137,7 @@ struct HexoTags: TagDialect {
             } else if arg.hasPrefix("first_line:") {
                 options.append("linenostart=\(arg.dropFirst(11))")
             } else if arg.hasPrefix("mark:") {
-                let marks = arg.dropFirst(5).split(separator: ",").map { $0.contains("-") ? "\"\($0)\"" : String($0) }
+                let marks = arg.dropFirst(5).split(separator: ",").map(relative)
                 options.append("hl_lines=[\(marks.joined(separator: ", "))]")
             } else if arg.hasPrefix("http://") || arg.hasPrefix("https://") {
                 url = arg

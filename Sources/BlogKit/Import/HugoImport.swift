@@ -60,7 +60,10 @@ enum HugoImport {
             site.posts.append(post)
         }
         for file in files where (file as NSString).lastPathComponent.hasPrefix("_index.") {
-            site.report.skipped.append((content + "/" + file, "a list page (Hugo's section or home page); blog's theme makes the lists"))
+            site.report.skipped.append((content + "/" + file, "a list page (Hugo's section or home page); blog's theme makes the lists, and its old addresses lead to the home page"))
+            let folder = (file as NSString).deletingLastPathComponent
+            let fields = old.text(content + "/" + file).flatMap { try? Metadata.split($0, file: file).fields } ?? []
+            site.listAddresses += [fields.string("url") ?? "/\(folder)/"] + (fields["aliases"]?.words(splittingSpaces: false)).orEmpty
         }
         for file in files where !owned.contains(file) && !contentExtensions.contains((file as NSString).pathExtension.lowercased()) {
             // A file beside a single-file page: published where relative links find it.

@@ -62,6 +62,9 @@ struct ImportedSite {
     /// Other files: old path → new path (`img/a.png` → `static/img/a.png`).
     var files: [(String, String)] = []
     var report: ImportReport
+    /// Old addresses of list pages left behind (Hugo's `/blog/` and its aliases): each
+    /// becomes a page in `static/` that sends readers to the home page.
+    var listAddresses: [String] = []
     /// The old site's excerpt marker (Jekyll's `excerpt_separator`), made `<!--more-->`.
     var excerptSeparator: String?
 

@@ -185,6 +185,14 @@ enum ImportWriter {
             for (from, to) in post.assets { try copy(source.appendingPathComponent(from), to: folder.appendingPathComponent(to)) }
         }
         for (from, to) in site.files { try copy(source.appendingPathComponent(from), to: folder.appendingPathComponent(to)) }
+        let base = site.settings.first { $0.0 == "base_url" }?.1.string ?? "/"
+        let home = URL(string: base)?.path ?? "/"
+        for address in site.listAddresses {
+            let path = address.split(separator: "/").joined(separator: "/")
+            guard !path.isEmpty, !path.contains(".."), !site.posts.contains(where: { $0.slug == path && $0.kind == .page }) else { continue }
+            let page = Feeds.redirectPage(to: home.hasSuffix("/") ? home : home + "/", canonical: base)
+            try save(page, to: folder.appendingPathComponent("static/\(path)/index.html"))
+        }
     }
 
     static func frontMatter(_ post: ImportedPost) -> String {

@@ -79,17 +79,21 @@ enum Feeds {
     static func redirects(index: SiteIndex) -> [OutputFile] {
         index.sourceByAlias.sorted { $0.key < $1.key }.compactMap { alias, source in
             guard let target = index.pathBySource[source], let path = SiteIndex.aliasPath(alias) else { return nil }
-            let url = escapeHTML(index.url(target))
-            let html = """
-                <!DOCTYPE html>
-                <html><head><meta charset="utf-8"><title>Moved</title>
-                <link rel="canonical" href="\(escapeHTML(index.absoluteURL(target)))">
-                <meta http-equiv="refresh" content="0; url=\(url)">
-                <meta name="robots" content="noindex"></head>
-                <body><p>This page has moved to <a href="\(url)">\(url)</a>.</p></body></html>
-
-                """
-            return .text(SiteIndex.filePath(of: path), html, origin: source)
+            return .text(SiteIndex.filePath(of: path), redirectPage(to: index.url(target), canonical: index.absoluteURL(target)), origin: source)
         }
+    }
+
+    /// The page that sends a reader on to `url` (root-relative), for search engines `canonical`.
+    static func redirectPage(to url: String, canonical: String) -> String {
+        let url = escapeHTML(url)
+        return """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>Moved</title>
+            <link rel="canonical" href="\(escapeHTML(canonical))">
+            <meta http-equiv="refresh" content="0; url=\(url)">
+            <meta name="robots" content="noindex"></head>
+            <body><p>This page has moved to <a href="\(url)">\(url)</a>.</p></body></html>
+
+            """
     }
 }
