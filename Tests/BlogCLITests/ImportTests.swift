@@ -446,4 +446,27 @@ import Testing
         #expect(moved.stdout.contains("1 posts"), "the good post came over")
         #expect(built.status == 1 && built.stderr.contains("posts/2020-01-02-bad.md:3"), "\(built.stderr)")
     }
+
+    @Test func hugoSettingsInConfigDefaultAndJekyllHTMLPosts() throws {
+        let hugo = try Fixture(files: [
+            "config/_default/hugo.toml": "baseURL = \"https://h.example.com/\"\ntitle = \"Split settings\"\n",
+            "config/_default/permalinks.toml": "posts = \"/:year/:slug/\"\n",
+            "content/posts/a.md": "---\ntitle: A Post\ndate: 2022-05-01\n---\nA.\n",
+        ])
+        let (moved, site, built) = try Self.importAndBuild(hugo)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(moved.status == 0 && built.status == 0, "\(moved.stdout)\(built.stderr)")
+        #expect(moved.stdout.contains("Imported a hugo site"))
+        #expect(Self.answers("/2022/a-post/", in: site + "/public"), "the permalink of config/_default/permalinks.toml")
+
+        let jekyll = try Fixture(files: [
+            "_config.yml": "title: J\n",
+            "_posts/2020-02-02-html.html": "---\ntitle: In HTML\n---\n<div class=\"x\">\n\n    <p>Indented, after a blank line.</p>\n</div>\n",
+        ])
+        let (jMoved, jSite, jBuilt) = try Self.importAndBuild(jekyll)
+        defer { try? FileManager.default.removeItem(atPath: jSite) }
+        #expect(jMoved.status == 0 && jBuilt.status == 0, "\(jMoved.stdout)\(jBuilt.stderr)")
+        let page = try Self.page(jSite, "2020/02/02/html.html")  // Jekyll's default permalink, .html kept
+        #expect(page.contains("<p>Indented, after a blank line.</p>") && !page.contains("<pre><code>"), "HTML stays HTML, not an indented code block")
+    }
 }

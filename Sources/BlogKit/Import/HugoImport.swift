@@ -13,7 +13,7 @@ enum HugoImport {
 
     static func read(_ old: OldSite) throws -> ImportedSite {
         var site = ImportedSite(generator: .hugo)
-        let config = try old.settings(["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"])?.1 ?? []
+        let config = try settings(old)
         let content = config.string("contentDir") ?? "content"
         let timeZone = config.string("timeZone", "timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         let files = old.files.filter { $0.hasPrefix(content + "/") }.map { String($0.dropFirst(content.count + 1)) }
@@ -71,6 +71,21 @@ enum HugoImport {
         }
         for file in old.files where file.hasPrefix("static/") { site.files.append((file, file)) }
         return site
+    }
+
+    /// `hugo.toml` (or `config.*`) at the root, else in `config/_default/`, where Hugo also
+    /// reads `permalinks.*` and `params.*` as those sections.
+    static func settings(_ old: OldSite) throws -> [(String, Node)] {
+        let names = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
+        if let root = try old.settings(names) { return root.1 }
+        var config = try old.settings(names.map { "config/_default/" + $0 })?.1 ?? []
+        for section in ["permalinks", "params", "pagination"] where config[section] == nil {
+            let files = ["toml", "yaml", "yml", "json"].map { "config/_default/\(section).\($0)" }
+            if let (_, fields) = try old.settings(files) {
+                config.append((section, .mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) }))))
+            }
+        }
+        return config
     }
 
     private static func mainSection(_ config: [(String, Node)], pages: [String]) -> String {

@@ -15,7 +15,7 @@ public enum Importer {
         let manager = FileManager.default
         func has(_ name: String) -> Bool { manager.fileExists(atPath: (folder as NSString).appendingPathComponent(name)) }
         if has("source/_posts") || (has("_config.yml") && has("scaffolds")) { return .hexo }
-        if ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml"].contains(where: has) || (has("content") && (has("config.yaml") || has("config.json"))) {
+        if ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config/_default"].contains(where: has) || (has("content") && (has("config.yaml") || has("config.json"))) {
             return .hugo
         }
         if has("_posts") || has("_config.yml") { return .jekyll }

@@ -86,7 +86,11 @@ enum JekyllImport {
         report: inout ImportReport
     ) throws -> ImportedPost? {
         guard let text = old.text(path) else { return nil }
-        let (fields, body, bodyLine) = try Metadata.split(text, file: path)
+        var (fields, body, bodyLine) = try Metadata.split(text, file: path)
+        if (path as NSString).pathExtension.lowercased() == "html" {
+            body = HTMLContent.asMarkdown(body)
+            report.count("Jekyll HTML post → raw HTML in a Markdown post")
+        }
         let file = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let prefix = DateParser.datePrefix(of: file, timeZone: timeZone)
         let name = prefix?.1 ?? file
