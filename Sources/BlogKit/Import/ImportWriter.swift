@@ -1,0 +1,59 @@
+import Foundation
+import Yams
+
+/// The last step: the new site folder.
+enum ImportWriter {
+    static func write(_ site: ImportedSite, from source: URL, to folder: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("posts"), withIntermediateDirectories: true)
+        try save(Yams.serialize(node: .mapping(Node.Mapping(site.settings.map { (Node($0.0), $0.1) }))), to: folder.appendingPathComponent("blog.yaml"))
+        for post in site.posts {
+            try save(frontMatter(post) + post.body, to: folder.appendingPathComponent(post.target))
+            for (from, to) in post.assets { try copy(source.appendingPathComponent(from), to: folder.appendingPathComponent(to)) }
+        }
+        for (from, to) in site.files { try copy(source.appendingPathComponent(from), to: folder.appendingPathComponent(to)) }
+        let base = site.settings.first { $0.0 == "base_url" }?.1.string ?? "/"
+        let home = URL(string: base)?.path ?? "/"
+        for address in site.listAddresses {
+            let path = address.split(separator: "/").joined(separator: "/")
+            guard !path.isEmpty, !path.contains(".."), !site.posts.contains(where: { $0.slug == path && $0.kind == .page }) else { continue }
+            let page = Feeds.redirectPage(to: home.hasSuffix("/") ? home : home + "/", canonical: base)
+            try save(page, to: folder.appendingPathComponent("static/\(path)/index.html"))
+        }
+    }
+
+    static func frontMatter(_ post: ImportedPost) -> String {
+        var fields: [(String, Node)] = [("title", Node(post.title))]
+        if let date = post.date { fields.append(("date", Node(LegacyDate.written(date)))) }
+        if let updated = post.updated { fields.append(("updated", Node(LegacyDate.written(updated)))) }
+        if !post.tags.isEmpty { fields.append(("tags", .list(post.tags))) }
+        if !post.categories.isEmpty { fields.append(("categories", .list(post.categories))) }
+        if post.slug != defaultSlug(post) { fields.append(("slug", Node(post.slug))) }
+        if post.draft { fields.append(("draft", .flag(true))) }
+        if let summary = post.summary, !summary.isEmpty { fields.append(("summary", Node(summary))) }
+        if !post.aliases.isEmpty { fields.append(("aliases", .sequence(Node.Sequence(post.aliases.map { Node($0) })))) }
+        fields += post.kept
+        let yaml = (try? Yams.serialize(node: .mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) })))) ?? ""
+        return "---\n" + yaml + "---\n"
+    }
+
+    /// The slug `blog` gives a file without a `slug:`: a bundle's folder, or the file's name
+    /// after its date.
+    private static func defaultSlug(_ post: ImportedPost) -> String {
+        let name = (post.target as NSString).lastPathComponent
+        let base = name == "index.md"
+            ? ((post.target as NSString).deletingLastPathComponent as NSString).lastPathComponent : (name as NSString).deletingPathExtension
+        return DateParser.datePrefix(of: base, timeZone: TimeZone(identifier: "UTC")!)?.1 ?? base
+    }
+
+    private static func save(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    private static func copy(_ from: URL, to: URL) throws {
+        try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: to.path) { return }
+        try FileManager.default.copyItem(at: from, to: to)
+    }
+}
