@@ -96,24 +96,29 @@ public struct SiteIndex: Sendable {
     static func outputPath(of post: SourcePost, config: Config) -> String {
         guard post.kind == .post, let date = post.date else { return post.slug + "/" }
         let t = date.local
+        var emptyFolder = false
         let expanded = expandTokens(config.permalink) { name in
             switch name {
-            case "year": pad(t.year, 4)
-            case "month": pad(t.month)
-            case "day": pad(t.day)
-            case "slug", "title": post.slug
-            case "i_month": String(t.month)
-            case "i_day": String(t.day)
-            case "hour": pad(t.hour)
-            case "minute": pad(t.minute)
-            case "second": pad(t.second)
-            case "categories": post.categories.map(slugify).joined(separator: "/")
-            case "section": post.sourcePath.split(separator: "/").dropFirst().dropLast().first.map(String.init) ?? ""
-            default: nil
+            case "year": return pad(t.year, 4)
+            case "month": return pad(t.month)
+            case "day": return pad(t.day)
+            case "slug", "title": return post.slug
+            case "i_month": return String(t.month)
+            case "i_day": return String(t.day)
+            case "hour": return pad(t.hour)
+            case "minute": return pad(t.minute)
+            case "second": return pad(t.second)
+            case "categories", "section":
+                let folder = name == "section"
+                    ? post.sourcePath.split(separator: "/").dropFirst().dropLast().first.map(String.init) ?? ""
+                    : post.categories.map(slugify).joined(separator: "/")
+                emptyFolder = emptyFolder || folder.isEmpty
+                return folder
+            default: return nil
             }
         }
-        // No category (or section): no empty folder.
-        let collapsed = expanded.contains("//") ? expanded.replacingOccurrences(of: "//", with: "/") : expanded
+        // No category (or section): no empty folder. Only then a search, as this runs for every post.
+        let collapsed = emptyFolder ? expanded.replacingOccurrences(of: "//", with: "/") : expanded
         return String(collapsed.drop { $0 == "/" })
     }
 
