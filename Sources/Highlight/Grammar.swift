@@ -23,14 +23,17 @@ struct Grammar: Sendable {
     var quotes: [Quote] = []
     /// Letters that may stand before a quote (`r"…"`, `f'…'`, `b"…"`).
     var quotePrefixes: Set<UInt8> = []
-    var keywords = WordSet([])
-    var declarations = WordSet([])
-    var types = WordSet([])
-    var constants = WordSet([])
-    var namespaces = WordSet([])
-    var builtins = WordSet([])
-    var wordOperators = WordSet([])
-    var pseudo = WordSet([])
+    var keywords = WordSet([]) { didSet { indexWords() } }
+    var declarations = WordSet([]) { didSet { indexWords() } }
+    var types = WordSet([]) { didSet { indexWords() } }
+    var constants = WordSet([]) { didSet { indexWords() } }
+    var namespaces = WordSet([]) { didSet { indexWords() } }
+    var builtins = WordSet([]) { didSet { indexWords() } }
+    var wordOperators = WordSet([]) { didSet { indexWords() } }
+    var pseudo = WordSet([]) { didSet { indexWords() } }
+    /// All the words above in one table, so that a word is looked up once: its class, and
+    /// whether it gives way to a function or class name (`def print`).
+    private var wordClasses = WordMap<(kind: TokenClass, weak: Bool)>([])
     /// The word after one of these names a function or a class.
     var functionAfter = WordSet([])
     var classAfter = WordSet([])
@@ -38,23 +41,15 @@ struct Grammar: Sendable {
     var decorators = false
     /// `#include` lines (C, C++).
     var preprocessor = false
-    /// `$name` is a variable (PHP, shell-like).
-    var sigilVariables = false
-    /// Bytes that may continue an identifier besides letters, digits, `_` (`$` in JavaScript).
-    var identifierExtra: Set<UInt8> = []
     var caseInsensitive = false
     /// A string followed by `:` is a key (`nt`), as Pygments reads JSON.
     var quotedKeys = false
-    /// CSS: `@rules` and value words (`auto`) are keywords, `#fff` a number, words may hold `-`.
-    var css = false
 
     func lex(_ s: inout Scanner) {
         var previousWord: UnsafeBufferPointer<UInt8>?
-        var depth = 0  // of braces, for CSS
         while !s.atEnd {
             let start = s.position
             let c = s.current
-            if css, lexCSS(&s, depth: &depth) { continue }
             if c.isSpace {
                 s.advance(while: \.isSpace)
                 s.emit(nil, from: start)
@@ -82,8 +77,8 @@ struct Grammar: Sendable {
                 previousWord = nil
                 continue
             }
-            if c.isIdentifierStart || identifierExtra.contains(c) {
-                s.advance { $0.isIdentifier || identifierExtra.contains($0) }
+            if c.isIdentifierStart {
+                s.advance(while: \.isIdentifier)
                 let word = s.word(from: start)
                 s.emit(classify(word, after: previousWord, next: s.peek()), from: start)
                 previousWord = word
@@ -93,12 +88,6 @@ struct Grammar: Sendable {
                 s.position += 1
                 s.advance { $0.isIdentifier || $0 == UInt8(ascii: ".") }
                 s.emit(.nameDecorator, from: start)
-                continue
-            }
-            if sigilVariables, c == UInt8(ascii: "$"), s.peek(1)?.isIdentifierStart == true {
-                s.position += 1
-                s.advance(while: \.isIdentifier)
-                s.emit(.nameVariable, from: start)
                 continue
             }
             if Self.operators.contains(c) {
@@ -115,46 +104,26 @@ struct Grammar: Sendable {
         }
     }
 
-    /// CSS's own tokens; false when none starts here.
-    private func lexCSS(_ s: inout Scanner, depth: inout Int) -> Bool {
-        let start = s.position
-        let c = s.current
-        if c == UInt8(ascii: "{") { depth += 1 }
-        if c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
-        if (c == UInt8(ascii: "@") || (c == UInt8(ascii: "#") && depth > 0)), let next = s.peek(1), next.isIdentifier {
-            s.position += 1
-            s.advance { $0.isIdentifier || $0 == UInt8(ascii: "-") }
-            s.emit(c == UInt8(ascii: "@") ? .keyword : .numberHex, from: start)
-            return true
-        }
-        guard c.isIdentifierStart || (c == UInt8(ascii: "-") && s.peek(1).map { $0.isIdentifierStart || $0 == UInt8(ascii: "-") } == true) else {
-            return false
-        }
-        s.advance { $0.isIdentifier || $0 == UInt8(ascii: "-") }
-        var next = s.position
-        while next < s.bytes.count, s.bytes[next] == 32 { next += 1 }
-        let property = depth > 0 && next < s.bytes.count && s.bytes[next] == UInt8(ascii: ":")
-        // A property is a keyword, but a custom one (`--bg:`), which is a variable to Pygments.
-        let custom = s.word(from: start).starts(with: "--".utf8)
-        s.emit((property && !custom) || (!property && depth > 0 && keywords.contains(s.word(from: start))) ? .keyword : .name, from: start)
-        return true
+    static let operators = ByteSet("+-*/%=<>!&|^~?:")
+    static let punctuation = ByteSet("()[]{},;.")
+
+    /// The first set holding a word gives its class, in this order.
+    private mutating func indexWords() {
+        let sets: [(WordSet, TokenClass, Bool)] = [
+            (constants, .keywordConstant, false), (declarations, .keywordDeclaration, false), (namespaces, .keywordNamespace, false),
+            (types, .keywordType, false), (wordOperators, .operatorWord, false), (keywords, .keyword, false),
+            (pseudo, .nameBuiltinPseudo, true), (builtins, .nameBuiltin, true),
+        ]
+        let insensitive = sets.contains { $0.0.caseInsensitive }
+        wordClasses = WordMap(sets.flatMap { set, kind, weak in set.list.map { ($0, (kind, weak)) } }, caseInsensitive: insensitive)
     }
 
-    static let operators = Set("+-*/%=<>!&|^~?:".utf8)
-    static let punctuation = Set("()[]{},;.".utf8)
-
     private func classify(_ word: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>?, next: UInt8?) -> TokenClass {
-        if constants.contains(word) { return .keywordConstant }
-        if declarations.contains(word) { return .keywordDeclaration }
-        if namespaces.contains(word) { return .keywordNamespace }
-        if types.contains(word) { return .keywordType }
-        if wordOperators.contains(word) { return .operatorWord }
-        if keywords.contains(word) { return .keyword }
+        let known = wordClasses[word]
+        if let known, !known.weak { return known.kind }
         if let previous, functionAfter.contains(previous) { return .nameFunction }
         if let previous, classAfter.contains(previous) { return .nameClass }
-        if pseudo.contains(word) { return .nameBuiltinPseudo }
-        if builtins.contains(word) { return .nameBuiltin }
-        return .name
+        return known?.kind ?? .name
     }
 
     /// A quoted string, with its prefix letters; false when none starts here.

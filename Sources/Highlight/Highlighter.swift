@@ -28,11 +28,9 @@ public enum Highlighter {
             out.reserveCapacity(bytes.count * 2)
             for token in tokens {
                 if let kind = token.kind {
-                    out += "<span class=\"".utf8
-                    out += kind.rawValue.utf8
-                    out += "\">".utf8
+                    out += openTags[kind.index]
                     escape(bytes[token.start..<token.end], into: &out)
-                    out += "</span>".utf8
+                    out += closeTag
                 } else {
                     escape(bytes[token.start..<token.end], into: &out)
                 }
@@ -81,15 +79,30 @@ public enum Highlighter {
         }
     }
 
+    /// `<span class="k">` for each class, made once: the output is built of bytes copied whole.
+    private static let openTags: [[UInt8]] = TokenClass.allCases.map { Array("<span class=\"\($0.rawValue)\">".utf8) }
+    private static let closeTag: [UInt8] = Array("</span>".utf8)
+    private static let entities: [[UInt8]] = ["&lt;", "&gt;", "&amp;", "&quot;"].map { Array($0.utf8) }
+
     private static func escape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            default: out.append(byte)
+        // Runs of bytes that need no escaping are copied at once.
+        let base = bytes.base
+        var run = bytes.startIndex
+        var i = run
+        while i < bytes.endIndex {
+            let entity: Int
+            switch base[i] {
+            case UInt8(ascii: "<"): entity = 0
+            case UInt8(ascii: ">"): entity = 1
+            case UInt8(ascii: "&"): entity = 2
+            case UInt8(ascii: "\""): entity = 3
+            default: i += 1; continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<i]))
+            out.append(contentsOf: entities[entity])
+            i += 1
+            run = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: base[run..<i]))
     }
 }

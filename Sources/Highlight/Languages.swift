@@ -27,35 +27,35 @@ public struct Language: Sendable {
 
     static let all: [([String], @Sendable (inout Scanner) -> Void)] = [
         (["python", "py", "python3", "py3", "gyp", "bazel", "bzl", "starlark"], grammar(Grammars.python)),
-        (["pycon", "python-console"], { Lines.console(&$0, prompt: .python) }),
+        (["pycon", "python-console"], { Lines.pythonConsole(&$0) }),
         (["pytb", "python-traceback", "py3tb"], { Lines.traceback(&$0) }),
         (["bash", "sh", "shell", "zsh", "ksh", "shell-script", "fish"], { Shell.lex(&$0) }),
-        (["console", "shell-session", "shellsession", "terminal", "sh-session", "bash-session"], { Lines.console(&$0, prompt: .shell) }),
+        (["console", "shell-session", "shellsession", "terminal", "sh-session", "bash-session"], { Session.lex(&$0) }),
         (["c", "h"], grammar(Grammars.c)),
         (["cpp", "c++", "cc", "cxx", "hpp", "h++", "arduino", "ino"], grammar(Grammars.cpp)),
         (["go", "golang"], grammar(Grammars.go)),
         (["java"], grammar(Grammars.java)),
-        (["kotlin", "kt", "kts"], grammar(Grammars.kotlin)),
-        (["javascript", "js", "jsx", "mjs", "cjs", "node"], grammar(Grammars.javascript)),
-        (["typescript", "ts", "tsx"], grammar(Grammars.typescript)),
+        (["kotlin", "kt", "kts"], { Kotlin.lex(&$0) }),
+        (["javascript", "js", "jsx", "mjs", "cjs", "node"], { Script.lex(&$0, typescript: false) }),
+        (["typescript", "ts", "tsx"], { Script.lex(&$0, typescript: true) }),
         (["json", "jsonc", "json5", "geojson"], grammar(Grammars.json)),
         (["yaml", "yml"], { Lines.yaml(&$0) }),
         (["toml"], { Lines.ini(&$0, toml: true) }),
         (["ini", "cfg", "dosini", "conf", "properties", "editorconfig", "gitconfig"], { Lines.ini(&$0, toml: false) }),
-        (["sql", "mysql", "postgresql", "postgres", "psql", "sqlite", "plpgsql"], grammar(Grammars.sql)),
+        (["sql", "mysql", "postgresql", "postgres", "psql", "sqlite", "plpgsql"], { Sql.lex(&$0) }),
         (["swift"], grammar(Grammars.swift)),
-        (["rust", "rs"], grammar(Grammars.rust)),
-        (["ruby", "rb", "gemfile", "rake", "podfile"], grammar(Grammars.ruby)),
-        (["php", "php3", "php4", "php5"], grammar(Grammars.php)),
+        (["rust", "rs"], { Rust.lex(&$0) }),
+        (["ruby", "rb", "gemfile", "rake", "podfile"], { Ruby.lex(&$0) }),
+        (["php", "php3", "php4", "php5"], { Php.lex(&$0) }),
         (["lua", "luau"], grammar(Grammars.lua)),
-        (["dockerfile", "docker", "containerfile"], { Lines.dockerfile(&$0) }),
-        (["makefile", "make", "mf", "bsdmake", "mk"], { Lines.makefile(&$0) }),
+        (["dockerfile", "docker", "containerfile"], { Dockerfile.lex(&$0) }),
+        (["makefile", "make", "mf", "bsdmake", "mk"], { Makefile.lex(&$0) }),
         (["nginx", "nginxconf", "nginx-conf"], { Nginx.lex(&$0) }),
-        (["hcl", "terraform", "tf", "tfvars", "nomad"], grammar(Grammars.hcl)),
+        (["hcl", "terraform", "tf", "tfvars", "nomad"], { Terraform.lex(&$0) }),
         (["diff", "patch", "udiff"], { Lines.diff(&$0) }),
         (["xml", "html", "htm", "xhtml", "svg", "rss", "atom", "plist", "xsd", "xsl", "vue", "jinja", "liquid"], { Markup.lex(&$0) }),
-        (["css", "scss", "less", "sass"], grammar(Grammars.css)),
-        (["markdown", "md", "mkd", "mdown"], { Lines.markdown(&$0) }),
+        (["css", "scss", "less", "sass"], { Css.lex(&$0) }),
+        (["markdown", "md", "mkd", "mdown"], { Markdown.lex(&$0) }),
         (["protobuf", "proto", "proto3"], grammar(Grammars.protobuf)),
         (["text", "plain", "plaintext", "txt", "none", "nohighlight", "output", "log"], { s in
             let start = s.position
@@ -143,49 +143,12 @@ enum Grammars {
         keywords: "abstract assert break case catch continue default do else extends final finally for if implements instanceof native new return static strictfp super switch synchronized this throw throws transient try volatile while var yield record sealed permits",
         declarations: "class interface enum", types: "boolean byte char double float int long short void",
         namespaces: "package import", classAfter: "class interface enum")
-    static let kotlin = cLike(
-        keywords: "as break continue do else for if in is return throw try catch finally when while by get set import package this super out override open private public protected internal abstract final data sealed inline suspend lateinit companion object init",
-        declarations: "fun val var class interface typealias", types: "Int Long Short Byte Float Double Boolean Char String Unit Any Nothing",
-        namespaces: "package import", functionAfter: "fun", classAfter: "class interface",
-        quotes: [.init("\"\"\"", nil, .stringDouble, multiline: true), .init("\"", nil, .stringDouble), .init("'", nil, .stringChar)])
-    static let javascript: Grammar = {
-        var g = cLike(
-            keywords: "async await break case catch continue debugger default delete do else export extends finally for if in instanceof new of return super switch this throw try typeof void while with yield static get set",
-            declarations: "var let const function class", constants: "true false null undefined NaN Infinity",
-            namespaces: "import from as", builtins: "Array Boolean Date Error Function JSON Map Math Number Object Promise Proxy Reflect RegExp Set String Symbol WeakMap console document window require module exports process globalThis",
-            functionAfter: "function", classAfter: "class",
-            quotes: [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle), .init("`", nil, .stringBacktick, multiline: true)])
-        g.identifierExtra = [UInt8(ascii: "$")]
-        return g
-    }()
-    static let typescript: Grammar = {
-        var g = javascript
-        g.declarations = words("var let const function class interface type enum namespace module declare abstract")
-        g.types = words("string number boolean any unknown never void object bigint symbol")
-        g.keywords = words("async await break case catch continue debugger default delete do else export extends finally for if in instanceof new of return super switch this throw try typeof void while with yield static get set implements private public protected readonly keyof infer is as satisfies")
-        g.classAfter = words("class interface type enum")
-        return g
-    }()
     static let json: Grammar = {
         var g = Grammar()
         g.quotes = [.init("\"", nil, .stringDouble)]
         g.constants = words("true false null")
         g.quotedKeys = true
         (g.lineComments, g.blockComments) = cComments  // JSONC
-        return g
-    }()
-    static let sql: Grammar = {
-        var g = Grammar()
-        g.lineComments = [Array("--".utf8), Array("#".utf8)]
-        g.blockComments = cComments.blocks
-        // A backquoted word is a name (MySQL), not a string.
-        g.quotes = [.init("'", nil, .stringSingle, escapes: false, multiline: true), .init("\"", nil, .stringDouble, escapes: false), .init("`", nil, .name, escapes: false)]
-        g.keywords = words(
-            "select from where and or not in is null like between join inner left right outer full cross on using group by order having limit offset insert into values update set delete create table drop alter add column index view unique primary key foreign references constraint default if exists distinct as case when then else end union all returning with recursive begin commit rollback transaction grant revoke asc desc count sum avg min max coalesce cast database schema trigger function procedure returns language replace truncate explain analyze vacuum serial autoincrement auto_increment check collate",
-            caseInsensitive: true)
-        g.types = words("int integer bigint smallint tinyint decimal numeric real float double precision varchar char text boolean bool date time timestamp timestamptz interval json jsonb uuid blob bytea", caseInsensitive: true)
-        g.constants = words("true false null", caseInsensitive: true)
-        g.caseInsensitive = true
         return g
     }()
     static let swift = cLike(
@@ -196,37 +159,6 @@ enum Grammars {
         builtins: "Int Double Float Bool String Character UInt Int64 Int32 UInt8 Void Array Dictionary Set Optional Result Error print",
         functionAfter: "func", classAfter: "class struct enum protocol extension actor",
         quotes: [.init("\"\"\"", nil, .stringDouble, multiline: true), .init("\"", nil, .stringDouble)])
-    static let rust: Grammar = {
-        var g = rustWords
-        g.preprocessor = true  // `#[derive(…)]` and `#![…]` lines, as Pygments marks them
-        return g
-    }()
-    private static let rustWords = cLike(
-        keywords: "as async await break const continue crate dyn else extern for if impl in loop match move mut pub ref return self Self static super unsafe use where while",
-        declarations: "fn let struct enum trait type mod", types: "i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64 bool char str String Vec Option Result Box",
-        constants: "true false None Some Ok Err", functionAfter: "fn", classAfter: "struct enum trait type",
-        quotes: [.init("\"", nil, .stringDouble, multiline: true)])
-    static let ruby: Grammar = {
-        var g = Grammar()
-        g.lineComments = [Array("#".utf8)]
-        g.quotes = [.init("\"", nil, .stringDouble, multiline: true), .init("'", nil, .stringSingle, multiline: true), .init("`", nil, .stringBacktick)]
-        g.keywords = words("alias and begin break case defined? do else elsif end ensure for if in next not or redo rescue retry return super then undef unless until when while yield require require_relative include extend attr_accessor attr_reader attr_writer private protected public")
-        g.declarations = words("def class module")
-        g.constants = words("true false nil self")
-        g.functionAfter = words("def")
-        g.classAfter = words("class module")
-        g.builtins = words("puts print p raise lambda proc loop")
-        return g
-    }()
-    static let php: Grammar = {
-        var g = cLike(
-            keywords: "abstract and as break case catch clone const continue declare default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile extends final finally for foreach global goto if implements include include_once instanceof insteadof isset list namespace new or print private protected public require require_once return static switch throw trait try unset use var while xor yield match fn",
-            declarations: "function class interface", constants: "true false null TRUE FALSE NULL", functionAfter: "function", classAfter: "class interface trait",
-            quotes: [.init("\"", nil, .stringDouble, multiline: true), .init("'", nil, .stringSingle, multiline: true)])
-        g.lineComments.append(Array("#".utf8))
-        g.sigilVariables = true
-        return g
-    }()
     static let lua: Grammar = {
         var g = Grammar()
         g.lineComments = [Array("--".utf8)]
@@ -237,25 +169,6 @@ enum Grammars {
         g.constants = words("true false nil")
         g.builtins = words("assert error ipairs next pairs pcall print rawget rawset require select setmetatable getmetatable tonumber tostring type unpack xpcall string table math io os coroutine")
         g.functionAfter = words("function")
-        return g
-    }()
-    static let hcl: Grammar = {
-        var g = cLike(
-            keywords: "resource data variable output module provider locals terraform for in if for_each count depends_on",
-            constants: "true false null",
-            quotes: [.init("\"", nil, .stringDouble)])
-        g.lineComments.append(Array("#".utf8))
-        return g
-    }()
-    static let css: Grammar = {
-        var g = Grammar()
-        g.blockComments = cComments.blocks
-        g.lineComments = [Array("//".utf8)]  // SCSS, Less
-        g.quotes = [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
-        // Values Pygments calls keywords (`auto`, `none`…); property names are plain names.
-        g.keywords = words("important auto none inherit initial unset normal bold italic block inline inline-block flex grid absolute relative fixed sticky solid dashed dotted transparent hidden visible scroll center left right top bottom both nowrap pointer red green blue white black gray grey")
-        g.sigilVariables = true
-        g.css = true
         return g
     }()
     static let protobuf = cLike(

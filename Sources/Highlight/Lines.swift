@@ -1,7 +1,5 @@
 /// Languages read line by line: sessions, diffs, configuration files, Markdown.
 enum Lines {
-    enum Prompt { case shell, python }
-
     /// The next line's bytes, the position left at its line break (or the end).
     private static func line(_ s: inout Scanner) -> Range<Int> {
         let start = s.position
@@ -16,19 +14,15 @@ enum Lines {
         s.emit(nil, from: start)
     }
 
-    /// A terminal session: a prompt (`$ `, `# `, `% `, `user@host:~$ `, `>>> `) and its
-    /// command highlighted, what the command printed left plain (`go`).
-    static func console(_ s: inout Scanner, prompt: Prompt) {
+    /// A Python session: a prompt (`>>> `, `... `) and its code highlighted, what the code
+    /// printed left plain (`go`).
+    static func pythonConsole(_ s: inout Scanner) {
         while !s.atEnd {
             let start = s.position
-            if let length = promptLength(s, prompt) {
+            if let length = pythonPromptLength(s) {
                 s.position += length
                 s.emit(.genericPrompt, from: start)
-                if prompt == .shell {
-                    Shell.lex(&s, lineOnly: true)
-                } else {
-                    s.lexRestOfLine(with: Grammars.python)
-                }
+                s.lexRestOfLine(with: Grammars.python)
             } else {
                 s.toLineEnd()
                 s.emit(.genericOutput, from: start)
@@ -37,25 +31,9 @@ enum Lines {
         }
     }
 
-    private static func promptLength(_ s: Scanner, _ prompt: Prompt) -> Int? {
-        let prompts: [String] = prompt == .python ? [">>> ", "... ", ">>>", "..."] : ["$ ", "# ", "% ", "> ", "$"]
-        for p in prompts where s.looking(at: Array(p.utf8)) {
-            return p.utf8.count
-        }
-        guard prompt == .shell else { return nil }
-        // `user@host:~/dir$ `: a prompt with a user and host, up to `$` or `#` and a space.
-        var i = s.position
-        var sawAt = false
-        while i < s.bytes.count, s.bytes[i] != 10, i - s.position < 80 {
-            let c = s.bytes[i]
-            if c == UInt8(ascii: "@") { sawAt = true }
-            if sawAt, c == UInt8(ascii: "$") || c == UInt8(ascii: "#"), i + 1 < s.bytes.count, s.bytes[i + 1] == 32 {
-                return i + 2 - s.position
-            }
-            if c == 32, !sawAt { return nil }
-            i += 1
-        }
-        return nil
+    private static func pythonPromptLength(_ s: Scanner) -> Int? {
+        guard s.looking(at: ">>>") || s.looking(at: "...") else { return nil }
+        return s.peek(3) == 32 ? 4 : 3
     }
 
     /// A Python traceback: its heading and location lines, the code quoted, the error.
@@ -243,57 +221,6 @@ enum Lines {
         }
     }
 
-    /// A Dockerfile: its instructions are keywords, the rest is shell.
-    static func dockerfile(_ s: inout Scanner) {
-        let instructions = WordSet("FROM RUN CMD LABEL MAINTAINER EXPOSE ENV ADD COPY ENTRYPOINT VOLUME USER WORKDIR ARG ONBUILD STOPSIGNAL HEALTHCHECK SHELL AS".split(separator: " ").map(String.init), caseInsensitive: true)
-        while !s.atEnd {
-            let start = s.position
-            s.advance { $0 == 32 || $0 == 9 }
-            s.emit(nil, from: start)
-            let word = s.position
-            s.advance(while: \.isLetter)
-            if s.position > word, instructions.contains(s.word(from: word)) {
-                s.emit(.keyword, from: word)
-            } else {
-                s.position = word
-            }
-            Shell.lex(&s, lineOnly: true)
-            // A line ending in `\` goes on as shell.
-            while !s.atEnd, s.position > 0, s.bytes[s.position - 1] == UInt8(ascii: "\\") {
-                newline(&s)
-                Shell.lex(&s, lineOnly: true)
-            }
-            newline(&s)
-        }
-    }
-
-    /// A Makefile: targets (`nf`), variables, comments; recipe lines are shell.
-    static func makefile(_ s: inout Scanner) {
-        while !s.atEnd {
-            let start = s.position
-            if s.current == 9 {
-                Shell.lex(&s, lineOnly: true)
-            } else if s.current == UInt8(ascii: "#") {
-                s.toLineEnd()
-                s.emit(.commentSingle, from: start)
-            } else {
-                var i = s.position
-                while i < s.bytes.count, s.bytes[i] != 10, s.bytes[i] != UInt8(ascii: ":"), s.bytes[i] != UInt8(ascii: "=") { i += 1 }
-                if i < s.bytes.count, s.bytes[i] == UInt8(ascii: ":"), i + 1 >= s.bytes.count || s.bytes[i + 1] != UInt8(ascii: "=") {
-                    s.position = i
-                    s.emit(.nameFunction, from: start)
-                    s.position += 1
-                    s.emit(.operator, from: i)
-                } else if i < s.bytes.count, s.bytes[i] == UInt8(ascii: "=") || s.bytes[i] == UInt8(ascii: ":") {
-                    s.position = i
-                    s.emit(.nameVariable, from: start)
-                }
-                Shell.lex(&s, lineOnly: true)
-            }
-            newline(&s)
-        }
-    }
-
     /// A unified diff: added, removed, hunk and file lines, as Pygments marks them.
     static func diff(_ s: inout Scanner) {
         while !s.atEnd {
@@ -312,58 +239,6 @@ enum Lines {
             newline(&s)
         }
     }
-
-    /// Markdown: headings, list markers, code spans and fences, emphasis.
-    static func markdown(_ s: inout Scanner) {
-        var inFence = false
-        while !s.atEnd {
-            let start = s.position
-            if s.looking(at: "```") || s.looking(at: "~~~") {
-                inFence.toggle()
-                s.toLineEnd()
-                s.emit(.stringBacktick, from: start)
-            } else if inFence {
-                s.toLineEnd()
-                s.emit(.stringBacktick, from: start)
-            } else if s.looking(at: "#") {
-                s.toLineEnd()
-                s.emit(.genericHeading, from: start)
-            } else {
-                s.advance { $0 == 32 }
-                s.emit(nil, from: start)
-                let marker = s.position
-                if s.looking(at: "- ") || s.looking(at: "* ") || s.looking(at: "+ ") || s.looking(at: "> ") {
-                    s.position += 1
-                    s.emit(.keyword, from: marker)
-                }
-                markdownInline(&s)
-            }
-            newline(&s)
-        }
-    }
-
-    private static func markdownInline(_ s: inout Scanner) {
-        while !s.atEnd, s.current != 10 {
-            let start = s.position
-            let c = s.current
-            if c == UInt8(ascii: "`") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") {
-                s.position += 1
-                s.advance { $0 == c }
-                let run = s.position - start
-                var end = s.position
-                while end + run <= s.bytes.count, s.bytes[end] != 10, !s.bytes[end..<(end + run)].allSatisfy({ $0 == c }) { end += 1 }
-                if end + run <= s.bytes.count, s.bytes[end] != 10, end > s.position {
-                    s.position = end + run
-                    s.emit(c == UInt8(ascii: "`") ? .stringBacktick : run >= 2 ? .genericStrong : .genericEmphasis, from: start)
-                } else {
-                    s.emit(nil, from: start)
-                }
-            } else {
-                s.skipOne()
-                s.emit(nil, from: start)
-            }
-        }
-    }
 }
 
 extension Scanner {
@@ -372,14 +247,62 @@ extension Scanner {
     mutating func lexRestOfLine(with grammar: Grammar) {
         let start = position
         toLineEnd()
-        let end = position
-        var part = Scanner(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        grammar.lex(&part)
-        for token in part.tokens {
-            position = start + token.end
-            emit(token.kind, from: start + token.start)
+        lex(start..<position, with: grammar.lex)
+    }
+
+    /// A part of the code for `lex(_:with:)`: code to lex, or text of a class of its own.
+    enum Part {
+        case code(Range<Int>)
+        case fixed(Range<Int>, TokenClass?)
+    }
+
+    /// Lexes the code parts of `parts` (which follow each other from the position) joined, as
+    /// one text, with `lexer`, and emits its tokens where each part lies, the fixed parts
+    /// between them: a session's commands between their prompts, a Makefile without its
+    /// directive lines, as Pygments reads them.
+    mutating func lex(_ parts: [Part], with lexer: (inout Scanner) -> Void) {
+        var joined: [UInt8] = []
+        for case .code(let range) in parts { joined += bytes[range] }
+        let tokens = joined.withUnsafeBufferPointer { joined in
+            var inner = Scanner(joined)
+            lexer(&inner)
+            return inner.tokens
         }
-        position = end
+        var next = 0  // the first token not wholly placed
+        var offset = 0  // where the current part starts in the joined text
+        for part in parts {
+            switch part {
+            case .fixed(let range, let kind):
+                position = range.upperBound
+                emit(kind, from: range.lowerBound)
+            case .code(let range):
+                let end = offset + range.count
+                while next < tokens.count, tokens[next].start < end {
+                    let token = tokens[next]
+                    position = range.lowerBound + min(token.end, end) - offset
+                    emit(token.kind, from: range.lowerBound + max(token.start, offset) - offset)
+                    if token.end > end { break }
+                    next += 1
+                }
+                let rest = position
+                position = range.upperBound
+                emit(nil, from: min(rest, position))
+                offset = end
+            }
+        }
+    }
+
+    /// Lexes `range` with another lexer (a Markdown fence's language), as if it were all the
+    /// code: its tokens are added to these, the position left at the range's end.
+    mutating func lex(_ range: Range<Int>, with lexer: (inout Scanner) -> Void) {
+        var part = Scanner(UnsafeBufferPointer(rebasing: bytes[range]))
+        lexer(&part)
+        for token in part.tokens {
+            position = range.lowerBound + token.end
+            emit(token.kind, from: range.lowerBound + token.start)
+        }
+        position = range.upperBound
+        emit(nil, from: range.lowerBound + (part.tokens.last?.end ?? 0))
     }
 }
 

@@ -68,6 +68,16 @@ struct Scanner {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes are `text`'s, compared byte by byte (cheaper than `elementsEqual`).
+    func spells(_ text: StaticString) -> Bool {
+        guard count == text.utf8CodeUnitCount else { return false }
+        let start = text.utf8Start
+        for i in 0..<count where self[i] != start[i] { return false }
+        return true
+    }
+}
+
 extension UInt8 {
     var isDigit: Bool { self >= 48 && self <= 57 }
     var isLetter: Bool { (self | 0x20) >= 97 && (self | 0x20) <= 122 }
@@ -77,33 +87,95 @@ extension UInt8 {
     var isHexDigit: Bool { isDigit || ((self | 0x20) >= 97 && (self | 0x20) <= 102) }
 }
 
-/// Words looked up by their bytes, without making a String of each identifier.
-struct WordSet {
-    private var words: [UInt64: [[UInt8]]] = [:]
+/// Words looked up by their bytes, without making a String of each identifier: an open
+/// addressing table of FNV hashes, so that a lookup is one hash and usually one compare.
+struct WordMap<Value> {
+    private var slots: [Int32]
+    private var keys: [[UInt8]] = []
+    private var values: [Value] = []
     let caseInsensitive: Bool
 
-    init(_ list: [String], caseInsensitive: Bool = false) {
+    init(_ pairs: [(String, Value)], caseInsensitive: Bool = false) {
         self.caseInsensitive = caseInsensitive
-        for word in list {
-            let bytes = Array((caseInsensitive ? word.lowercased() : word).utf8)
-            words[Self.hash(bytes[...], caseInsensitive), default: []].append(bytes)
-        }
+        var size = 8
+        while size < pairs.count * 3 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        for (word, value) in pairs { insert(Array((caseInsensitive ? word.lowercased() : word).utf8), value) }
     }
 
-    var isEmpty: Bool { words.isEmpty }
-
-    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !words.isEmpty, let candidates = words[Self.hash(word, caseInsensitive)] else { return false }
-        return candidates.contains { candidate in
-            candidate.count == word.count && zip(candidate, word).allSatisfy { $0 == (caseInsensitive ? $1 | ($1.isLetter ? 0x20 : 0) : $1) }
+    /// Adds a word, unless it is there already (the first value given wins).
+    private mutating func insert(_ key: [UInt8], _ value: Value) {
+        var i = Self.hash(key[...], false) & (slots.count - 1)
+        while slots[i] >= 0 {
+            if keys[Int(slots[i])] == key { return }
+            i = (i + 1) & (slots.count - 1)
         }
+        slots[i] = Int32(keys.count)
+        keys.append(key)
+        values.append(value)
     }
 
-    private static func hash<C: Collection>(_ bytes: C, _ lower: Bool) -> UInt64 where C.Element == UInt8 {
+    var isEmpty: Bool { keys.isEmpty }
+    var words: [(String, Value)] { zip(keys, values).map { (String(decoding: $0, as: UTF8.self), $1) } }
+
+    subscript(word: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard !keys.isEmpty, !word.isEmpty else { return nil }
+        var i = Self.hash(word, caseInsensitive) & (slots.count - 1)
+        while slots[i] >= 0 {
+            let index = Int(slots[i])
+            if Self.equal(keys[index], word, caseInsensitive) { return values[index] }
+            i = (i + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    private static func equal(_ key: [UInt8], _ word: UnsafeBufferPointer<UInt8>, _ lower: Bool) -> Bool {
+        guard key.count == word.count else { return false }
+        for i in 0..<key.count {
+            let byte = lower && word[i].isLetter ? word[i] | 0x20 : word[i]
+            if key[i] != byte { return false }
+        }
+        return true
+    }
+
+    private static func hash<C: Collection>(_ bytes: C, _ lower: Bool) -> Int where C.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             h = (h ^ UInt64(lower && byte.isLetter ? byte | 0x20 : byte)) &* 0x100_0000_01b3
         }
-        return h
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
+}
+
+extension WordMap: Sendable where Value: Sendable {}
+
+/// A set of ASCII bytes (operators, punctuation), tested with a shift and a mask.
+struct ByteSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ bytes: String) {
+        for byte in bytes.utf8 where byte < 128 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+}
+
+/// A set of words (keywords, builtins…), looked up by bytes.
+struct WordSet: Sendable {
+    private let map: WordMap<Bool>
+
+    init(_ list: [String], caseInsensitive: Bool = false) {
+        map = WordMap(list.map { ($0, true) }, caseInsensitive: caseInsensitive)
+    }
+
+    var isEmpty: Bool { map.isEmpty }
+    var caseInsensitive: Bool { map.caseInsensitive }
+    var list: [String] { map.words.map(\.0) }
+
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { map[word] != nil }
 }

@@ -19,6 +19,10 @@ public enum TokenClass: String, Sendable, CaseIterable {
         case keyword, string, comment, number, function, builtin, `operator`, other
     }
 
+    /// The position among `allCases`, for tables indexed by class: a case without payload is
+    /// stored as its position in the declaration (fewer than 256 cases: one byte).
+    var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
     public var category: Category {
         switch self {
         case .keyword, .keywordConstant, .keywordDeclaration, .keywordNamespace, .keywordType, .keywordPseudo, .operatorWord:

@@ -1,0 +1,674 @@
+/// Ruby, as Pygments reads it: strings with `#{…}` code inside (in single quotes too, as
+/// Pygments has it), symbols (`:name`, `name:`), `%w[…]`-style literals, regular expressions
+/// where an operand is expected, here-documents, `=begin` comments; `.name` is always a plain
+/// name, whatever word it is.
+enum Ruby {
+    static func lex(_ s: inout Scanner) {
+        var reader = Reader()
+        reader.code(&s, limit: s.bytes.count)
+    }
+
+    static let keywords = WordSet(
+        "BEGIN END alias begin break case do else elsif end ensure for if in next redo rescue raise retry return super then undef unless until when while yield"
+            .split(separator: " ").map(String.init))
+    static let pseudo = WordSet(
+        "initialize new loop include extend raise attr_reader attr_writer attr_accessor attr catch throw private module_function public protected true false nil"
+            .split(separator: " ").map(String.init))
+    static let wordOperators = WordSet(["not", "and", "or"])
+    static let builtins = WordSet(
+        ("Array Float Integer String __id__ __send__ abort ancestors at_exit autoload binding callcc caller catch chomp chop class_eval "
+            + "class_variables clone const_get const_missing const_set constants display dup eval exec exit extend fail fork format freeze "
+            + "getc gets global_variables gsub hash id included_modules inspect instance_eval instance_method instance_methods "
+            + "instance_variable_get instance_variable_set instance_variables lambda load local_variables loop method method_missing "
+            + "methods module_eval name object_id open p print printf private_class_method private_instance_methods private_methods proc "
+            + "protected_instance_methods protected_methods public_class_method public_instance_methods public_methods putc puts raise "
+            + "rand readline readlines require require_relative scan select self send set_trace_func singleton_methods sleep split sprintf "
+            + "srand sub syscall system taint test throw to_a to_s trace_var trap untaint untrace_var warn")
+            .split(separator: " ").map(String.init))
+    /// Words after which a `/` starts a regular expression (`if /x/`, `when /y/`).
+    static let beforeRegex = WordSet("when or and if elsif index scan sub sub! gsub gsub! match".split(separator: " ").map(String.init))
+    /// Operators a symbol may name (`:<=>`), longest first.
+    static let operatorSymbols = ["[]=", "===", "<=>", "**", "-@", "+@", "[]", "<<", ">>", "<>", "<=", ">=", "==", "*", "-", "+", "/", "%", "&", "|", "^", "`", "~", "<", ">"]
+        .map { Array($0.utf8) }
+
+    private struct Reader {
+        /// Here-documents opened on the current line: their bodies start on the next one.
+        var heredocs: [(name: [UInt8], indented: Bool)] = []
+        /// How deep in `#{…}` and here-document lines the lexer is (bounded: deep nesting of
+        /// made-up input is read as text, not as a deep recursion).
+        var depth = 0
+        /// Where the next unescaped closing delimiter of a `%q|…|` literal lies, by delimiter.
+        var nextDelimiter: [UInt8: (from: Int, at: Int)] = [:]
+
+        /// Ruby code up to `limit`, or, in `#{…}`, up to its closing brace.
+        mutating func code(_ s: inout Scanner, limit: Int, interpolation: Bool = false) {
+            let b = s.bytes
+            var braces = 0
+            while s.position < limit {
+                let p = s.position
+                let c = b[p]
+                if interpolation, c == UInt8(ascii: "{") || c == UInt8(ascii: "}") {
+                    if c == UInt8(ascii: "}") {
+                        if braces == 0 { return }
+                        braces -= 1
+                    } else {
+                        braces += 1
+                    }
+                    s.position += 1
+                    s.emit(.stringInterpolated, from: p)
+                    continue
+                }
+                if c.isSpace {
+                    if regex(&s, limit) { continue }
+                    s.advance { $0.isSpace }
+                    s.position = min(s.position, limit)
+                    s.emit(nil, from: p)
+                    continue
+                }
+                if c == UInt8(ascii: "#") {
+                    s.toLineEnd()
+                    s.position = min(s.position, limit)
+                    s.emit(p == 0 && s.word(from: p).starts(with: "#!".utf8) ? .commentHashbang : .commentSingle, from: p)
+                    continue
+                }
+                if c == UInt8(ascii: "="), s.looking(at: "=begin"), p + 6 < limit, b[p + 6].isSpace, blockComment(&s, limit) { continue }
+                if c.isIdentifierStart, word(&s, limit) { continue }
+                if c == UInt8(ascii: "<"), heredoc(&s, limit) { continue }
+                if c == UInt8(ascii: "/"), regex(&s, limit) { continue }
+                if c.isDigit {
+                    number(&s, limit)
+                    continue
+                }
+                if c == UInt8(ascii: "@") || c == UInt8(ascii: "$") {
+                    variable(&s, limit)
+                    continue
+                }
+                if s.looking(at: "::") {
+                    s.position += 2
+                    s.emit(.operator, from: p)
+                    continue
+                }
+                if strings(&s, limit) { continue }
+                if c == UInt8(ascii: "?"), character(&s, limit) { continue }
+                if c == UInt8(ascii: "."), p + 1 < limit, b[p + 1].isIdentifierStart {
+                    // `.name`: a method, whatever word it is (`.class`, `.end`).
+                    s.position += 1
+                    s.emit(.operator, from: p)
+                    let name = s.position
+                    s.advance(while: \.isIdentifier)
+                    if s.position < limit, b[s.position] == UInt8(ascii: "!") || b[s.position] == UInt8(ascii: "?") { s.position += 1 }
+                    s.emit(.name, from: name)
+                    continue
+                }
+                operatorOrPunctuation(&s, limit)
+            }
+        }
+
+        // MARK: Words
+
+        /// A keyword, builtin, name, constant or `key:`; `def` and `class` with their names.
+        private mutating func word(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            s.advance(while: \.isIdentifier)
+            s.position = min(s.position, limit)
+            let word = s.word(from: p)
+            let afterDot = p > 0 && b[p - 1] == UInt8(ascii: ".")
+            if Ruby.keywords.contains(word) {
+                s.emit(.keyword, from: p)
+                return true
+            }
+            // `def`, `class` and `module` are keywords before a name (`x.class` is a method).
+            let spaced = s.position < limit && b[s.position].isSpace
+            if word.spells("def"), spaced || (s.position < limit && "*%&^`~+-/[<>=".utf8.contains(b[s.position])) {
+                s.emit(.keyword, from: p)
+                methodName(&s, limit)
+                return true
+            }
+            if word.spells("class"), spaced {
+                s.emit(.keyword, from: p)
+                className(&s, limit)
+                return true
+            }
+            if word.spells("module"), spaced {
+                s.emit(.keyword, from: p)
+                return true
+            }
+            if Ruby.pseudo.contains(word) {
+                s.emit(.keywordPseudo, from: p)
+                return true
+            }
+            if Ruby.wordOperators.contains(word) {
+                s.emit(.operatorWord, from: p)
+                return true
+            }
+            if !afterDot, Ruby.builtins.contains(word), s.position >= limit || !"?!".utf8.contains(b[s.position]) {
+                s.emit(.nameBuiltin, from: p)
+                return true
+            }
+            if word.spells("__FILE__") || word.spells("__LINE__") {
+                s.emit(.nameBuiltinPseudo, from: p)
+                return true
+            }
+            if word.spells("__END__") {
+                // Data after `__END__`, to the end.
+                s.position = limit
+                s.emit(.commentPreproc, from: p)
+                return true
+            }
+            // `key:` (a hash key or keyword argument) is a symbol, `Name::` is not.
+            if s.position < limit, b[s.position] == UInt8(ascii: ":"), s.position + 1 >= limit || b[s.position + 1] != UInt8(ascii: ":") {
+                s.emit(.string, from: p)
+                let colon = s.position
+                s.position += 1
+                s.emit(.punctuation, from: colon)
+                return true
+            }
+            if s.position < limit, b[s.position] == UInt8(ascii: "!") || b[s.position] == UInt8(ascii: "?") { s.position += 1 }
+            s.emit(.name, from: p)
+            return true
+        }
+
+        /// After `def `: `name`, `self.name`, or an operator (`<=>`).
+        private func methodName(_ s: inout Scanner, _ limit: Int) {
+            let b = s.bytes
+            let space = s.position
+            s.advance(while: \.isSpace)
+            s.position = min(s.position, limit)
+            s.emit(nil, from: space)
+            let p = s.position
+            guard p < limit else { return }
+            if b[p].isIdentifierStart {
+                s.advance(while: \.isIdentifier)
+                if s.position + 1 < limit, b[s.position] == UInt8(ascii: "."), b[s.position + 1].isIdentifierStart {
+                    s.emit(.nameClass, from: p)
+                    let dot = s.position
+                    s.position += 1
+                    s.emit(.operator, from: dot)
+                    let name = s.position
+                    s.advance(while: \.isIdentifier)
+                    methodSuffix(&s, limit)
+                    s.emit(.nameFunction, from: name)
+                } else {
+                    methodSuffix(&s, limit)
+                    s.emit(.nameFunction, from: p)
+                }
+                return
+            }
+            for op in ["[]=", "===", "<=>", "[]", "**", "==", "!=", "!~", "=~", "<<", ">>", "<=", ">=", "+@", "-@", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "!", "~", "`"]
+            where s.looking(at: Array(op.utf8)) {
+                s.position += op.utf8.count
+                s.emit(.nameFunction, from: p)
+                return
+            }
+        }
+
+        private func methodSuffix(_ s: inout Scanner, _ limit: Int) {
+            if s.position < limit, "!?=".utf8.contains(s.bytes[s.position]),
+                !(s.bytes[s.position] == UInt8(ascii: "=") && s.position + 1 < limit && "=~>".utf8.contains(s.bytes[s.position + 1]))
+            {
+                s.position += 1
+            }
+        }
+
+        /// After `class `: its name (`class << self` aside).
+        private func className(_ s: inout Scanner, _ limit: Int) {
+            let b = s.bytes
+            let space = s.position
+            s.advance(while: \.isSpace)
+            s.position = min(s.position, limit)
+            s.emit(nil, from: space)
+            let p = s.position
+            if p < limit, (b[p] >= UInt8(ascii: "A") && b[p] <= UInt8(ascii: "Z")) || b[p] == UInt8(ascii: "_") {
+                s.advance(while: \.isIdentifier)
+                s.emit(.nameClass, from: p)
+            }
+        }
+
+        // MARK: Comments, numbers, variables, operators
+
+        /// `=begin` … `=end`: false when no `=end` follows.
+        private func blockComment(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            var i = p + 6
+            while i + 4 < limit, !(b[i] == 10 && b[i + 1] == UInt8(ascii: "=") && b[i + 2] == UInt8(ascii: "e") && b[i + 3] == UInt8(ascii: "n") && b[i + 4] == UInt8(ascii: "d")) { i += 1 }
+            guard i + 4 < limit else { return false }
+            s.position = i + 5
+            s.toLineEnd()
+            s.position = min(s.position, limit)
+            s.emit(.commentMultiline, from: p)
+            return true
+        }
+
+        /// Integers only (`3.5` is `3`, `.`, `5` to Pygments); a `/` or `?` right after one is an
+        /// operator, not the start of a regular expression or a character.
+        private func number(_ s: inout Scanner, _ limit: Int) {
+            let b = s.bytes
+            let p = s.position
+            var kind = TokenClass.numberInteger
+            if b[p] == UInt8(ascii: "0"), p + 2 < limit, b[p + 1] | 0x20 == UInt8(ascii: "x"), b[p + 2].isHexDigit {
+                kind = .numberHex
+                s.position += 2
+                s.advance { $0.isHexDigit || $0 == UInt8(ascii: "_") }
+            } else if b[p] == UInt8(ascii: "0"), p + 2 < limit, b[p + 1] == UInt8(ascii: "b"), b[p + 2] == UInt8(ascii: "0") || b[p + 2] == UInt8(ascii: "1") {
+                kind = .numberBin
+                s.position += 2
+                s.advance { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
+            } else {
+                if b[p] == UInt8(ascii: "0"), p + 1 < limit, b[p + 1] >= UInt8(ascii: "0") && b[p + 1] <= UInt8(ascii: "7") { kind = .numberOct }
+                s.advance { $0.isDigit || $0 == UInt8(ascii: "_") }
+            }
+            // A trailing `_` is not part of the number.
+            while s.position > p + 1, b[s.position - 1] == UInt8(ascii: "_") { s.position -= 1 }
+            s.position = min(s.position, limit)
+            s.emit(kind, from: p)
+            var i = s.position
+            while i < limit, b[i].isSpace { i += 1 }
+            if i < limit, b[i] == UInt8(ascii: "/") || b[i] == UInt8(ascii: "?") {
+                let space = s.position
+                s.position = i
+                s.emit(nil, from: space)
+                s.position = i + 1
+                s.emit(.operator, from: i)
+            }
+        }
+
+        /// `@name`, `@@name`, `$name`, `$!`.
+        private func variable(_ s: inout Scanner, _ limit: Int) {
+            let b = s.bytes
+            let p = s.position
+            s.position += 1
+            if b[p] == UInt8(ascii: "@") {
+                if s.position < limit, b[s.position] == UInt8(ascii: "@") { s.position += 1 }
+                if s.position < limit, b[s.position].isIdentifierStart {
+                    s.advance(while: \.isIdentifier)
+                } else {
+                    s.position = p + 1
+                    s.emit(.operator, from: p)
+                    return
+                }
+            } else if s.position < limit, b[s.position].isIdentifier {
+                s.advance(while: \.isIdentifier)
+            } else if s.position < limit, "!@&`'+~=/\\,;.<>_*$?:\"^-".utf8.contains(b[s.position]) {
+                s.position += 1
+            } else {
+                s.emit(nil, from: p)
+                return
+            }
+            s.position = min(s.position, limit)
+            s.emit(.nameVariable, from: p)
+        }
+
+        private func operatorOrPunctuation(_ s: inout Scanner, _ limit: Int) {
+            let p = s.position
+            let c = s.bytes[p]
+            if "(){};,?:\\".utf8.contains(c) {
+                s.position += 1
+                s.emit(.punctuation, from: p)
+            } else if Ruby.operators.contains(c) {
+                // One at a time: what follows an operator may be a literal (`=/re/`, `+:sym`).
+                s.position += 1
+                s.emit(.operator, from: p)
+            } else {
+                s.skipOne()
+                s.emit(nil, from: p)
+            }
+        }
+
+        // MARK: Strings
+
+        /// The literals that start with a quote, `:` or `%`; false when none starts here.
+        private mutating func strings(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            let c = b[p]
+            switch c {
+            case UInt8(ascii: "\""):
+                s.position += 1
+                quoted(&s, limit, close: c, kind: .stringDouble)
+                return true
+            case UInt8(ascii: "'"):
+                s.position += 1
+                quoted(&s, limit, close: c, kind: .stringSingle)
+                return true
+            case UInt8(ascii: "`") where p == 0 || b[p - 1] != UInt8(ascii: "."):
+                s.position += 1
+                quoted(&s, limit, close: c, kind: .stringBacktick)
+                return true
+            case UInt8(ascii: ":"):
+                return symbol(&s, limit)
+            case UInt8(ascii: "%"):
+                return percent(&s, limit)
+            default:
+                return false
+            }
+        }
+
+        /// `:name`, `:@var`, `:<=>`, `:"…"`, `:'…'`.
+        private mutating func symbol(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            guard p + 1 < limit else { return false }
+            var i = p + 1
+            while i < min(p + 3, limit), b[i] == UInt8(ascii: "@") { i += 1 }
+            if i < limit, b[i].isIdentifierStart {
+                s.position = i
+                s.advance(while: \.isIdentifier)
+                if s.position < limit, b[s.position] == UInt8(ascii: "!") || b[s.position] == UInt8(ascii: "?") { s.position += 1 }
+                s.position = min(s.position, limit)
+                s.emit(.string, from: p)
+                return true
+            }
+            if b[p + 1] == UInt8(ascii: "\"") {
+                s.position += 2
+                quoted(&s, limit, close: UInt8(ascii: "\""), kind: .string, from: p)
+                return true
+            }
+            if b[p + 1] == UInt8(ascii: "'") {
+                var j = p + 2
+                while j < limit, b[j] != UInt8(ascii: "'") { j += b[j] == UInt8(ascii: "\\") ? 2 : 1 }
+                guard j < limit else { return false }
+                s.position = j + 1
+                s.emit(.string, from: p)
+                return true
+            }
+            s.position = p + 1
+            for op in Ruby.operatorSymbols where s.looking(at: op) && p + 1 + op.count <= limit {
+                s.position += op.count
+                s.emit(.string, from: p)
+                return true
+            }
+            s.position = p
+            return false
+        }
+
+        /// `"…"` and its kin from after the opening quote (from `start`, its prefix): `#{code}`,
+        /// `#@var` and escapes inside, up to `close` (or the limit, when never closed).
+        private mutating func quoted(_ s: inout Scanner, _ limit: Int, close: UInt8, kind: TokenClass, from start: Int? = nil) {
+            let b = s.bytes
+            var start = start ?? s.position - 1
+            while s.position < limit {
+                let c = b[s.position]
+                if c == close {
+                    s.position += 1
+                    break
+                }
+                if c == UInt8(ascii: "#"), interpolation(&s, limit, before: start, kind: kind) {
+                    start = s.position
+                    continue
+                }
+                if c == UInt8(ascii: "\\"), s.position + 1 < limit, Reader.escapes.contains(b[s.position + 1]) {
+                    s.emit(kind, from: start)
+                    let escape = s.position
+                    s.position += 2
+                    s.emit(.stringEscape, from: escape)
+                    start = s.position
+                    continue
+                }
+                s.position += 1
+            }
+            s.emit(kind, from: start)
+        }
+
+        static let escapes = ByteSet("\\abefnrstv#\"'x01234567")
+
+        /// `#{code}`, `#@var`, `#$var` at the position: the text before it emitted as `kind`.
+        private mutating func interpolation(_ s: inout Scanner, _ limit: Int, before start: Int, kind: TokenClass) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            guard p + 1 < limit else { return false }
+            let next = b[p + 1]
+            if next == UInt8(ascii: "{"), depth < 32 {
+                s.emit(kind, from: start)
+                s.position += 2
+                s.emit(.stringInterpolated, from: p)
+                depth += 1
+                code(&s, limit: limit, interpolation: true)
+                depth -= 1
+                if s.position < limit {
+                    let close = s.position
+                    s.position += 1
+                    s.emit(.stringInterpolated, from: close)
+                }
+                return true
+            }
+            if next == UInt8(ascii: "@") || next == UInt8(ascii: "$") {
+                var i = p + 2
+                if next == UInt8(ascii: "@"), i < limit, b[i] == UInt8(ascii: "@") { i += 1 }
+                guard i < limit, b[i].isIdentifierStart else { return false }
+                s.emit(kind, from: start)
+                s.position = i
+                s.advance(while: \.isIdentifier)
+                s.position = min(s.position, limit)
+                s.emit(.stringInterpolated, from: p)
+                return true
+            }
+            return false
+        }
+
+        /// `%w[…]`, `%q(…)`, `%r{…}`, `%Q|…|`, `%(…)`: false when `%` is an operator.
+        private mutating func percent(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            guard p + 1 < limit else { return false }
+            var i = p + 1
+            var letter: UInt8 = 0
+            if "QWxqswr".utf8.contains(b[i]) {
+                letter = b[i]
+                i += 1
+            }
+            guard i < limit else { return false }
+            let open = b[i]
+            let interpolates = letter != UInt8(ascii: "q") && letter != UInt8(ascii: "s") && letter != UInt8(ascii: "w")
+            if let close = Ruby.brackets[open] {
+                // Bracketed: nested pairs inside, running to the end when never closed.
+                s.position = i + 1
+                var start = p
+                var nesting = 0
+                while s.position < limit {
+                    let c = b[s.position]
+                    if c == UInt8(ascii: "\\"), s.position + 1 < limit, b[s.position + 1] == open || b[s.position + 1] == close || b[s.position + 1] == c {
+                        s.position += 2
+                        continue
+                    }
+                    if c == open { nesting += 1 }
+                    if c == close {
+                        if nesting == 0 {
+                            s.position += 1
+                            if letter == UInt8(ascii: "r") { s.advance { "mixounse".utf8.contains($0) } }
+                            break
+                        }
+                        nesting -= 1
+                    }
+                    if interpolates, c == UInt8(ascii: "#"), interpolation(&s, limit, before: start, kind: .string) {
+                        start = s.position
+                        continue
+                    }
+                    s.position += 1
+                }
+                s.position = min(s.position, limit)
+                s.emit(.string, from: start)
+                return true
+            }
+            // Any other delimiter: up to the same one, or no literal at all.
+            let delimiterAllowed = letter == 0 ? !open.isLetter && !open.isDigit && !open.isSpace && open < 0x80 : !(open.isLetter || open.isDigit) && open < 0x80
+            guard delimiterAllowed, let end = closing(open, in: b, from: i + 1, limit) else { return false }
+            if interpolates {
+                s.position = i + 1
+                var start = p
+                while s.position < end {
+                    if b[s.position] == UInt8(ascii: "#"), interpolation(&s, end, before: start, kind: .string) {
+                        start = s.position
+                        continue
+                    }
+                    s.position += 1
+                }
+                s.position = end + 1
+                if letter == UInt8(ascii: "r") { s.advance { "mixounse".utf8.contains($0) } }
+                s.position = min(s.position, limit)
+                s.emit(.string, from: start)
+            } else {
+                s.position = end + 1
+                s.emit(.string, from: p)
+            }
+            return true
+        }
+
+        /// The next `delimiter` not right after a backslash, remembered by delimiter.
+        private mutating func closing(_ delimiter: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int, _ limit: Int) -> Int? {
+            if let known = nextDelimiter[delimiter], known.from <= from, from <= known.at {
+                return known.at < limit ? known.at : nil
+            }
+            var i = from
+            while i < b.count, !(b[i] == delimiter && (i == from || b[i - 1] != UInt8(ascii: "\\"))) { i += 1 }
+            nextDelimiter[delimiter] = (from, i < b.count ? i : Int.max)
+            return i < limit ? i : nil
+        }
+
+        /// `?a`, `?\n`: a character literal, when no word goes on after it.
+        private func character(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            guard p + 1 < limit, !b[p + 1].isSpace else { return false }
+            var i = p + 2
+            if b[p + 1] == UInt8(ascii: "\\"), p + 2 < limit { i = p + 3 }
+            while i < limit, b[i] & 0xC0 == 0x80 { i += 1 }
+            guard i >= limit || !b[i].isIdentifier else { return false }
+            s.position = i
+            s.emit(.stringChar, from: p)
+            return true
+        }
+
+        /// `/…/` where a value is expected: at a line's start, after an operator, `(`, `,`, `[`,
+        /// `when` or `if`, or after white space when no space follows. At the position: white
+        /// space or the slash; false when no expression starts here.
+        private mutating func regex(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            var slash = p
+            while slash < limit, b[slash].isSpace { slash += 1 }
+            guard slash < limit, b[slash] == UInt8(ascii: "/") else { return false }
+            let before: UInt8? = p > 0 ? b[p - 1] : nil
+            var opens = before == nil || before == 10 || "=<>~!:".utf8.contains(before!)
+            if !opens, slash == p, let before, "(,[".utf8.contains(before) { opens = true }
+            if !opens, slash > p, slash + 1 < limit, !b[slash + 1].isSpace, b[slash + 1] != UInt8(ascii: "=") { opens = true }
+            if !opens, slash == p, p >= 2, b[p - 1] == 32 || b[p - 1] == 9 {
+                // After `when `, `if `, `.scan `…
+                var w = p - 1
+                while w > 0, b[w - 1].isIdentifier || b[w - 1] == UInt8(ascii: "!") { w -= 1 }
+                opens = w < p - 1 && Ruby.beforeRegex.contains(UnsafeBufferPointer(rebasing: b[w..<(p - 1)]))
+            }
+            guard opens else { return false }
+            s.position = slash
+            s.emit(nil, from: p)
+            s.position += 1
+            var start = slash
+            while s.position < limit {
+                let c = b[s.position]
+                if c == UInt8(ascii: "\\") {
+                    s.position = min(s.position + 2, limit)
+                    continue
+                }
+                if c == UInt8(ascii: "#"), interpolation(&s, limit, before: start, kind: .string) {
+                    start = s.position
+                    continue
+                }
+                s.position += 1
+                if c == UInt8(ascii: "/") {
+                    s.advance { "mixounse".utf8.contains($0) }
+                    break
+                }
+            }
+            s.position = min(s.position, limit)
+            s.emit(.string, from: start)
+            return true
+        }
+
+        // MARK: Here-documents
+
+        /// `<<~NAME`, `<<-'NAME'`, `<<NAME`: the rest of the line is code, the lines after it
+        /// the document, up to the line of its name; false when this is `<<` the operator.
+        private mutating func heredoc(_ s: inout Scanner, _ limit: Int) -> Bool {
+            let b = s.bytes
+            let p = s.position
+            guard s.looking(at: "<<"), p == 0 || !b[p - 1].isIdentifier else { return false }
+            var i = p + 2
+            var indented = false
+            if i < limit, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "~") {
+                indented = true
+                i += 1
+            }
+            var quote: UInt8?
+            if i < limit, "\"'`".utf8.contains(b[i]) {
+                quote = b[i]
+                i += 1
+            }
+            let name = i
+            guard i < limit, b[i].isLetter || b[i] == UInt8(ascii: "_") else { return false }
+            while i < limit, b[i].isIdentifier { i += 1 }
+            let nameEnd = i
+            if let quote {
+                guard i < limit, b[i] == quote else { return false }
+                i += 1
+            }
+            // The line must end: `.*?\n`.
+            let lineEnd = Scanner.lineEnd(b, from: i)
+            guard lineEnd < limit else { return false }
+            s.position = name - (quote == nil ? 0 : 1)
+            s.emit(.operator, from: p)
+            s.position = i
+            s.emit(.string, from: name - (quote == nil ? 0 : 1))
+            let outermost = heredocs.isEmpty
+            heredocs.append((Array(b[name..<nameEnd]), indented))
+            if depth < 100 {
+                depth += 1
+                code(&s, limit: lineEnd + 1)
+                depth -= 1
+            } else {
+                s.position = lineEnd + 1
+                s.emit(.string, from: i)
+            }
+            guard outermost else { return true }
+            for (word, indented) in heredocs { body(&s, limit, word: word, indented: indented) }
+            heredocs.removeAll()
+            return true
+        }
+
+        /// A here-document's lines and the line that ends it; plain text when none does.
+        private func body(_ s: inout Scanner, _ limit: Int, word: [UInt8], indented: Bool) {
+            let b = s.bytes
+            let start = s.position
+            var line = start
+            while line < limit {
+                let end = Scanner.lineEnd(b, from: line)
+                var first = line
+                var last = min(end, limit)
+                if indented { while first < last, b[first].isSpace { first += 1 } }
+                while last > first, b[last - 1].isSpace { last -= 1 }
+                if b[first..<last].elementsEqual(word) {
+                    s.position = line
+                    s.emit(.string, from: start)
+                    s.position = min(end + 1, limit)
+                    s.emit(.string, from: line)
+                    return
+                }
+                line = end + 1
+            }
+            s.position = limit
+            s.emit(nil, from: start)
+        }
+    }
+
+    static let operators = ByteSet("[]*<>=~!&|.+-/%^")
+    static let brackets: [UInt8: UInt8] = [UInt8(ascii: "{"): UInt8(ascii: "}"), UInt8(ascii: "["): UInt8(ascii: "]"), UInt8(ascii: "("): UInt8(ascii: ")"), UInt8(ascii: "<"): UInt8(ascii: ">")]
+}
+
+extension Scanner {
+    /// Where the line holding `from` ends: its line break, or the end.
+    static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        while i < b.count, b[i] != 10 { i += 1 }
+        return i
+    }
+}
