@@ -15,8 +15,7 @@ enum Css {
         var states: [State] = [.selector]
         /// Where the next `*/` lies, from some earlier position (unclosed comments are text to
         /// Pygments, read here in linear time), and the next closing quote of each kind.
-        var nextCommentEnd = (from: Int.max, at: 0)
-        var nextQuote: [UInt8: (from: Int, at: Int)] = [:]
+        var closing = ClosingSearch()
         /// Where the next `)` or line break lies, for `url(…)`.
         var nextParen = (from: Int.max, at: 0)
 
@@ -311,37 +310,10 @@ enum Css {
         }
 
         /// `/* … */`; false when it is never closed (then `/` and `*` are operators).
-        private mutating func comment(_ s: inout Scanner) -> Bool {
-            let b = s.bytes
-            let p = s.position
-            if !(nextCommentEnd.from <= p + 2 && p + 2 <= nextCommentEnd.at) {
-                var i = p + 2
-                while i + 1 < b.count, !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) { i += 1 }
-                nextCommentEnd = (p + 2, i + 1 < b.count ? i : Int.max)
-            }
-            guard nextCommentEnd.at != Int.max else { return false }
-            s.position = nextCommentEnd.at + 2
-            s.emit(.commentMultiline, from: p)
-            return true
-        }
+        private mutating func comment(_ s: inout Scanner) -> Bool { closing.blockComment(&s) }
 
         /// A quoted string, escapes and all; false when it is never closed.
-        private mutating func string(_ s: inout Scanner) -> Bool {
-            let b = s.bytes
-            let p = s.position
-            let quote = b[p]
-            if let known = nextQuote[quote], known.from <= p + 1, p + 1 <= known.at {
-            } else {
-                var i = p + 1
-                while i < b.count, b[i] != quote { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
-                nextQuote[quote] = (p + 1, i < b.count ? i : Int.max)
-            }
-            let close = nextQuote[quote]!.at
-            guard close != Int.max else { return false }
-            s.position = close + 1
-            s.emit(quote == UInt8(ascii: "\"") ? .stringDouble : .stringSingle, from: p)
-            return true
-        }
+        private mutating func string(_ s: inout Scanner) -> Bool { closing.quoted(&s) }
 
         static func isWord(_ c: UInt8) -> Bool { c.isIdentifier || c == UInt8(ascii: "-") }
     }

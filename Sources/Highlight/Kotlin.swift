@@ -29,7 +29,7 @@ enum Kotlin {
     private struct Reader {
         var states: [State] = [.code]
         var expect = Expect.none
-        var nextCommentEnd = (from: Int.max, at: 0)
+        var closing = ClosingSearch()
 
         mutating func lex(_ s: inout Scanner) {
             let b = s.bytes
@@ -331,19 +331,7 @@ enum Kotlin {
             s.emit(.number, from: p)
         }
 
-        private mutating func comment(_ s: inout Scanner) -> Bool {
-            let b = s.bytes
-            let p = s.position
-            if !(nextCommentEnd.from <= p + 2 && p + 2 <= nextCommentEnd.at) {
-                var i = p + 2
-                while i + 1 < b.count, !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) { i += 1 }
-                nextCommentEnd = (p + 2, i + 1 < b.count ? i : Int.max)
-            }
-            guard nextCommentEnd.at != Int.max else { return false }
-            s.position = nextCommentEnd.at + 2
-            s.emit(.commentMultiline, from: p)
-            return true
-        }
+        private mutating func comment(_ s: inout Scanner) -> Bool { closing.blockComment(&s) }
 
         static func isNameStart(_ c: UInt8) -> Bool { c.isIdentifierStart }
     }

@@ -179,3 +179,44 @@ struct WordSet: Sendable {
 
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { map[word] != nil }
 }
+
+/// Where the last search for the end of a block comment or of a quoted string ended: an
+/// input full of openers that never close is searched once, so lexing stays linear.
+struct ClosingSearch {
+    private var commentEnd = (from: Int.max, at: 0)
+    private var quoteEnd: [UInt8: (from: Int, at: Int)] = [:]
+
+    /// `/* … */` at the scanner's position, as one comment; false when it is never closed.
+    mutating func blockComment(_ s: inout Scanner) -> Bool {
+        let b = s.bytes
+        let p = s.position
+        if !(commentEnd.from <= p + 2 && p + 2 <= commentEnd.at) {
+            var i = p + 2
+            while i + 1 < b.count, !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) { i += 1 }
+            commentEnd = (p + 2, i + 1 < b.count ? i : Int.max)
+        }
+        guard commentEnd.at != Int.max else { return false }
+        s.position = commentEnd.at + 2
+        s.emit(.commentMultiline, from: p)
+        return true
+    }
+
+    /// A `"…"` or `'…'` string at the scanner's position, escapes and all (across lines
+    /// too); false when it is never closed.
+    mutating func quoted(_ s: inout Scanner) -> Bool {
+        let b = s.bytes
+        let p = s.position
+        let quote = b[p]
+        if let known = quoteEnd[quote], known.from <= p + 1, p + 1 <= known.at {
+        } else {
+            var i = p + 1
+            while i < b.count, b[i] != quote { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            quoteEnd[quote] = (p + 1, i < b.count ? i : Int.max)
+        }
+        let close = quoteEnd[quote]!.at
+        guard close != Int.max else { return false }
+        s.position = close + 1
+        s.emit(quote == UInt8(ascii: "\"") ? .stringDouble : .stringSingle, from: p)
+        return true
+    }
+}

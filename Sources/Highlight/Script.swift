@@ -40,8 +40,7 @@ enum Script {
         /// Pygments' `slashstartsregex`: a value may come next.
         var valueExpected = false
         /// Where the next `*/` and the next unescaped quotes lie, from some earlier position.
-        var nextCommentEnd = (from: Int.max, at: 0)
-        var nextQuote: [UInt8: (from: Int, at: Int)] = [:]
+        var closing = ClosingSearch()
         /// A `name:` searched for from an earlier position, in vain, up to here.
         var noTypeBefore = 0
 
@@ -342,37 +341,10 @@ enum Script {
         }
 
         /// `/* … */`; false when unclosed (`/` is then an operator).
-        private mutating func comment(_ s: inout Scanner) -> Bool {
-            let b = s.bytes
-            let p = s.position
-            if !(nextCommentEnd.from <= p + 2 && p + 2 <= nextCommentEnd.at) {
-                var i = p + 2
-                while i + 1 < b.count, !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) { i += 1 }
-                nextCommentEnd = (p + 2, i + 1 < b.count ? i : Int.max)
-            }
-            guard nextCommentEnd.at != Int.max else { return false }
-            s.position = nextCommentEnd.at + 2
-            s.emit(.commentMultiline, from: p)
-            return true
-        }
+        private mutating func comment(_ s: inout Scanner) -> Bool { closing.blockComment(&s) }
 
         /// `"…"` or `'…'` (across lines too, as Pygments has it); false when unclosed.
-        private mutating func string(_ s: inout Scanner) -> Bool {
-            let b = s.bytes
-            let p = s.position
-            let quote = b[p]
-            if let known = nextQuote[quote], known.from <= p + 1, p + 1 <= known.at {
-            } else {
-                var i = p + 1
-                while i < b.count, b[i] != quote { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
-                nextQuote[quote] = (p + 1, i < b.count ? i : Int.max)
-            }
-            let close = nextQuote[quote]!.at
-            guard close != Int.max else { return false }
-            s.position = close + 1
-            s.emit(quote == UInt8(ascii: "\"") ? .stringDouble : .stringSingle, from: p)
-            return true
-        }
+        private mutating func string(_ s: inout Scanner) -> Bool { closing.quoted(&s) }
 
         static func isIdentifierStart(_ c: UInt8) -> Bool { c.isIdentifierStart || c == UInt8(ascii: "$") }
         static func isIdentifier(_ c: UInt8) -> Bool { c.isIdentifier || c == UInt8(ascii: "$") }
