@@ -168,7 +168,8 @@ import Testing
         // at its own line (the build's link check; see LinkCheckTests).
         let image = try #require(post?.links.first { $0.written == "nope.png" })
         #expect(image.check && image.isImage)
-        #expect(image.line(in: try #require(post?.source)) == 8)
+        let source = try #require(post?.source)
+        #expect(image.line(in: source, lines: BodyLines(source.body)) == 8)
     }
 
     @Test func headingsGetIDsAndATableOfContents() throws {

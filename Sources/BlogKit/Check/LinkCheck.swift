@@ -4,12 +4,17 @@ import Foundation
 /// it must find a file of the output. A post's are checked against its own page's URL and
 /// reported at their line; a dead link the theme makes is reported at its template.
 enum LinkCheck {
+    /// Dead links told one by one in a post; the rest are counted.
+    static let maxPerPost = 50
+
     /// Links of posts' bodies, each relative to the page of its post.
     static func bodyProblems(_ posts: [ResolvedPost], site: SiteURL) -> [Diagnostic] {
         posts.parallelMap { post -> [Diagnostic] in
             guard !post.links.isEmpty else { return [] }
             let folder = site.basePath + post.path
+            let lines = BodyLines(post.source.body)
             var problems: [Diagnostic] = []
+            var untold = 0
             for link in post.links where link.check {
                 let target = site.target(of: link.url, inFolder: folder)
                 guard target != .elsewhere else { continue }
@@ -17,7 +22,13 @@ enum LinkCheck {
                 // file beside it is reported as such, without a place in the output.
                 let unplaced = post.source.loadFailed && !link.url.hasPrefix("/") && !hasURLScheme(link.url)
                 guard let (leadsTo, absolute) = unplaced ? ("", false) : site.dead(target, url: link.url) else { continue }
-                let line = link.line(in: post.source)
+                // A post that is a list of dead links (a page saved from elsewhere) would bury
+                // every other problem: the first ones, then how many more.
+                guard problems.count < maxPerPost else {
+                    untold += 1
+                    continue
+                }
+                let line = link.line(in: post.source, lines: lines)
                 let looked = unplaced ? "looked in \(link.lookedIn ?? post.source.folder)"
                     : link.lookedIn.map { "looked in \($0) and at \(leadsTo)" } ?? "nothing at \(leadsTo)"
                 let message = link.isImage
@@ -27,6 +38,9 @@ enum LinkCheck {
                 problems.append(absolute
                     ? .warning(post.source.sourcePath, line: line, message)
                     : .error(post.source.sourcePath, line: line, message))
+            }
+            if untold > 0 {
+                problems.append(.error(post.source.sourcePath, "… and \(untold.formatted()) more links in this post that lead to no page or file of the site"))
             }
             return problems
         }.flatMap { $0 }

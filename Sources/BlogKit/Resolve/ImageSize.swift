@@ -9,7 +9,10 @@ public struct ImageSize: Sendable, Hashable {
     /// PNG, GIF, JPEG, WebP, and SVG when its root element declares both sizes.
     public static func read(_ data: Data) -> ImageSize? {
         let bytes = [UInt8](data.prefix(4096))
-        return png(bytes) ?? gif(bytes) ?? jpeg(data) ?? webp(bytes) ?? svg(bytes)
+        // A header that says 0×0 is a broken file: no size rather than `width="0"`, which
+        // would hide the image.
+        return [png(bytes) ?? gif(bytes) ?? jpeg(data) ?? webp(bytes) ?? svg(bytes)]
+            .compactMap { $0 }.first { $0.width > 0 && $0.height > 0 }
     }
 
     private static func png(_ b: [UInt8]) -> ImageSize? {
@@ -93,5 +96,23 @@ public struct ImageSize: Sendable, Hashable {
 
     private static func littleEndian(_ b: [UInt8], _ at: Int, _ count: Int) -> Int {
         (at..<at + count).reversed().reduce(0) { $0 << 8 | Int(b[$1]) }
+    }
+
+    /// What in an SVG runs as a script when the file is opened on its own (at the site's
+    /// address): a `<script>` element, an `on…=` event attribute, a `javascript:` URL. nil
+    /// when there is none.
+    public static func svgScript(_ data: Data) -> String? {
+        let text = String(decoding: data, as: UTF8.self).lowercased()
+        if text.contains("<script") { return "a <script> element" }
+        if text.contains("javascript:") { return "a javascript: URL" }
+        var rest = Substring(text)
+        while let found = rest.range(of: "on") {
+            let before = rest[..<found.lowerBound].last
+            let name = rest[found.upperBound...].prefix { $0.isLetter }
+            let after = rest[found.upperBound...].dropFirst(name.count).drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+            if let before, before.isWhitespace, !name.isEmpty, after.first == "=" { return "an on\(name)= attribute" }
+            rest = rest[found.upperBound...]
+        }
+        return nil
     }
 }

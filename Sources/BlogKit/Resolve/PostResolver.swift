@@ -158,8 +158,12 @@ struct DocumentWalk {
     /// For the lines of the blocks the extensions made.
     let document: MarkdownDocument
 
+    /// The body's lines, for the line of a problem.
+    let bodyLines: BodyLines
+
     init(post: SourcePost, links: LinkResolver, safe: Bool, document: MarkdownDocument) {
         (self.post, self.links, self.safe, self.document) = (post, links, safe, document)
+        bodyLines = BodyLines(post.body)
     }
 
     mutating func resolveURLs(in document: MarkdownDocument) {
@@ -212,8 +216,13 @@ struct DocumentWalk {
 
     /// `href` and `src` of raw HTML (which cmark passes through untouched), each on its line.
     private mutating func addLinks(inHTML html: String, line: Int, blockEnd: Int) {
+        // Line breaks counted as the references come, in order: once over the block.
+        var (before, counted) = (0, 0)
         for reference in HTMLLinks.references(in: html) {
-            let before = html.utf8.prefix(reference.offset).count(where: { $0 == 10 })
+            if reference.offset > counted {
+                before += html.utf8.dropFirst(counted).prefix(reference.offset - counted).count(where: { $0 == 10 })
+                counted = reference.offset
+            }
             bodyLinks.append(BodyLink(
                 url: reference.value, written: reference.value, isImage: false, lookedIn: nil, check: true,
                 estimate: line + before, blockEnd: max(blockEnd, line + before)))
@@ -222,8 +231,8 @@ struct DocumentWalk {
 
     /// Rewrites the node's URL; for a local image, returns the `<img>` that replaces it.
     private mutating func resolve(_ node: MarkdownNode, estimate: Int, blockEnd: Int) -> String? {
-        let (body, written) = (post.body, node.url)
-        let line = { BodyLink.locate(written, in: body, from: estimate, to: blockEnd) }
+        let (lines, written) = (bodyLines, node.url)
+        let line = { lines.locate(written, from: estimate, to: blockEnd) }
         if checks != nil { check(node, line: line) }
         func listed(_ url: String, check: Bool, lookedIn: String? = nil) -> BodyLink {
             BodyLink(url: url, written: written, isImage: node.isImage, lookedIn: lookedIn, check: check,
@@ -254,7 +263,17 @@ struct DocumentWalk {
             let size = fileSystem.prefix(of: path, length: 64 * 1024).flatMap(ImageSize.read)
                 ?? (try? fileSystem.contents(of: path)).flatMap(ImageSize.read)
             if size == nil {
-                problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)'; it has no width and height"))
+                problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)' (a damaged file, or a header that says 0×0); it has no width and height"))
+            }
+            if asset.sourcePath.lowercased().hasSuffix(".svg"), let data = try? fileSystem.contents(of: path),
+                let script = ImageSize.svgScript(data)
+            {
+                // Shown in an <img> it cannot run, but opened on its own it runs at the site's
+                // address: with `safe: true` the writer asked for no raw HTML, so no script.
+                let message = "image '\(asset.sourcePath)' holds \(script): opened on its own, it runs as a script of your site"
+                problems.append(safe
+                    ? .error(post.sourcePath, line: line() + post.bodyLineOffset, message + " (markdown: {safe: true} refuses it)")
+                    : .warning(post.sourcePath, line: line() + post.bodyLineOffset, message))
             }
             return imageTag(src: url, alt: node.plainText, title: node.title, size: size)
         case .problem(let message):
