@@ -8,12 +8,15 @@ enum BuildRunner {
     /// - Parameter settings: blog.yaml as the command read it (read here when nil).
     static func run(_ site: SiteOptions, settings: (Config?, [Diagnostic])? = nil, verbose: Bool) throws -> Bool {
         let started = DispatchTime.now().uptimeNanoseconds
-        let output = URL(fileURLWithPath: site.outputPath).standardizedFileURL.path
+        // Links resolved first: an output reached through a link into the site must be
+        // refused or left out of the inputs like the folder itself.
+        let output = SiteWriter.resolved(site.outputPath)
         if let refusal = SiteWriter.refusal(output: output, source: site.source) {
             Terminal.report([refusal])
             return false
         }
-        let source = URL(fileURLWithPath: site.source).standardizedFileURL.path
+        let source = SiteWriter.resolved(site.source)
+        lockSite(source)
         let settings = settings ?? SiteLoader().config(root: source)
         var clock = StageClock()
         let record = BuildRecord(source: source, output: output, includeDrafts: site.drafts, theme: settings.0?.theme)
@@ -23,11 +26,13 @@ enum BuildRunner {
             Terminal.line("Nothing changed in \(seconds(since: started)) s: \(previous.outputs.count) files up to date → \(output)")
             return true
         }
-        var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: output)
+        var options = BuildOptions(source: source, includeDrafts: site.drafts, excluded: output)
         options.settings = settings
         // The last build's state, so that an edit costs what it touches (a new one otherwise,
         // to be saved for the next build).
-        let saved = record.savedCache(config: settings.0)
+        let saved = record.savedCache(config: settings.0) { why in
+            Terminal.line("note: \(why); building everything", toError: true)
+        }
         options.cache = saved?.cache ?? BuildCache()
         options.changedPaths = saved?.changed
         options.knownStamps = record.inputs
@@ -72,6 +77,13 @@ enum BuildRunner {
                 + "in \(seconds(since: started)) s: \(report.written) files written, "
                 + "\(report.unchanged) unchanged, \(report.removed) removed → \(output)")
         return true
+    }
+
+    /// One build or deploy of a site at a time (`SiteState.lock`), held until the command ends.
+    static func lockSite(_ source: String) {
+        SiteState.lock(source: source) {
+            Terminal.line("another blog command is building or deploying this site; waiting for it to finish…", toError: true)
+        }
     }
 
     private static func seconds(since started: UInt64) -> String {

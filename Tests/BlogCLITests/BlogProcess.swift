@@ -11,7 +11,37 @@ struct BlogProcess {
 
     static let executable = blogExecutable
 
-    static func run(_ arguments: [String], executable: String = executable, in folder: String? = nil) throws -> Outcome {
+    /// - Parameter timeout: seconds after which the process is killed (a hang is a failure
+    ///   of the test, never a hang of the suite).
+    static func run(_ arguments: [String], executable: String = executable, in folder: String? = nil, timeout: Double? = nil) throws -> Outcome {
+        let running = try start(arguments, executable: executable, in: folder)
+        if let timeout {
+            let process = running.process
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
+        }
+        return running.wait()
+    }
+
+    /// A process started, its output read as it comes.
+    struct Running {
+        let process: Process
+        private let out: Pipe
+        private let err: Pipe
+
+        init(process: Process, out: Pipe, err: Pipe) { (self.process, self.out, self.err) = (process, out, err) }
+
+        func wait() -> Outcome {
+            // Read before waiting, so that a full pipe cannot block the child.
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Outcome(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    static func start(_ arguments: [String], executable: String = executable, in folder: String? = nil) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -21,13 +51,7 @@ struct BlogProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting, so that a full pipe cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        return Running(process: process, out: out, err: err)
     }
 }
 

@@ -52,7 +52,7 @@ import Testing
     /// written as a new one: the hidden files stay, those the site publishes are replaced.
     @Test func anOutputOfHiddenFilesOnlyIsWrittenAround() throws {
         let site = try Fixture(files: [
-            "blog.yaml": Self.config,
+            "blog.yaml": Self.config + "include: [.well-known]\n",
             "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nx\n",
             "static/.well-known/security.txt": "Contact: new\n",
             "static/files/notes.txt": "copied byte for byte\n",
@@ -74,7 +74,7 @@ import Testing
 
     @Test func staticPublishesHiddenFilesButNoLinkOutOfTheSite() throws {
         let site = try Fixture(files: [
-            "blog.yaml": Self.config,
+            "blog.yaml": Self.config + "include: [.well-known]\n",
             "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nx\n",
             "static/.well-known/security.txt": "Contact: me\n",
         ])

@@ -40,6 +40,7 @@ import Testing
     /// Most blogs live in a git repository: committing changes `.git`, not the site.
     @Test func hiddenFilesOfTheSiteChangeNothingButInStatic() throws {
         var files: [String: Any] = Self.files
+        files["blog.yaml"] = "title: T\nbase_url: https://example.com/\ninclude: [.well-known]\n"
         files["static/.well-known/security.txt"] = "Contact: me\n"
         let site = try Fixture(files: files)
         _ = try site.build()

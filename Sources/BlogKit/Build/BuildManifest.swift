@@ -50,14 +50,19 @@ public struct BuildManifest: Equatable, Sendable {
 
     public static let version = "0.3.0"
 
+    /// The first line of every record: a record of another format is not read.
+    static let format = "blog build record 2"
+
     /// Lines of tab-separated fields; JSON took longer to decode than the whole check, and
     /// the lines are read as bytes: splitting 50,000 Strings was most of a "Nothing changed".
+    /// The last line is a checksum of the others: a damaged record is no record.
     public static func read(source: String, output: String) -> BuildManifest? {
         let path = SitePath.join(SiteState.folder(source: source), fileName(output: output))
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var manifest = BuildManifest(tool: "", includeDrafts: false, inputs: [:], outputs: [:], nextDue: nil, warnings: [])
-        let complete = data.withUnsafeBytes { bytes in
-            var rest = bytes[...]
+        let complete = data.withUnsafeBytes { whole in
+            guard let body = Self.verified(whole), body.starts(with: (format + "\n").utf8) else { return false }
+            var rest = body.dropFirst(format.utf8.count + 1)
             while !rest.isEmpty {
                 let (line, next) = cut(rest, at: UInt8(ascii: "\n"))
                 rest = next
@@ -68,6 +73,65 @@ public struct BuildManifest: Equatable, Sendable {
         return complete && manifest.output == output ? manifest : nil
     }
 
+    /// The bytes before the closing `sum` line when it matches them; nil when damaged.
+    private static func verified(_ whole: UnsafeRawBufferPointer) -> Bytes? {
+        let bytes = whole[...]
+        guard bytes.count > 1, bytes.last == 10,
+            let start = bytes.dropLast().lastIndex(of: 10).map({ $0 + 1 }),
+            bytes[start...].starts(with: "sum\t".utf8),
+            let sum = number(bytes[(start + 4)..<(bytes.endIndex - 1)])
+        else { return nil }
+        let body = bytes[..<start]
+        return checksum(body) == UInt64(bitPattern: sum) ? body : nil
+    }
+
+    private static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hasher = FNV1a()
+        hasher.add(bytes: bytes)
+        return hasher.value
+    }
+
+    /// A path or message as one field: `\`, tab, line feed and carriage return escaped, so
+    /// that a file name holding them is recorded exactly (a post named with a newline must
+    /// still be noticed when it is deleted).
+    static func escaped(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return field }
+        var result = ""
+        for character in field.unicodeScalars {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func text(_ bytes: Bytes) -> String {
+        let raw = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(92) else { return raw }
+        var result = ""
+        var escape = false
+        for character in raw.unicodeScalars {
+            if escape {
+                switch character {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                default: result.unicodeScalars.append(character)
+                }
+                escape = false
+            } else if character == "\\" {
+                escape = true
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
     private typealias Bytes = Slice<UnsafeRawBufferPointer>
 
     /// Adds one line; false when it is not one this version writes.
@@ -75,21 +139,21 @@ public struct BuildManifest: Equatable, Sendable {
         let (kind, rest) = Self.cut(line, at: UInt8(ascii: "\t"))
         switch String(decoding: kind, as: UTF8.self) {
         case "tool": tool = String(decoding: rest, as: UTF8.self)
-        case "output": output = String(decoding: rest, as: UTF8.self)
+        case "output": output = Self.text(rest)
         case "drafts": includeDrafts = String(decoding: rest, as: UTF8.self) == "1"
         case "due": nextDue = Self.number(rest)
         case "build": build = Self.number(rest).map { UInt64(bitPattern: $0) } ?? 0
-        case "warning": warnings.append(String(decoding: rest, as: UTF8.self))
+        case "warning": warnings.append(Self.text(rest))
         case "copy":
             let (key, path) = Self.cut(rest, at: UInt8(ascii: "\t"))
             guard let key = Self.number(key) else { return false }
-            copies[String(decoding: path, as: UTF8.self)] = UInt64(bitPattern: key)
+            copies[Self.text(path)] = UInt64(bitPattern: key)
         case "in", "out":
             let (size, afterSize) = Self.cut(rest, at: UInt8(ascii: "\t"))
             let (modified, path) = Self.cut(afterSize, at: UInt8(ascii: "\t"))
             guard let size = Self.number(size), let modified = Self.number(modified), !path.isEmpty else { return false }
             let stamp = Stamp(size: size, modified: modified)
-            if kind.count == 2 { inputs[String(decoding: path, as: UTF8.self)] = stamp } else { outputs[String(decoding: path, as: UTF8.self)] = stamp }
+            if kind.count == 2 { inputs[Self.text(path)] = stamp } else { outputs[Self.text(path)] = stamp }
         default: return false
         }
         return true
@@ -132,22 +196,23 @@ public struct BuildManifest: Equatable, Sendable {
             }
             bytes.append(10)
         }
-        func oneLine(_ text: String) -> Bool { !text.utf8.contains(10) }
+        bytes.append(contentsOf: (Self.format + "\n").utf8)
         line("tool", tool)
-        line("output", output)
+        line("output", Self.escaped(output))
         line("drafts", includeDrafts ? "1" : "0")
         if let nextDue { line("due", String(nextDue)) }
         line("build", String(Int64(bitPattern: build)))
-        for warning in warnings where oneLine(warning) { line("warning", warning) }
+        for warning in warnings { line("warning", Self.escaped(warning)) }
         // In no order: the reader needs none, and sorting 50,000 paths took a tenth of the write.
-        for (path, key) in copies where oneLine(path) {
-            line("copy", String(key), path)
+        for (path, key) in copies {
+            line("copy", String(key), Self.escaped(path))
         }
         for (kind, stamps) in [("in", inputs), ("out", outputs)] {
-            for (path, stamp) in stamps where oneLine(path) {
-                line(kind, String(stamp.size), String(stamp.modified), path)
+            for (path, stamp) in stamps {
+                line(kind, String(stamp.size), String(stamp.modified), Self.escaped(path))
             }
         }
+        line("sum", String(Int64(bitPattern: Self.checksum(bytes))))
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)
@@ -179,7 +244,7 @@ public struct BuildManifest: Equatable, Sendable {
     /// Every file of the output the build wrote (hidden files are not the build's).
     public static func outputs(_ output: String) -> [String: Stamp] {
         // Links are not followed: the writer removes stale files among these.
-        stamps(under: output, skipping: nil, followLinks: false) { _, name in !name.hasPrefix(".") }
+        stamps(under: output, skipping: nil, followLinks: false) { _, name in !SiteWriter.isOwnHidden(name) }
     }
 
     /// - Parameter keep: whether to look at an entry, given its folder (relative) and name.
@@ -188,7 +253,8 @@ public struct BuildManifest: Equatable, Sendable {
     ) -> [String: Stamp] {
         // The output, when it lies inside: as a path relative to the root.
         let skipped = skipping.flatMap { isInside($0, root) ? String($0.dropFirst(root.count + 1)) : nil }
-        return FolderWalk.stamps(root, followLinks: followLinks) { folder, name in
+        let identity = skipping.flatMap(LocalFileSystem().identity(of:))
+        return FolderWalk.stamps(root, followLinks: followLinks, excluding: identity) { folder, name in
             !keep(folder, name) || SitePath.join(folder, name) == skipped
         }
     }

@@ -44,17 +44,25 @@ public struct BuildRecord: Sendable {
     /// The last build's saved state as the cache of this one (`SavedBuild`), with the files of
     /// the site changed since (absolute paths, as `BuildOptions.changedPaths` wants them);
     /// nil when there is no record to trust, or the settings cannot be read.
-    public func savedCache(config: Config?) -> (cache: BuildCache, changed: Set<String>)? {
+    /// - Parameter note: told why a save that is there cannot be used (damaged, another
+    ///   version of blog), for the one line the build prints before building everything.
+    public func savedCache(config: Config?, note: (String) -> Void = { _ in }) -> (cache: BuildCache, changed: Set<String>)? {
         // Into a missing or emptied output every page is made: posts kept hollow would all be
         // read again, which costs more than reading them once.
         guard let previous, let config, previous.build != 0, previous.includeDrafts == includeDrafts,
             !outputs.isEmpty, !SiteState.writingUnfinished(source: source, output: output)
         else { return nil }
         let outputs = self.outputs
-        guard let cache = SavedBuild.read(
+        let cache: BuildCache
+        switch SavedBuild.read(
             build: previous.build, source: source, output: output, config: config,
             trusted: { path in outputs[path] != nil && outputs[path] == previous.outputs[path] })
-        else { return nil }
+        {
+        case .success(let saved): cache = saved
+        case .failure(let refusal):
+            if let why = refusal.note { note(why) }
+            return nil
+        }
         var changed = Set<String>()
         // A file of an outside theme is no file of the site folder: the load starts afresh.
         func absolute(_ path: String) -> String { path.hasPrefix("theme:") ? "/" + path : source + "/" + path }

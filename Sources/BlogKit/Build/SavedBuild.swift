@@ -11,7 +11,7 @@ import Foundation
 /// must be made again, or which must be resolved again, is read from its file then
 /// (`SiteBuilder.complete`). Its file did not change, or it would not be hollow.
 enum SavedBuild {
-    static let format = "blog saved build 1"
+    static let format = "blog saved build 2"
 
     /// One per output folder, like the record.
     static func fileName(output: String) -> String {
@@ -63,7 +63,9 @@ enum SavedBuild {
         let path = path(source: source, output: output)
         try FileManager.default.createDirectory(
             atPath: SiteState.folder(source: source), withIntermediateDirectories: true)
-        try Data(w.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        var bytes = w.bytes
+        withUnsafeBytes(of: checksum(bytes[...]).littleEndian) { bytes.append(contentsOf: $0) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// The saved build as a cache for the next one, or nil when there is none for this
@@ -72,13 +74,42 @@ enum SavedBuild {
     ///   - config: the site's settings as read now; the cache is used only if they did not
     ///     change (a changed `blog.yaml` makes the load start afresh anyway).
     ///   - trusted: whether the output still holds a page as that build wrote it.
+    /// A save that cannot be used, and why, for the one line the build prints.
+    enum Refusal: Error {
+        case missing
+        case damaged
+        case otherBuild
+        case otherVersion
+
+        var note: String? {
+            switch self {
+            case .missing, .otherBuild: nil
+            case .damaged: "the saved build in .blog/ is damaged"
+            case .otherVersion: "the saved build in .blog/ was made by another version of blog"
+            }
+        }
+    }
+
+    /// FNV-1a over the save, eight bytes at its end: one changed byte anywhere means a cold
+    /// build, never a page made from a damaged value.
+    private static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hasher = FNV1a()
+        hasher.add(bytes: bytes)
+        return hasher.value
+    }
+
     static func read(
         build: UInt64, source: String, output: String, config: Config, trusted: (String) -> Bool
-    ) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: path(source: source, output: output)) else { return nil }
-        return data.withUnsafeBytes { bytes -> BuildCache? in
+    ) -> Result<BuildCache, Refusal> {
+        guard let data = FileManager.default.contents(atPath: path(source: source, output: output)) else { return .failure(.missing) }
+        return data.withUnsafeBytes { whole -> Result<BuildCache, Refusal> in
+            guard whole.count > 8 else { return .failure(.damaged) }
+            let bytes = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
+            let sum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(whole[whole.count - 8 + $1]) << (8 * UInt64($1)) }
+            guard checksum(bytes) == sum else { return .failure(.damaged) }
             var r = ByteReader(bytes)
-            guard r.string() == format + " " + BuildManifest.tool, r.unsigned() == build, !r.failed else { return nil }
+            guard r.string() == format + " " + BuildManifest.tool, !r.failed else { return .failure(.otherVersion) }
+            guard r.unsigned() == build, !r.failed else { return .failure(.otherBuild) }
             let cache = BuildCache()
             var site = SiteSource(
                 root: r.string(), config: config, posts: r.list { $0.sourcePost() },
@@ -94,7 +125,7 @@ enum SavedBuild {
                 let indexKey = r.unsigned()
                 return (path, indexKey, posts[path].map { r.resolvedPost(source: $0) })
             }) {
-                guard let result, let post = posts[path] else { return nil }
+                guard let result, let post = posts[path] else { return .failure(.damaged) }
                 cache.resolvedPosts[path] = .init(post: post, indexKey: indexKey, result: result)
             }
             for (path, key) in r.list({ r in (r.string(), r.unsigned()) }) where trusted(path) {
@@ -104,10 +135,10 @@ enum SavedBuild {
             }
             cache.verifiedCopies = Set(r.strings())
             cache.checkedPaths = Set(r.strings())
-            guard !r.failed, r.atEnd else { return nil }
+            guard !r.failed, r.atEnd else { return .failure(.damaged) }
             cache.source = site
             cache.hollow = Set(posts.keys)
-            return cache
+            return .success(cache)
         }
     }
 }

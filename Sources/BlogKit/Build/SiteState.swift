@@ -41,4 +41,33 @@ public enum SiteState {
         }
         return text.trimmingCharacters(in: .newlines) == output
     }
+
+    /// Holds `.blog/lock` until the process ends: a second build or deploy of the same site
+    /// waits for the first instead of writing the same output at the same time (`deploy`
+    /// takes it before building and keeps it while rsync runs; a second call of the same
+    /// process finds it held). `waiting` is called once when another process holds it. The
+    /// system releases it if the process dies. Nothing is locked when the site cannot keep
+    /// state (a read-only folder).
+    public static func lock(source: String, waiting: () -> Void) {
+        let folder = folder(source: source)
+        guard !SiteLocks.shared.holds(folder) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let fd = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            waiting()
+            while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        SiteLocks.shared.add(folder, fd)
+    }
+}
+
+/// The site locks this process holds (their descriptors stay open until it ends).
+private final class SiteLocks: @unchecked Sendable {
+    static let shared = SiteLocks()
+    private let guardLock = NSLock()
+    private var held: [String: Int32] = [:]
+
+    func holds(_ folder: String) -> Bool { guardLock.withLock { held[folder] != nil } }
+    func add(_ folder: String, _ fd: Int32) { guardLock.withLock { held[folder] = fd } }
 }

@@ -65,6 +65,8 @@ public enum ConfigParser {
                 config.mathScript = script
             case "highlight":
                 parseHighlight(field, into: &config, file: file, problems: &problems)
+            case "include":
+                config.includedHidden = includedHidden(field, file: file, problems: &problems)
             case "deploy", "check":
                 parseSection(field, into: &config, file: file, problems: &problems)
             default:
@@ -72,6 +74,30 @@ public enum ConfigParser {
             }
         }
         return (config, problems)
+    }
+
+    /// Names no site may publish: a repository's (the output's own `.git` must never be
+    /// replaced by one from `static/`) and blog's own.
+    static let neverPublished: Set<String> = [".git", ".hg", ".svn", ".blog", ".blog-output"]
+
+    private static func includedHidden(_ field: YAMLFields.Field, file: String, problems: inout [Diagnostic]) -> [String] {
+        let items = field.node.sequence.map { Array($0) } ?? [field.node]
+        var paths: [String] = []
+        for item in items {
+            guard let written = item.string.map(trimmed), !written.isEmpty,
+                let path = SitePath.normalize(written.hasPrefix("static/") ? String(written.dropFirst(7)) : written),
+                !path.isEmpty
+            else {
+                problems.append(.error(file, line: field.line, "include must list paths below static/, such as '[.well-known, .htaccess]'"))
+                continue
+            }
+            if let refused = path.split(separator: "/").first(where: { neverPublished.contains(String($0)) }) {
+                problems.append(.error(file, line: field.line, "include: '\(refused)' is never published (it would replace the output's own)"))
+                continue
+            }
+            paths.append(path)
+        }
+        return paths
     }
 
     private static func parseMarkdownOptions(

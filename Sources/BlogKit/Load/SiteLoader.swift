@@ -33,18 +33,37 @@ public struct SiteLoader: Sendable {
     /// A folder never read as part of the site (the output, when it lies inside).
     public let excluded: String?
 
+    /// The excluded folder's identity: reached through a link (`static/mirror` → the output),
+    /// it is the same folder, and must not be published into itself.
+    private let excludedIdentity: FileIdentity?
+
     public init(fileSystem: FileSystem = LocalFileSystem(), excluding excluded: String? = nil) {
         self.fileSystem = fileSystem
         self.excluded = excluded
+        excludedIdentity = excluded.flatMap(fileSystem.identity(of:))
+    }
+
+    private func isExcluded(_ absolute: String) -> Bool {
+        absolute == excluded || (excludedIdentity != nil && fileSystem.identity(of: absolute) == excludedIdentity)
     }
 
     /// The settings of the site in `root` and their problems; nil when it has no blog.yaml.
     public func config(root: String) -> (Config?, [Diagnostic]) {
         let configPath = SitePath.join(root, ConfigParser.fileName)
-        guard let configData = try? fileSystem.contents(of: configPath) else {
+        switch fileSystem.kind(of: configPath) {
+        case .missing:
             return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder?")])
+        case .folder:
+            return (nil, [.error(ConfigParser.fileName, "is a folder; the settings go in a file named \(ConfigParser.fileName)")])
+        case .special(let what):
+            return (nil, [.error(ConfigParser.fileName, "is \(what), not a file: blog reads only regular files, and did not open it")])
+        case .file:
+            do {
+                return ConfigParser.parse(String(decoding: try fileSystem.contents(of: configPath), as: UTF8.self))
+            } catch {
+                return (nil, [.error(ConfigParser.fileName, "cannot read this file: \(error)")])
+            }
         }
-        return ConfigParser.parse(String(decoding: configData, as: UTF8.self))
     }
 
     /// - Parameter settings: the site's settings when the caller read them already (`config`).
@@ -59,7 +78,7 @@ public struct SiteLoader: Sendable {
         var bundleAssets: [String: [String]] = [:]
         for kind in [ContentKind.post, .page] {
             let folder = kind == .post ? "posts" : "pages"
-            collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets)
+            collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets, problems: &problems)
         }
         let realRoot = fileSystem.realPath(root)
         let inside = files.map { fileSystem.liesInside(SitePath.join(root, $0.path), realRoot: realRoot) }
@@ -75,7 +94,7 @@ public struct SiteLoader: Sendable {
         problems += themeProblems
         var source = SiteSource(
             root: root, config: config, posts: loaded.compactMap(\.0), bundleAssets: bundleAssets,
-            staticFiles: allFiles(root: root, relative: "static", includingHidden: true), theme: theme)
+            staticFiles: staticFiles(root: root, included: config.includedHidden, problems: &problems), theme: theme)
         for file in files { source.markdownFiles[file.path] = (file.kind, file.isBundle) }
         source.problems = problems
         return (source, problems)
@@ -85,16 +104,20 @@ public struct SiteLoader: Sendable {
     /// then remove the live one: a missing, unreadable or misplaced `posts/` stops the build.
     private func postsFolderProblem(root: String) -> Diagnostic? {
         let posts = SitePath.join(root, "posts")
-        if fileSystem.isDirectory(posts) {
-            return fileSystem.canList(posts) ? nil : .error("posts/", "cannot read the posts folder (check its permissions)")
+        switch fileSystem.kind(of: posts) {
+        case .folder: return nil  // an unreadable one is reported as the walk finds it
+        case .missing: return .error("posts/", "no posts folder in \(root): a site keeps its posts in posts/ (an empty folder is fine)")
+        case .file: return .error("posts", "is a file; posts go in a folder named posts/")
+        case .special(let what): return .error("posts", "is \(what); posts go in a folder named posts/")
         }
-        if fileSystem.isFile(posts) { return .error("posts", "is a file; posts go in a folder named posts/") }
-        return .error("posts/", "no posts folder in \(root): a site keeps its posts in posts/ (an empty folder is fine)")
     }
 
     func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {
-        guard let data = try? fileSystem.contents(of: SitePath.join(root, path)) else {
-            return (nil, [.error(path, "cannot read this file")])
+        let data: Data
+        do {
+            data = try fileSystem.contents(of: SitePath.join(root, path))
+        } catch {
+            return (nil, [.error(path, "cannot read this file: \(error)")])
         }
         guard let text = String(validatingUTF8Data: data) else {
             return (nil, [.error(path, "is not UTF-8 text")])
@@ -137,46 +160,88 @@ public struct SiteLoader: Sendable {
     private func collectMarkdown(
         root: String, relative: String, kind: ContentKind,
         into files: inout [(path: String, kind: ContentKind, isBundle: Bool)],
-        bundleAssets: inout [String: [String]]
+        bundleAssets: inout [String: [String]], problems: inout [Diagnostic]
     ) {
         let absolute = SitePath.join(root, relative)
-        if absolute == excluded { return }
-        let names = fileSystem.children(of: absolute)
+        if isExcluded(absolute) { return }
+        guard let names = readableChildren(absolute, shown: relative, includingHidden: false, problems: &problems) else { return }
         if relative.contains("/"), names.contains("index.md") {
             files.append((SitePath.join(relative, "index.md"), kind, true))
-            bundleAssets[relative] = allFiles(root: root, relative: relative).filter { !$0.hasSuffix(".md") }
+            bundleAssets[relative] = allFiles(root: root, relative: relative, problems: &problems).filter { !$0.hasSuffix(".md") }
             return
         }
         for name in names {
             let child = SitePath.join(relative, name)
-            if name.hasSuffix(".md"), fileSystem.isFile(SitePath.join(root, child)) {
-                files.append((child, kind, false))
-            } else if fileSystem.isDirectory(SitePath.join(root, child)) {
-                collectMarkdown(root: root, relative: child, kind: kind, into: &files, bundleAssets: &bundleAssets)
+            switch fileSystem.kind(of: SitePath.join(root, child)) {
+            case .file where name.hasSuffix(".md"): files.append((child, kind, false))
+            case .folder: collectMarkdown(root: root, relative: child, kind: kind, into: &files, bundleAssets: &bundleAssets, problems: &problems)
+            case let other: if let problem = other.notAFile(child) { problems.append(problem) }
             }
         }
     }
 
-    /// Every file under a folder, site-relative, sorted.
-    func allFiles(root: String, relative: String, includingHidden: Bool = false) -> [String] {
+    /// Every regular file under a folder, site-relative, sorted. Anything else is reported
+    /// (a FIFO, an unreadable folder), never skipped without a word.
+    /// - Parameter keep: whether to take a hidden entry (its path); hidden entries are left
+    ///   out otherwise.
+    func allFiles(
+        root: String, relative: String, problems: inout [Diagnostic], keep: (String) -> Bool = { _ in false }
+    ) -> [String] {
         let absolute = SitePath.join(root, relative)
-        if absolute == excluded { return [] }
+        if isExcluded(absolute) { return [] }
+        guard let names = readableChildren(absolute, shown: relative, includingHidden: true, problems: &problems) else { return [] }
         var result: [String] = []
-        for name in fileSystem.children(of: absolute, includingHidden: includingHidden) {
+        for name in names {
             let child = SitePath.join(relative, name)
-            let childAbsolute = SitePath.join(root, child)
-            if fileSystem.isDirectory(childAbsolute) {
-                result += allFiles(root: root, relative: child, includingHidden: includingHidden)
-            } else if fileSystem.isFile(childAbsolute) {
-                result.append(child)
+            if name.hasPrefix("."), !keep(child) { continue }
+            switch fileSystem.kind(of: SitePath.join(root, child)) {
+            case .folder: result += allFiles(root: root, relative: child, problems: &problems, keep: keep)
+            case .file: result.append(child)
+            case let other: if let problem = other.notAFile(child) { problems.append(problem) }
             }
         }
         return result
     }
 
+    /// A folder's entries, or nil with an error naming it when it cannot be read: its posts
+    /// would otherwise vanish from the site, and `blog deploy` would delete them from the
+    /// live one. A missing folder (`static/`, `pages/`) is no problem.
+    private func readableChildren(_ absolute: String, shown: String, includingHidden: Bool, problems: inout [Diagnostic]) -> [String]? {
+        if let names = fileSystem.children(of: absolute, includingHidden: includingHidden) { return names }
+        let reason = String(cString: strerror(errno))
+        if fileSystem.kind(of: absolute) == .folder {
+            problems.append(.error(shown + "/", "cannot read this folder (\(reason)); nothing in it would be published"))
+        }
+        return nil
+    }
+
+    /// The files of `static/`. Hidden ones (`.env`, `.git/`) are published only when
+    /// `include:` lists them, and the others are named once in a warning.
+    private func staticFiles(root: String, included: [String], problems: inout [Diagnostic]) -> [String] {
+        var skipped: [String] = []
+        let files = allFiles(root: root, relative: "static", problems: &problems) { path in
+            let below = String(path.dropFirst("static/".count))
+            // Taken when listed, or on the way to something listed (`.well-known/` for
+            // `.well-known/acme-challenge`).
+            if included.contains(where: { below == $0 || below.hasPrefix($0 + "/") || $0.hasPrefix(below + "/") }) { return true }
+            skipped.append(below + (fileSystem.isDirectory(SitePath.join(root, path)) ? "/" : ""))
+            return false
+        }
+        if !skipped.isEmpty {
+            let names = skipped.sorted()
+            let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
+            problems.append(.warning("static/", "hidden files are not published: \(shown) (list the ones to publish under include: in \(ConfigParser.fileName))"))
+        }
+        // A folder listed only as the way to a file must not publish its other hidden files.
+        return files.filter { file in
+            let below = String(file.dropFirst("static/".count))
+            return !SitePath.isHidden(below) || included.contains { below == $0 || below.hasPrefix($0 + "/") }
+        }
+    }
+
     private func loadTemplates(root: String, problems: inout [Diagnostic]) -> [String: TemplateSource] {
         var templates: [String: TemplateSource] = [:]
-        for path in allFiles(root: root, relative: "templates") where path.hasSuffix(".mustache") {
+        for path in allFiles(root: root, relative: "templates", problems: &problems) where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             guard let data = try? fileSystem.contents(of: SitePath.join(root, path)),
                 let text = String(validatingUTF8Data: data)

@@ -41,7 +41,7 @@ struct ThemeLoader {
             guard fileSystem.isDirectory(themeRoot) else {
                 return (nil, [.error(ConfigParser.fileName, "theme folder '\(folder)' not found")])
             }
-            for path in loader.allFiles(root: themeRoot, relative: "templates") where path.hasSuffix(".mustache") {
+            for path in loader.allFiles(root: themeRoot, relative: "templates", problems: &problems) where path.hasSuffix(".mustache") {
                 let shown = SitePath.join(folder, path)
                 guard let data = try? fileSystem.contents(of: SitePath.join(themeRoot, path)),
                     let text = String(validatingUTF8Data: data)
@@ -51,7 +51,7 @@ struct ThemeLoader {
                 }
                 theme.templates[Self.templateName(path)] = TemplateSource(path: shown, text: text)
             }
-            for path in loader.allFiles(root: themeRoot, relative: "assets") {
+            for path in loader.allFiles(root: themeRoot, relative: "assets", problems: &problems) {
                 guard let data = try? fileSystem.contents(of: SitePath.join(themeRoot, path)) else {
                     problems.append(.error(SitePath.join(folder, path), "cannot read this file of the theme"))
                     continue

@@ -31,11 +31,37 @@ struct YAMLFields {
                 "expected 'key: value' lines, found \(kindName(of: node))"))
         }
         var result = YAMLFields()
+        // Twice the text's size holds any document without aliases, with room for honest ones.
+        var budget = 2 * yaml.utf8.count + 100_000
         for (key, value) in mapping {
             let line = (key.mark?.line ?? 1) + firstLine - 1
+            guard spend(key, from: &budget), spend(value, from: &budget) else {
+                return .failure(.error(
+                    file, line: line,
+                    "invalid YAML: its aliases (*name) expand this value far beyond the size of the text (an alias bomb); it is refused rather than read"))
+            }
             result.fields.append(Field(key: key.string ?? "", node: value, line: line))
         }
         return .success(result)
+    }
+
+    /// Takes the size of `node` with its aliases expanded (values, and bytes of text) from
+    /// `budget`; false once it runs out. libyaml composes an alias as the node it names,
+    /// shared, so nine lists of nine aliases nine deep cost nothing to parse and billions of
+    /// values to whoever walks, copies or writes them out.
+    static func spend(_ node: Node, from budget: inout Int) -> Bool {
+        var pending = [node]
+        while let next = pending.popLast() {
+            budget -= 1
+            switch next {
+            case .scalar(let scalar): budget -= scalar.string.utf8.count
+            case .sequence(let items): pending.append(contentsOf: items)
+            case .mapping(let pairs): for (key, value) in pairs { pending += [key, value] }
+            case .alias: break
+            }
+            if budget < 0 { return false }
+        }
+        return true
     }
 
     private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {

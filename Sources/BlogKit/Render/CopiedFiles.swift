@@ -92,6 +92,10 @@ enum OutputPaths {
                 problems.append(.error(file.origin, "would be written to '\(file.path)', outside the output folder; refused"))
                 continue
             }
+            if !isPlain(file.path), let problem = hiddenEntryProblem(file) {
+                problems.append(problem)
+                continue
+            }
             if let earlier = byPath[file.path] {
                 if earlier != file {
                     problems.append(.error(file.origin, "would be published at /\(file.path), which \(earlier.origin) is published at too"))
@@ -110,6 +114,18 @@ enum OutputPaths {
             }
         }
         return problems
+    }
+
+    /// The output's hidden entries (the `.git` of a GitHub Pages checkout, `.well-known`) are
+    /// the writer's own: only a hidden file of `static/` that `include:` lists may land there,
+    /// and never in a repository's or blog's own entry. An alias, slug or permalink that
+    /// leads into one is refused, whatever it says.
+    private static func hiddenEntryProblem(_ file: OutputFile) -> Diagnostic? {
+        let segments = file.path.split(separator: "/")
+        guard let hidden = segments.first(where: { $0.hasPrefix(".") }) else { return nil }
+        let reserved = segments.first { ConfigParser.neverPublished.contains(String($0)) }
+        if file.origin.hasPrefix("static/") && reserved == nil { return nil }
+        return .error(file.origin, "would be written to '/\(file.path)', into the output's hidden entry '\(reserved ?? hidden)', which blog never touches; refused")
     }
 
     /// No `.` or `..` segment, no empty segment, not absolute: the common case, told quickly.

@@ -1,19 +1,67 @@
 import Foundation
 
+/// What a path is, links followed: the one look every reader takes before it opens anything.
+/// Only regular files are read; a FIFO, socket or device is named and never opened (opening a
+/// FIFO waits for a writer, forever).
+public enum FileKind: Equatable, Sendable {
+    case missing
+    case file
+    case folder
+    /// Not a regular file nor a folder: what it is, for the message ("a named pipe (FIFO)").
+    case special(String)
+
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .file
+        case S_IFDIR: self = .folder
+        case S_IFIFO: self = .special("a named pipe (FIFO)")
+        case S_IFSOCK: self = .special("a socket")
+        case S_IFCHR, S_IFBLK: self = .special("a device")
+        default: self = .special("not a regular file")
+        }
+    }
+
+    /// The error for a path that should be a file of the site and is something else.
+    func notAFile(_ shown: String) -> Diagnostic? {
+        guard case .special(let what) = self else { return nil }
+        return .error(shown, "is \(what), not a file: blog reads only regular files, and did not open it")
+    }
+}
+
 /// The file reads a build makes, behind a protocol so that a stage can be tested without disk
 /// and so that all reading happens through one door. Paths are absolute.
 public protocol FileSystem: Sendable {
+    /// A regular file's bytes; anything else (a FIFO, a folder) throws without blocking.
     func contents(of path: String) throws -> Data
-    /// The first bytes of a file (an image's header), without reading the rest.
+    /// The first bytes of a regular file (an image's header), without reading the rest.
     func prefix(of path: String, length: Int) -> Data?
-    func isFile(_ path: String) -> Bool
-    func isDirectory(_ path: String) -> Bool
-    /// Entries of a folder (names only), sorted; hidden entries left out unless asked for.
-    func children(of path: String, includingHidden: Bool) -> [String]
+    /// What the path is, links followed.
+    func kind(of path: String) -> FileKind
+    /// Entries of a folder (names only), sorted; hidden entries left out unless asked for;
+    /// nil when the folder cannot be read (a permission), which callers must report: an
+    /// unreadable folder read as empty would unpublish its posts without a word.
+    func children(of path: String, includingHidden: Bool) -> [String]?
     /// The path with symbolic links followed, to tell whether a file truly lies in a folder.
     func realPath(_ path: String) -> String
-    /// Whether a folder's entries can be read (false for a missing or unreadable folder).
-    func canList(_ path: String) -> Bool
+    /// Device and inode, links followed: the same folder however it is reached.
+    func identity(of path: String) -> FileIdentity?
+}
+
+/// A file's device and inode.
+public struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+}
+
+extension FileSystem {
+    func isFile(_ path: String) -> Bool { kind(of: path) == .file }
+    func isDirectory(_ path: String) -> Bool { kind(of: path) == .folder }
+}
+
+/// A file that is not a regular one, or cannot be opened: the system's reason.
+public struct ReadError: Error, CustomStringConvertible, Sendable {
+    public var reason: String
+    public var description: String { reason }
 }
 
 /// The real disk.
@@ -21,35 +69,68 @@ public struct LocalFileSystem: FileSystem {
     public init() {}
 
     public func contents(of path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path))
+        try Self.withRegularFile(path) { fd, size in
+            var data = Data(count: size)
+            var filled = 0
+            while true {
+                if filled == data.count { data.count += max(4096, data.count) }  // it grew
+                let read = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadError(reason: String(cString: strerror(errno)))
+                }
+                if read == 0 { break }
+                filled += read
+            }
+            data.count = filled
+            return data
+        }
     }
 
     public func prefix(of path: String, length: Int) -> Data? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        return try? handle.read(upToCount: length)
+        try? Self.withRegularFile(path) { fd, _ in
+            var data = Data(count: length)
+            let read = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, length) }
+            guard read >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+            data.count = read
+            return data
+        }
+    }
+
+    /// Opens without blocking (a FIFO opened for reading would wait for a writer), then
+    /// checks on the open file that it is a regular one: no window between look and read.
+    static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) throws -> T) throws -> T {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .file else {
+            if case .special(let what) = kind { throw ReadError(reason: "it is \(what), not a file") }
+            throw ReadError(reason: "it is a folder, not a file")
+        }
+        // Back to blocking reads: a regular file never waits, and some file systems refuse
+        // non-blocking reads of their files.
+        _ = fcntl(fd, F_SETFL, 0)
+        return try body(fd, Int(info.st_size))
     }
 
     // stat and readdir directly: a site of 10,000 posts is 30,000 of these calls, and
     // FileManager's path conversions cost more than the calls themselves.
-    public func isFile(_ path: String) -> Bool {
+    public func kind(of path: String) -> FileKind {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
+        return stat(path, &info) == 0 ? FileKind(mode: info.st_mode) : .missing
     }
 
-    public func isDirectory(_ path: String) -> Bool {
+    public func children(of path: String, includingHidden: Bool) -> [String]? {
+        FolderEntry.listing(path)?.map(\.name).filter { includingHidden || !$0.hasPrefix(".") }.sorted()
+    }
+
+    public func identity(of path: String) -> FileIdentity? {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    public func children(of path: String, includingHidden: Bool) -> [String] {
-        FolderEntry.list(path).map(\.name).filter { includingHidden || !$0.hasPrefix(".") }.sorted()
-    }
-
-    public func canList(_ path: String) -> Bool {
-        guard let folder = opendir(path) else { return false }
-        closedir(folder)
-        return true
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     public func realPath(_ path: String) -> String {
@@ -69,8 +150,11 @@ struct FolderEntry {
     var isLink = false
 
     /// The entries of `path` but `.` and `..`, unsorted; none when it cannot be read.
-    static func list(_ path: String) -> [FolderEntry] {
-        guard let folder = opendir(path) else { return [] }
+    static func list(_ path: String) -> [FolderEntry] { listing(path) ?? [] }
+
+    /// The entries of `path` but `.` and `..`, unsorted; nil when it cannot be read.
+    static func listing(_ path: String) -> [FolderEntry]? {
+        guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
         return read(folder)
     }
@@ -99,7 +183,7 @@ struct FolderEntry {
 }
 
 extension FileSystem {
-    func children(of path: String) -> [String] { children(of: path, includingHidden: false) }
+    func children(of path: String) -> [String]? { children(of: path, includingHidden: false) }
 
     /// The one rule for symbolic links, for posts, pages, images and static files alike: a
     /// file is published only if, links followed, it lies inside the site folder (`realRoot`,

@@ -36,8 +36,9 @@ extension FolderWalk {
     /// Size and time of every file below `root` (relative path → stamp), skipping as `walk`
     /// does. Each entry is `stat`ed relative to its open folder, so no path is looked up from
     /// the root again: the build's record takes these of every file of the site and output.
+    /// - Parameter excluding: a folder left out also when a link leads to it (the output).
     public static func stamps(
-        _ root: String, followLinks: Bool, skip: (String, String) -> Bool = { _, _ in false }
+        _ root: String, followLinks: Bool, excluding: FileIdentity? = nil, skip: (String, String) -> Bool = { _, _ in false }
     ) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         var pending = [""]
@@ -54,7 +55,8 @@ extension FolderWalk {
                 var info = stat()
                 guard fstatat(fd, entry.name, &info, followLinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
-                    pending.append(path)  // a link to a folder, followed
+                    // A link to a folder, followed, unless it is the excluded one.
+                    if FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) != excluding { pending.append(path) }
                 } else {
                     result[path] = FileStamp(info)
                 }

@@ -36,24 +36,26 @@ enum FileOps {
         return true
     }
 
-    /// Writes `content` beside `destination` as a temporary, unless the destination already
-    /// holds the same bytes: the temporary's path, or nil when nothing needs writing.
-    static func stageIfChanged(_ destination: String, _ content: OutputFile.Content) throws -> String? {
-        let existing = FileManager.default.contents(atPath: destination)
+    /// Writes `content` beside `destination` as a temporary named `temporary` (in the same
+    /// folder), unless the destination already holds the same bytes: the temporary's path, or
+    /// nil when nothing needs writing. A link where the file goes is replaced, never read or
+    /// written through.
+    static func stageIfChanged(_ destination: String, _ content: OutputFile.Content, temporary name: String) throws -> String? {
+        let existing = isLink(destination) ? nil : FileManager.default.contents(atPath: destination)
         if let existing {
             switch content {
             case .data(let bytes): if existing == bytes { return nil }
             case .copy(let source):
                 if existing.count == FileStamp(path: source)?.size ?? -1,
-                    existing == FileManager.default.contents(atPath: source)
+                    existing == (try? LocalFileSystem().contents(of: source))
                 {
                     return nil
                 }
             case .kept: return nil
             }
         }
-        let temporary = destination + StagedWrite.temporarySuffix
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let temporary = SitePath.join((destination as NSString).deletingLastPathComponent, name)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         do {
@@ -90,9 +92,35 @@ enum FileOps {
         }
     }
 
+    /// Whether `path` itself is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The first symbolic link among the folders of `relative` below `output` (each looked
+    /// at once per `seen`), as a path relative to the output; nil when there is none. The
+    /// writer never goes through one: a link in the output can lead anywhere.
+    static func linkAbove(_ relative: String, in output: String, seen: inout Set<String>) -> String? {
+        var folder = ""
+        for segment in relative.split(separator: "/").dropLast() {
+            folder = SitePath.join(folder, String(segment))
+            guard seen.insert(folder).inserted else { continue }
+            if isLink(SitePath.join(output, folder)) { return folder }
+        }
+        return nil
+    }
+
     /// Copies in the kernel (`sendfile`): an image never passes through this process.
     private static func copy(_ source: String, to fd: Int32, path: String) throws {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
+        let input: Int32
+        do {
+            // A copy's source was a regular file when the site was read; opened the same way
+            // as every read, so a FIFO put in its place cannot make the write wait forever.
+            input = try LocalFileSystem.withRegularFile(source) { fd, _ in dup(fd) }
+        } catch {
+            throw WriteError(path: path, reason: "cannot read \(source): \(error)")
+        }
         guard input >= 0 else { throw WriteError(path: path, reason: "cannot read \(source): \(String(cString: strerror(errno)))") }
         defer { close(input) }
         while true {

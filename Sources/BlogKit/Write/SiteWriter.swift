@@ -34,6 +34,25 @@ public struct SiteWriter: Sendable {
         self.output = URL(fileURLWithPath: output).standardizedFileURL.path
     }
 
+    /// A hidden entry of the output that belongs to the writer (not a temporary of blog's).
+    static func isOwnHidden(_ name: String) -> Bool {
+        name.hasPrefix(".") && !name.hasPrefix(StagedWrite.temporaryPrefix)
+    }
+
+    /// `path` absolute, with the links of its longest existing part followed (the rest does not
+    /// exist yet, so it holds none).
+    public static func resolved(_ path: String) -> String {
+        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+        var existing = standard
+        var rest: [String] = []
+        while !existing.isEmpty, existing != "/", !FileManager.default.fileExists(atPath: existing) {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let real = LocalFileSystem().realPath(existing.isEmpty ? "/" : existing)
+        return rest.reduce(real) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+    }
+
     /// Why blog must not write into `output`, or nil when it may. Checked before building.
     public static func refusal(output: String, source: String) -> Diagnostic? {
         let fm = FileManager.default
@@ -161,7 +180,7 @@ public struct SiteWriter: Sendable {
                 throw WriteFailure(failures: [WriteError(path: marker, reason: String(cString: strerror(errno)))], notWritten: 0, output: output)
             }
         }
-        return FolderEntry.list(output).allSatisfy { $0.name.hasPrefix(".") }
+        return FolderEntry.list(output).allSatisfy { $0.name.hasPrefix(".") && !$0.name.hasPrefix(StagedWrite.temporaryPrefix) }
     }
 
     /// Size and modification time of each written file, for the build manifest: a `stat`
@@ -194,6 +213,9 @@ public struct SiteWriter: Sendable {
     @discardableResult
     private func remove(_ path: String) throws -> Bool {
         let full = SitePath.join(output, path)
+        // Through a link that took a folder's place, the file is not the output's.
+        var seen = Set<String>()
+        if FileOps.linkAbove(path, in: output, seen: &seen) != nil { return false }
         var isDirectory: ObjCBool = false
         // Gone already, or a file that became a folder: the folder now holds new files.
         guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
@@ -207,11 +229,12 @@ public struct SiteWriter: Sendable {
 
     /// Removes files the site no longer produces (and leftovers of a killed build), then the
     /// folders that became empty. Never leaves the output folder; never follows a link out.
-    /// Hidden entries (`.git` of a GitHub Pages checkout, `.well-known`) are the writer's own.
+    /// Hidden entries (`.git` of a GitHub Pages checkout, `.well-known`) are the writer's own,
+    /// but for a killed build's temporaries.
     private func removeStale(keeping planned: Set<String>) throws -> Int {
         var stale: [String] = []
         var folders: [String] = []
-        FolderWalk.walk(output, followLinks: false, skip: { _, name in name.hasPrefix(".") }) { path, isFolder in
+        FolderWalk.walk(output, followLinks: false, skip: { _, name in SiteWriter.isOwnHidden(name) }) { path, isFolder in
             if isFolder { folders.append(path) } else if !planned.contains(path) { stale.append(path) }
         }
         for path in stale { try FileManager.default.removeItem(atPath: SitePath.join(output, path)) }

@@ -6,7 +6,11 @@ import Foundation
 /// place. A failure before that (a full disk, a permission, an I/O error) removes everything
 /// this write made, so the output is left as it was, file by file.
 struct StagedWrite {
-    static let temporarySuffix = ".blog-tmp"
+    /// Temporaries are hidden entries named `.blog-tmp-<process>-<n>`: no file of the site
+    /// can take such a name (a site path into a hidden entry is refused), and two writers
+    /// never share one. A killed build's leftovers are found by the prefix and removed.
+    static let temporaryPrefix = ".blog-tmp-"
+    private static let token = String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
 
     let output: String
     /// Output-relative paths written (created, or staged and then renamed).
@@ -45,6 +49,14 @@ struct StagedWrite {
         let looked = files.filter { !known($0) }
         let knownUnchanged = files.count - looked.count
         let files = looked
+        var seen = Set<String>()
+        let links = Set(files.compactMap { FileOps.linkAbove($0.path, in: output, seen: &seen) })
+        guard links.isEmpty else {
+            let failures = links.sorted().map {
+                WriteError(path: SitePath.join(output, $0), reason: "is a symbolic link inside the output, and blog never writes through one (it may lead anywhere); remove it and build again")
+            }
+            throw WriteFailure(failures: failures, notWritten: files.count, output: output, distinct: true)
+        }
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         let made = folders.sorted().parallelMap { folder in Result { try FileOps.makeFolder(SitePath.join(output, folder)) } }
         madeFolders = made.compactMap { try? $0.get() }.flatMap { $0 }
@@ -56,12 +68,15 @@ struct StagedWrite {
         }
         // Once one file fails, the others are not started: on a full disk, every one would.
         let stop = StopFlag()
-        let outcomes = files.parallelMap { file -> Outcome in
+        let token = Self.token
+        let outcomes = Array(files.enumerated()).parallelMap { item -> Outcome in
+            let (number, file) = item
             if stop.isSet { return .skipped }
             let destination = SitePath.join(output, file.path)
             do {
                 if fresh, try FileOps.create(destination, file.content) { return .created }
-                guard let temporary = try FileOps.stageIfChanged(destination, file.content) else { return .unchanged }
+                let name = Self.temporaryPrefix + token + "-" + String(number)
+                guard let temporary = try FileOps.stageIfChanged(destination, file.content, temporary: name) else { return .unchanged }
                 return .staged(temporary: temporary)
             } catch {
                 stop.set()
@@ -141,11 +156,13 @@ public struct WriteFailure: Error, CustomStringConvertible, Sendable {
     public var output: String
     /// Nothing of the output was replaced.
     public var intact = true
+    /// Each failure is its own (links to remove): all are shown, not the first of each cause.
+    public var distinct = false
 
     public var description: String {
         // On a full disk every file fails alike: the first of each cause is enough.
         var seen = Set<String>()
-        let shown = failures.filter { seen.insert($0.reason).inserted }
+        let shown = distinct ? failures : failures.filter { seen.insert($0.reason).inserted }
         var lines = shown.map(\.description)
         let others = notWritten - shown.count
         if others > 0 { lines[lines.count - 1] += " (and \(others) more file\(others == 1 ? "" : "s") not written)" }
