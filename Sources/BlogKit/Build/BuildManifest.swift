@@ -45,7 +45,7 @@ public struct BuildManifest: Equatable, Sendable {
             hasher.add(path)
             hasher.add(content)
         }
-        return "blog \(version) theme \(String(hasher.value, radix: 16))"
+        return "blog \(version) build \(BinaryIdentity.current) theme \(String(hasher.value, radix: 16))"
     }()
 
     public static let version = "0.3.0"

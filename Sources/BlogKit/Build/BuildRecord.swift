@@ -10,8 +10,10 @@ public struct BuildRecord: Sendable {
     /// Size and time of every file a build reads, and of every file of the output, now.
     public private(set) var inputs: [String: FileStamp] = [:]
     public private(set) var outputs: [String: FileStamp] = [:]
-    /// The last build's record, when it was made by this version of blog for this output.
+    /// The last build's record, when it was made by this build of blog for this output.
     public private(set) var previous: BuildManifest?
+    /// Why the last build's record is not used although there is one, for one line.
+    public private(set) var note: String?
 
     /// Looks at the site and the output (both folders at once: on a large site, a few
     /// thousand `stat` calls each).
@@ -26,7 +28,11 @@ public struct BuildRecord: Sendable {
         (self.inputs, self.outputs) = (inputs, outputs)
         // Earlier versions kept their record in the output, where rsync published it.
         unlink(output + "/.blog-manifest.json")
-        previous = BuildManifest.read(source: source, output: output).flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
+        let record = BuildManifest.read(source: source, output: output)
+        previous = record.flatMap { $0.tool == BuildManifest.tool ? $0 : nil }
+        if record != nil && previous == nil {
+            note = "blog changed since the last build (\(BuildManifest.version), another build of it): building everything"
+        }
     }
 
     /// The last build's record when nothing it read or wrote changed since, and no post it
