@@ -3,15 +3,25 @@ import Yams
 
 /// The last step: the new site folder.
 enum ImportWriter {
-    static func write(_ site: ImportedSite, from source: URL, to folder: URL) throws {
+    /// - Returns: the old files that could not be read when their turn came (changed since
+    ///   the walk), with why: the report's files left behind.
+    static func write(_ site: ImportedSite, from old: OldSite, to folder: URL) throws -> [(path: String, reason: String)] {
+        var unread: [(path: String, reason: String)] = []
+        func copy(_ from: String, to: String) throws {
+            do {
+                try copyFile(from, of: old, to: folder.appendingPathComponent(to))
+            } catch let failure as OldSite.ReadFailure {
+                unread.append((failure.path, failure.reason))
+            }
+        }
         let manager = FileManager.default
         try manager.createDirectory(at: folder.appendingPathComponent("posts"), withIntermediateDirectories: true)
         try save(Yams.serialize(node: .mapping(Node.Mapping(site.settings.map { (Node($0.0), $0.1) }))), to: folder.appendingPathComponent("blog.yaml"))
         for post in site.posts {
             try save(frontMatter(post) + post.body, to: folder.appendingPathComponent(post.target))
-            for (from, to) in post.assets { try copy(source.appendingPathComponent(from), to: folder.appendingPathComponent(to)) }
+            for (from, to) in post.assets { try copy(from, to: to) }
         }
-        for (from, to) in site.files { try copy(source.appendingPathComponent(from), to: folder.appendingPathComponent(to)) }
+        for (from, to) in site.files { try copy(from, to: to) }
         let base = site.settings.first { $0.0 == "base_url" }?.1.string ?? "/"
         let home = URL(string: base)?.path ?? "/"
         for address in site.listAddresses {
@@ -20,6 +30,7 @@ enum ImportWriter {
             let page = Feeds.redirectPage(to: home.hasSuffix("/") ? home : home + "/", canonical: base)
             try save(page, to: folder.appendingPathComponent("static/\(path)/index.html"))
         }
+        return unread
     }
 
     static func frontMatter(_ post: ImportedPost) -> String {
@@ -51,9 +62,9 @@ enum ImportWriter {
         try Data(text.utf8).write(to: url)
     }
 
-    private static func copy(_ from: URL, to: URL) throws {
+    private static func copyFile(_ path: String, of old: OldSite, to: URL) throws {
         try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: to.path) { return }
-        try FileManager.default.copyItem(at: from, to: to)
+        try old.copy(path, to: to)
     }
 }

@@ -29,12 +29,14 @@ public enum Importer {
         guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Failure(description: "\(source): error: no such folder")
         }
-        let target = URL(fileURLWithPath: destination).standardizedFileURL
+        let realSource = LocalFileSystem().realPath(sourceURL.path)
+        let target = try newSiteFolder(destination)
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
             throw Failure(description: "\(destination): error: the new site's folder exists and is not empty; name a new folder")
         }
-        if target.path == sourceURL.path || target.path.hasPrefix(sourceURL.path + "/") {
-            throw Failure(description: "\(destination): error: the new site cannot be inside the old one (\(source)), which import never changes")
+        if isInside(target.path, realSource, orSame: true) {
+            let through = target.path == URL(fileURLWithPath: destination).standardizedFileURL.path ? "" : " (through a symbolic link: it is \(target.path))"
+            throw Failure(description: "\(destination): error: the new site cannot be inside the old one (\(source))\(through), which import never changes")
         }
         let old = OldSite(root: sourceURL)
         var site: ImportedSite
@@ -47,12 +49,42 @@ public enum Importer {
         } catch let failure as Metadata.Failure {
             throw Failure(description: failure.description)
         }
+        site.report.skipped = old.refused + site.report.skipped
         SiteConversion.convert(&site, old: old)
         let written = dryRun ? FileManager.default.temporaryDirectory.appendingPathComponent("blog-import-\(UUID().uuidString)") : target
         defer { if dryRun { try? FileManager.default.removeItem(at: written) } }
-        try ImportWriter.write(site, from: sourceURL, to: written)
+        do {
+            site.report.skipped += try ImportWriter.write(site, from: old, to: written)
+        } catch {
+            throw Failure(description: "\(destination): error: the new site could not be written: \(error)")
+        }
         site.report.buildProblems = check(written.path, site: site)
         return site.report
+    }
+
+    /// NEW as it will be written: the nearest part of it that exists with links followed,
+    /// then the rest, so that a path leading into the old site through a link is seen to.
+    private static func newSiteFolder(_ destination: String) throws -> URL {
+        let given = URL(fileURLWithPath: destination).standardizedFileURL.path
+        var existing = given
+        var rest: [String] = []
+        var info = stat()
+        while lstat(existing, &info) != 0, existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let disk = LocalFileSystem()
+        guard disk.kind(of: existing) != .missing else {
+            let points = (try? FileManager.default.destinationOfSymbolicLink(atPath: existing)).map { "a symbolic link to \($0), which does not exist" }
+            let named = existing == given ? "it is" : "\(existing) is"
+            throw Failure(description: "\(destination): error: \(named) \(points ?? "not readable"): the new site cannot be written there; name another folder")
+        }
+        let real = disk.realPath(existing)
+        guard disk.kind(of: real) == .folder else {
+            let named = existing == given ? "it exists and" : "\(existing)"
+            throw Failure(description: "\(destination): error: \(named) is not a folder; name a new folder")
+        }
+        return URL(fileURLWithPath: ([real] + rest).joined(separator: "/")).standardizedFileURL
     }
 
     /// Builds the new site in memory: its problems, and any old address it does not answer.

@@ -2,11 +2,14 @@ import Foundation
 
 /// Jekyll's Liquid, as posts use it. Liquid runs before Markdown, in code too, so every tag
 /// outside `{% raw %}` is converted wherever it stands; Liquid output other than the site's
-/// address (`${{ secrets.TOKEN }}` in a workflow shown in a post) is kept as written.
+/// address (`${{ secrets.TOKEN }}` in a workflow shown in a post) is kept as written. A tag's
+/// arguments written into HTML are escaped; an include's HTML is the site's own, kept.
 struct JekyllTags: TagDialect {
     var links: ImportLinks
     /// The text of `_includes/<name>` when it has no Liquid of its own.
     var include: (String) -> String?
+    /// Why `_includes/<name>` was not read (a link out of the site, a FIFO), if it was not.
+    var refusal: (String) -> String? = { _ in nil }
 
     /// Includes that print nothing a reader sees (Jekyll Bootstrap's setup, analytics).
     static let silentIncludes: Set<String> = ["JB/setup", "JB/analytics", "JB/comments", "JB/sharing"]
@@ -36,22 +39,22 @@ struct JekyllTags: TagDialect {
             guard let target = links.byName[name] ?? links.byName[(name as NSString).lastPathComponent] else {
                 return .notConverted("{% post_url \(name) %} (no post of that name)")
             }
-            return .converted(ImportLinks.link(to: target), kind: "Liquid {% post_url %} → link to the post's file")
+            return .converted(escapeHTML(ImportLinks.link(to: target)), kind: "Liquid {% post_url %} → link to the post's file")
         case "link":
             guard let path = tag.arguments.first else { break }
             guard let target = links.byOrigin[path] else { return .notConverted("{% link \(path) %} (no such file)") }
-            return .converted(ImportLinks.link(to: target), kind: "Liquid {% link %} → link to the file")
+            return .converted(escapeHTML(ImportLinks.link(to: target)), kind: "Liquid {% link %} → link to the file")
         case "include":
             guard let name = tag.arguments.first else { break }
             if Self.silentIncludes.contains(name) {
                 return .converted("", kind: "Liquid {% include \(name) %} → removed (it shows nothing)")
             }
             if let text = include(name) { return .converted(text, kind: "Liquid {% include %} → the included file's HTML") }
-            return .notConverted("{% include \(name) %}")
+            return .notConverted("{% include \(name) %}" + (refusal(name).map { " (_includes/\(name) is \($0))" } ?? ""))
         case "gist":
             guard let id = tag.arguments.first else { break }
             let file = tag.arguments.dropFirst().first.map { "?file=\($0)" } ?? ""
-            return .converted("<script src=\"https://gist.github.com/\(id).js\(file)\"></script>", kind: "Liquid {% gist %} → the gist's script")
+            return .converted("<script src=\"\(escapeHTML("https://gist.github.com/\(id).js\(file)"))\"></script>", kind: "Liquid {% gist %} → the gist's script")
         case "tag_url", "category_url":
             guard let name = tag.arguments.first, links.tags.contains(name) else { break }
             return .converted("/\(tag.name == "tag_url" ? "tags" : "categories")/\(slugify(name))/", kind: "Liquid {% tag_url %} → the tag's page")
@@ -62,7 +65,7 @@ struct JekyllTags: TagDialect {
             if inner == nil, tag.arguments.count == 1,
                 let url = links.staticURLs[tag.arguments[0]] ?? links.assetTagFolders[tag.name].map({ $0 + tag.arguments[0] })
             {
-                return .converted(url, kind: "Liquid {% \(tag.name) %} (the site's own tag) → the URL of the file it names")
+                return .converted(escapeHTML(url), kind: "Liquid {% \(tag.name) %} (the site's own tag) → the URL of the file it names")
             }
         }
         return .notConverted(describe(tag))

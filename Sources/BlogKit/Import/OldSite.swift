@@ -3,42 +3,73 @@ import Yams
 
 /// The old site's folder, read only: its files, and front matter and settings in the three
 /// forms generators use (YAML `---`, TOML `+++`, JSON `{ … }`), all as YAML nodes.
+///
+/// Every read of the old site goes through here, under one rule: only a regular file that,
+/// links followed, lies inside the old site's folder is read. A link leading out of it (an
+/// include linked to `/etc/passwd` would be inlined into a post), a FIFO, socket or device
+/// (never opened: opening a FIFO waits for a writer forever) and what cannot be read are
+/// left behind, each named with why in `refused`, for the report.
 struct OldSite {
     let root: URL
+    /// The root with links followed: "inside the old site" is measured against it.
+    let realRoot: String
     /// Every file, relative to the root, sorted; hidden files and tool folders left out.
     let files: [String]
+    /// What the rule left behind, relative to the root, sorted, with why.
+    let refused: [(path: String, reason: String)]
+    /// Each file's real path (links followed), the only place it is read from.
+    private let realPaths: [String: String]
 
     static let ignoredFolders: Set<String> = ["node_modules", "vendor", ".git", "_site", "public", "resources", ".jekyll-cache", ".sass-cache"]
 
-    init(root: URL) {
-        self.root = root
-        var found: [String] = []
-        let base = root.standardizedFileURL.path
-        if let walk = FileManager.default.enumerator(atPath: base) {
-            while let path = walk.nextObject() as? String {
-                let name = (path as NSString).lastPathComponent
-                let type = walk.fileAttributes?[.type] as? FileAttributeType
-                if type == .typeDirectory {
-                    if name.hasPrefix(".") || (Self.ignoredFolders.contains(name) && !path.contains("/")) { walk.skipDescendants() }
-                    continue
-                }
-                if name.hasPrefix(".") || type != .typeRegular { continue }
-                found.append(path)
-            }
-        }
-        files = found.sorted()
+    /// A file that could not be read when it came to it (changed since the walk).
+    struct ReadFailure: Error {
+        var path: String
+        var reason: String
     }
 
-    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+    init(root: URL) {
+        self.root = root
+        let given = root.standardizedFileURL.path
+        realRoot = LocalFileSystem().realPath(given)
+        var walk = OldSiteWalk(realRoot: realRoot)
+        walk.run()
+        realPaths = walk.found
+        files = walk.found.keys.sorted()
+        refused = walk.refused.sorted { $0.path < $1.path }
+    }
+
+    /// The bytes of a file the walk kept; nil for any other path (`_includes/../../x`).
+    func data(_ path: String) -> Data? {
+        guard let real = realPaths[path] else { return nil }
+        return try? LocalFileSystem().contents(of: real)
+    }
 
     func text(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        return normalizedText(String(decoding: data, as: UTF8.self))
+        data(path).map { normalizedText(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Copies a file the walk kept to `destination`, which must not exist: a `ReadFailure`
+    /// when the old file cannot be read, another error when the new one cannot be written.
+    func copy(_ path: String, to destination: URL) throws {
+        guard let real = realPaths[path] else { throw ReadFailure(path: path, reason: "not a file of the old site") }
+        do {
+            try OldFileCopy.copy(real, to: destination.path)
+        } catch let failure as ReadError {
+            throw ReadFailure(path: path, reason: "unreadable when its turn came (\(failure.reason))")
+        }
+    }
+
+    /// Why the walk left this path behind, if it did.
+    func refusal(of path: String) -> String? {
+        refused.first { $0.path == path }?.reason
     }
 
     /// The file's modification date (a post without a date takes it, as Hexo does).
     func modified(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.modificationDate] as? Date
+        var info = stat()
+        guard let real = realPaths[path], stat(real, &info) == 0 else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
     }
 
     /// The first of these settings files that exists, read as a mapping.

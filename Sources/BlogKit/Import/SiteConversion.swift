@@ -14,10 +14,12 @@ enum SiteConversion {
             let dialect: any TagDialect
             switch site.generator {
             case .jekyll:
-                dialect = JekyllTags(links: links) { name in
-                    guard let text = old.text("_includes/" + name), !text.contains("{%"), !text.contains("{{") else { return nil }
-                    return text
-                }
+                dialect = JekyllTags(
+                    links: links,
+                    include: { name in
+                        guard let text = old.text("_includes/" + name), !text.contains("{%"), !text.contains("{{") else { return nil }
+                        return text
+                    }, refusal: { old.refusal(of: "_includes/" + $0) })
             case .hugo:
                 let images = post.assets.map(\.1).filter { isImage($0) }.map { String($0.dropFirst(((post.target as NSString).deletingLastPathComponent + "/").count)) }
                 dialect = HugoShortcodes(links: links, bundleImages: images.sorted(), siteShortcodes: shortcodes)
