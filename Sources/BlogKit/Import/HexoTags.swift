@@ -2,6 +2,7 @@ import Foundation
 
 /// Hexo's tag plugins and those of its most used theme, NexT (`note`, `tabs`, `label`, `gp`,
 /// `mermaid`, `centerquote`). Hexo leaves fenced code alone, so tags there stay as written.
+/// Every argument written into HTML is escaped: `{% youtube "x\"><script>…" %}` stays text.
 struct HexoTags: TagDialect {
     var links: ImportLinks
     /// The post's old file, for the report.
@@ -24,7 +25,7 @@ struct HexoTags: TagDialect {
             guard assets.contains(file) else {
                 return .notConverted("{% \(tag.name) \(file) %} (no such file in the post's asset folder; Hexo showed nothing)")
             }
-            if tag.name == "asset_path" { return .converted(file, kind: "Hexo {% asset_path %} → the file's path") }
+            if tag.name == "asset_path" { return .converted(escapeHTML(file), kind: "Hexo {% asset_path %} → the file's path") }
             if tag.name == "asset_img" { return .converted(image(file, rest: Array(args.dropFirst())), kind: "Hexo {% asset_img %} → image") }
             let title = args.count > 1 ? args[1...].joined(separator: " ") : file
             return .converted("[\(MarkdownBlocks.label(title))](\(MarkdownBlocks.destination(file)))", kind: "Hexo {% asset_link %} → link")
@@ -33,9 +34,9 @@ struct HexoTags: TagDialect {
             guard let target = links.byName[name] ?? links.byName[(name as NSString).lastPathComponent] else {
                 return .notConverted("{% \(tag.name) \(name) %} (no such post)")
             }
-            if tag.name == "post_path" { return .converted(ImportLinks.link(to: target), kind: "Hexo {% post_path %} → the post's file") }
+            if tag.name == "post_path" { return .converted(escapeHTML(ImportLinks.link(to: target)), kind: "Hexo {% post_path %} → the post's file") }
             let title = args.count > 1 ? args[1...].joined(separator: " ") : links.titles[target] ?? name
-            return .converted("[\(MarkdownBlocks.label(title))](\(ImportLinks.link(to: target)))", kind: "Hexo {% post_link %} → link to the post's file")
+            return .converted("[\(MarkdownBlocks.label(title))](\(MarkdownBlocks.destination(ImportLinks.link(to: target))))", kind: "Hexo {% post_link %} → link to the post's file")
         case "codeblock", "code":
             guard let inner else { break }
             return .converted(codeBlock(inner, args: args, indent: place.indent), kind: "Hexo {% codeblock %} → fenced code")
@@ -52,17 +53,17 @@ struct HexoTags: TagDialect {
         case "iframe":
             guard let url = args.first else { break }
             let width = args.count > 1 ? args[1] : "100%", height = args.count > 2 ? args[2] : "300"
-            return .converted("<iframe src=\"\(url)\" width=\"\(width)\" height=\"\(height)\" loading=\"lazy\"></iframe>", kind: "Hexo {% iframe %} → iframe")
+            return .converted("<iframe src=\"\(escapeHTML(url))\" width=\"\(escapeHTML(width))\" height=\"\(escapeHTML(height))\" loading=\"lazy\"></iframe>", kind: "Hexo {% iframe %} → iframe")
         case "youtube":
             guard let id = args.first else { break }
-            return .converted("<iframe src=\"https://www.youtube-nocookie.com/embed/\(id)\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>", kind: "Hexo {% youtube %} → embedded video")
+            return .converted("<iframe src=\"https://www.youtube-nocookie.com/embed/\(escapeHTML(id))\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>", kind: "Hexo {% youtube %} → embedded video")
         case "vimeo":
             guard let id = args.first else { break }
-            return .converted("<iframe src=\"https://player.vimeo.com/video/\(id)\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>", kind: "Hexo {% vimeo %} → embedded video")
+            return .converted("<iframe src=\"https://player.vimeo.com/video/\(escapeHTML(id))\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>", kind: "Hexo {% vimeo %} → embedded video")
         case "gist":
             guard let id = args.first else { break }
             let file = args.count > 1 ? "?file=\(args[1])" : ""
-            return .converted("<script src=\"https://gist.github.com/\(id).js\(file)\"></script>", kind: "Hexo {% gist %} → the gist's script")
+            return .converted("<script src=\"\(escapeHTML("https://gist.github.com/\(id).js\(file)"))\"></script>", kind: "Hexo {% gist %} → the gist's script")
         case "note":
             guard let inner else { break }
             let classes = (["note"] + args.filter { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } }).joined(separator: " ")
@@ -108,12 +109,13 @@ struct HexoTags: TagDialect {
             title = trimmed(String(title[..<open]))
         }
         if size.isEmpty {
-            let titlePart = title.isEmpty || title == alt ? "" : " \"\(title.replacingOccurrences(of: "\"", with: "\\\""))\""
+            let quoted = title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let titlePart = title.isEmpty || title == alt ? "" : " \"\(quoted)\""
             return "![\(MarkdownBlocks.label(alt))](\(MarkdownBlocks.destination(file))\(titlePart))"
         }
         let src = file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file
-        let height = size.count > 1 ? " height=\"\(size[1])\"" : ""
-        return "<img src=\"\(src)\" alt=\"\(escapeHTML(alt))\" width=\"\(size[0])\"\(height)>"
+        let height = size.count > 1 ? " height=\"\(escapeHTML(size[1]))\"" : ""
+        return "<img src=\"\(escapeHTML(src))\" alt=\"\(escapeHTML(alt))\" width=\"\(escapeHTML(size[0]))\"\(height)>"
     }
 
     /// `{% codeblock [title] [lang:x] [url [link text]] [line_number:b] [mark:1,3-4] [first_line:n] %}`
@@ -151,7 +153,7 @@ struct HexoTags: TagDialect {
         let code = MarkdownBlocks.fence(inner, info: info, indent: indent)
         guard !words.isEmpty || url != nil else { return code }
         let title = words.joined(separator: " ")
-        let caption = url.map { "[\(MarkdownBlocks.label(title.isEmpty ? $0 : title))](\($0))" } ?? "**\(title)**"
+        let caption = url.map { "[\(MarkdownBlocks.label(title.isEmpty ? $0 : title))](\(MarkdownBlocks.destination($0)))" } ?? "**\(escapeHTML(title))**"
         return caption + "\n\n" + indent + code
     }
 
@@ -159,8 +161,8 @@ struct HexoTags: TagDialect {
     private func attribution(_ args: [String]) -> String {
         let url = args.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
         let words = args.filter { $0 != url }.joined(separator: " ")
-        guard let url else { return words }
-        return words.isEmpty ? "<\(url)>" : "[\(MarkdownBlocks.label(words))](\(url))"
+        guard let url else { return escapeHTML(words) }
+        return "[\(MarkdownBlocks.label(words.isEmpty ? url : words))](\(MarkdownBlocks.destination(url)))"
     }
 
     /// NexT's tabs: `<!-- tab Title@icon -->…<!-- endtab -->`, one `<details>` each, the

@@ -1,7 +1,8 @@
 /// Hugo's shortcodes, the built-in ones and those themes commonly bring (`figure` with `img=`,
 /// `gallery`, `table`, `blockquote`). Hugo runs them in code too, so they are converted
 /// wherever they stand; Go template text (`{{ .Title }}` in a post about templates) is not a
-/// shortcode and stays as written.
+/// shortcode and stays as written. Every parameter written into HTML is escaped (Hugo's own
+/// templates escape them): a post's `id="x\"><script>…"` stays text.
 struct HugoShortcodes: TagDialect {
     var links: ImportLinks
     /// The images of the post's bundle, relative to it, in name order (for `gallery`).
@@ -22,7 +23,7 @@ struct HugoShortcodes: TagDialect {
             let fragment = ImportLinks.fragment(of: path)
             let name = String(path.prefix { $0 != "#" })
             guard let target = findPost(name) else { return .notConverted("{{< \(tag.name) \"\(path)\" >}} (no such post)") }
-            return .converted(ImportLinks.link(to: target) + fragment, kind: "Hugo {{< ref >}} and {{< relref >}} → link to the post's file")
+            return .converted(escapeHTML(ImportLinks.link(to: target) + fragment), kind: "Hugo {{< ref >}} and {{< relref >}} → link to the post's file")
         case "figure":
             guard let source = tag.named["src"] ?? tag.named["img"] ?? first else { break }
             return .converted(figure(source, tag: tag, indent: place.indent), kind: "Hugo {{< figure >}} → image with caption")
@@ -43,11 +44,12 @@ struct HugoShortcodes: TagDialect {
         case "gist":
             guard tag.arguments.count >= 2 else { break }
             let file = tag.arguments.count > 2 ? "?file=\(tag.arguments[2])" : ""
-            return .converted("<script src=\"https://gist.github.com/\(tag.arguments[0])/\(tag.arguments[1]).js\(file)\"></script>", kind: "Hugo {{< gist >}} → the gist's script")
+            let source = escapeHTML("https://gist.github.com/\(tag.arguments[0])/\(tag.arguments[1]).js\(file)")
+            return .converted("<script src=\"\(source)\"></script>", kind: "Hugo {{< gist >}} → the gist's script")
         case "tweet", "x", "twitter":
             guard let id = tag.named["id"] ?? tag.arguments.last else { break }
             let user = tag.named["user"] ?? (tag.arguments.count > 1 ? tag.arguments[0] : "i/web")
-            let url = "https://x.com/\(user)/status/\(id)"
+            let url = escapeHTML("https://x.com/\(user)/status/\(id)")
             return .converted("<blockquote class=\"twitter-tweet\"><a href=\"\(url)\">\(url)</a></blockquote>", kind: "Hugo {{< tweet >}} → a link to the post")
         case "table":
             guard let inner else { break }
@@ -55,7 +57,7 @@ struct HugoShortcodes: TagDialect {
         case "blockquote":
             guard let inner else { break }
             var quote = MarkdownBlocks.quoted(inner, indent: place.indent)
-            if let author = tag.named["author"] ?? first { quote += "\n" + place.indent + ">\n" + place.indent + "> — " + author }
+            if let author = tag.named["author"] ?? first { quote += "\n" + place.indent + ">\n" + place.indent + "> — " + escapeHTML(author) }
             return .converted(quote, kind: "Hugo {{< blockquote >}} → block quote")
         case "details":
             guard let inner else { break }
@@ -85,12 +87,13 @@ struct HugoShortcodes: TagDialect {
         var image = "![\(MarkdownBlocks.label(alt))](\(MarkdownBlocks.destination(source)))"
         if let link = tag.named["link"] { image = "[\(image)](\(MarkdownBlocks.destination(link)))" }
         guard let caption, !caption.isEmpty else { return image }
-        // The caption is Markdown, as Hugo renders it: a paragraph of its own inside.
-        return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + caption + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
+        // The caption is Markdown, as Hugo renders it: a paragraph of its own inside; its HTML
+        // escaped, as Hugo's `markdownify` leaves out raw HTML.
+        return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + escapeHTML(caption) + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
     }
 
     private func iframe(_ url: String, title: String) -> String {
-        "<iframe src=\"\(url)\" title=\"\(escapeHTML(title))\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>"
+        "<iframe src=\"\(escapeHTML(url))\" title=\"\(escapeHTML(title))\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>"
     }
 
     /// `go {linenos=true, hl_lines=[2, 3]}` from Hugo's `highlight go "linenos=table,hl_lines=2 3"`.

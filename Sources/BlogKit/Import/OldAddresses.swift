@@ -106,7 +106,8 @@ struct OldLinks {
             while end < bytes.count, bytes[end] != closing, bytes[end] != 32, bytes[end] != 10 { end += 1 }
             let url = String(decoding: bytes[from..<end], as: UTF8.self)
             if let target = target(of: url, post: post) {
-                out += String(decoding: bytes[cursor..<from], as: UTF8.self) + ImportLinks.link(to: target) + ImportLinks.fragment(of: url)
+                // The fragment stays as written; the file's path, from a file name, is escaped.
+                out += String(decoding: bytes[cursor..<from], as: UTF8.self) + escapeHTML(ImportLinks.link(to: target)) + ImportLinks.fragment(of: url)
                 cursor = end
                 report.count("link to a post's old address → link to the post's file")
             }

@@ -100,11 +100,12 @@ struct TagRewriter {
     }
 
     /// An HTML comment for the writer, without the template marks, so that no page shows a
-    /// tag's `{%` even in its source.
+    /// tag's `{%` even in its source. On one line and without `--`: a tag's text must not end
+    /// it (a blank line ends a comment inside a paragraph), or what follows would be HTML.
     static func comment(_ text: String) -> String {
         var text = text
         for mark in ["{{<", ">}}", "{{%", "%}}", "{%", "%}", "{{", "}}", "--"] { text = text.replacingOccurrences(of: mark, with: " ") }
-        return "<!-- blog import: " + text.split(separator: " ").joined(separator: " ") + " -->"
+        return "<!-- blog import: " + text.split(whereSeparator: { $0 == " " || $0.isNewline }).joined(separator: " ") + " -->"
     }
 
     /// The index of the tag that closes `tags[opener]`, counting nested blocks of its name.
@@ -154,7 +155,10 @@ struct LineCounter {
 /// Blocks a conversion writes into Markdown.
 enum MarkdownBlocks {
     /// A fenced code block at `indent`, its fence longer than any run of backticks inside.
+    /// The info string loses backticks and line breaks, either of which would undo the fence
+    /// and let the code inside be read as Markdown and HTML.
     static func fence(_ code: String, info: String, indent: String) -> String {
+        let info = info.filter { $0 != "`" && !$0.isNewline }
         var longest = 0
         var run = 0
         for c in code {
@@ -197,8 +201,9 @@ enum MarkdownBlocks {
         url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" }) ? "<\(url)>" : url
     }
 
-    /// Text safe inside `[…]` or an HTML attribute.
+    /// Text safe inside `[…]`: its brackets escaped for Markdown and its HTML for the page
+    /// (Markdown reads `&lt;` back as `<`, so the text shows as written).
     static func label(_ text: String) -> String {
-        text.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+        escapeHTML(text).replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
     }
 }
