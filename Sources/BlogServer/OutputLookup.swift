@@ -32,7 +32,9 @@ public struct OutputLookup: Sendable {
         else { return .forbidden }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .forbidden }
-        if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }  // marker, temporary files
+        // The writer's marker and temporaries are not the site; any other hidden file of the
+        // preview is one the build published (`include:`), as the output has it.
+        if segments.contains(where: { $0 == ".blog-output" || $0.hasPrefix(".blog-tmp-") }) { return .notFound }
 
         if path == "/" && basePath != "/" { return .redirect(basePath) }
         if path + "/" == basePath { return .redirect(basePath) }
