@@ -42,6 +42,7 @@ enum BuildRunner {
             options.progress = step
             return SiteBuilder.build(options)
         }
+        for note in result.notes { Terminal.line("note: \(note)", toError: true) }
         Terminal.report(result.diagnostics)
         guard result.succeeded else {
             let count = result.diagnostics.filter(\.isError).count

@@ -169,7 +169,7 @@ import Testing
         let image = try #require(post?.links.first { $0.written == "nope.png" })
         #expect(image.check && image.isImage)
         let source = try #require(post?.source)
-        #expect(image.line(in: source, lines: BodyLines(source.body)) == 8)
+        #expect(image.line(in: source, lines: BodyLines(source.body.text ?? "")) == 8)
     }
 
     @Test func headingsGetIDsAndATableOfContents() throws {

@@ -48,6 +48,8 @@ public struct BuildResult: Sendable {
     public var nextDue: Int64?
     /// Only some pages were made (`editedPages`): not a whole site to write.
     public var partial = false
+    /// What the build did differently and why (one line each, not a problem of the site).
+    public var notes: [String] = []
 
     public init() {}
     /// How long each stage took, in order, for `--verbose`.
@@ -64,6 +66,17 @@ public struct BuildResult: Sendable {
 /// Writing is the caller's last step (`SiteWriter`), taken only when the build succeeded.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildResult {
+        let result = buildOnce(options)
+        guard let cache = options.cache, let betrayed = cache.takeDistrusted() else { return result }
+        // A file changed although its size and time did not: nothing restored is trusted.
+        var cold = options
+        cold.changedPaths = nil
+        var again = buildOnce(cold)
+        again.notes.append("\(betrayed) changed since the last build although its size and time did not; built everything")
+        return again
+    }
+
+    private static func buildOnce(_ options: BuildOptions) -> BuildResult {
         var run = BuildRun(progress: options.progress)
         guard let site = run.step("load", { Self.load(options, problems: &$0) }) else { return run.finish() }
         let indexed = run.step("index") { Self.index(site, options: options, problems: &$0) }

@@ -8,9 +8,9 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     var resolvedPosts: [String: ResolvedEntry] = [:]
     var pages: [String: (key: UInt64, file: OutputFile)] = [:]
-    /// Posts held without their Markdown and HTML (restored by `SavedBuild`), by source path:
-    /// read again from their files when needed (`SiteBuilder.complete`).
-    var hollow: Set<String> = []
+    /// A post restored without its text whose file, read again, no longer held what the
+    /// last build read: nothing restored can be trusted (`SiteBuilder.build` starts again).
+    private var distrustedPath: String?
     /// The last build's list data of each post, as templates read it (`PageData.converted`).
     var summaries: [String: PageData.ConvertedSummary] = [:]
     /// The site as the last build loaded it, reused when only posts' text changed.
@@ -30,6 +30,8 @@ public final class BuildCache: @unchecked Sendable {
         var post: SourcePost
         var indexKey: UInt64
         var result: ResolvedPost
+        /// Its warnings, told again each time the result is reused.
+        var problems: [Diagnostic] = []
     }
 
     public init() {}
@@ -40,25 +42,33 @@ public final class BuildCache: @unchecked Sendable {
     private var reusedPosts = 0
     private var keptPages = 0
 
-    func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedPost? {
+    func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedEntry? {
         guard let entry = lock.withLock({ resolvedPosts[post.sourcePath] }), entry.indexKey == indexKey,
             entry.post == post, !entry.result.assets.contains(where: { touched($0.sourcePath, by: changed) })
         else { return nil }
         lock.withLock { reusedPosts += 1 }
-        return entry.result
+        return entry
     }
 
-    func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost) {
-        lock.withLock { resolvedPosts[post.sourcePath] = ResolvedEntry(post: post, indexKey: indexKey, result: result) }
+    func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost, problems: [Diagnostic]) {
+        lock.withLock {
+            resolvedPosts[post.sourcePath] = ResolvedEntry(post: post, indexKey: indexKey, result: result, problems: problems)
+        }
     }
 
-    func isHollow(_ sourcePath: String) -> Bool {
-        lock.withLock { hollow.contains(sourcePath) }
+    func distrust(_ sourcePath: String) {
+        lock.withLock { distrustedPath = distrustedPath ?? sourcePath }
     }
 
-    /// The post was read and resolved whole again.
-    func completed(_ sourcePath: String) {
-        lock.withLock { _ = hollow.remove(sourcePath) }
+    /// The post whose file betrayed the save, if any; the cache is emptied then.
+    func takeDistrusted() -> String? {
+        lock.withLock {
+            guard let path = distrustedPath else { return nil }
+            distrustedPath = nil
+            (resolvedPosts, pages, summaries, source, index, model, checkedPaths, theme, verifiedCopies) =
+                ([:], [:], [:], nil, nil, nil, nil, nil, [])
+            return path
+        }
     }
 
     /// Forgets the pages kept in the output by an earlier run (`OutputFile.Content.kept`):

@@ -28,6 +28,8 @@ extension SiteBuilder {
             else { return nil }
             let (resolved, resolveProblems) = resolver.resolve(post)
             guard let resolved, resolveProblems.isEmpty else { return nil }
+            // Kept for the whole build that follows, which then need not parse it again.
+            cache.store(post, indexKey: cachedIndex.key, result: resolved, problems: [])
             edited.append(resolved)
         }
         let renderer = SiteRenderer(model: model, theme: theme, summaries: cache.summaries)

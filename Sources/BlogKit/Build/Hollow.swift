@@ -1,18 +1,32 @@
 import Foundation
 
 /// Posts the cache holds hollow: restored from the last command-line build (`SavedBuild`)
-/// without their Markdown and HTML, which most builds after an edit never need. Each step that
-/// does need them for a post reads that post's file again here; the file did not change since
-/// (else the post would have been read already), so the post comes out as it was.
+/// without their Markdown and HTML (`PostBody.onDisk`), which most builds after an edit never
+/// need. Each step that does need them for a post reads that post's file again here.
 extension SiteBuilder {
-    /// The post with its body.
-    static func complete(_ post: SourcePost, _ indexed: Indexed, options: BuildOptions) -> SourcePost {
-        guard post.body.isEmpty, let cache = options.cache, cache.isHollow(post.sourcePath) else { return post }
+    /// The post with its body (`.text`), or nil when its file no longer holds what the last
+    /// build read — changed with its size and time kept, or gone. The cache is then marked
+    /// (`BuildCache.distrusted`) and the build starts again cold (`SiteBuilder.build`).
+    static func complete(_ post: SourcePost, _ indexed: Indexed, options: BuildOptions) -> SourcePost? {
+        guard case .onDisk(let digest) = post.body else { return post }
         let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
+        // The load's problems are the ones the last build found in the same file, restored
+        // with the site and reported already.
         let (whole, _) = loader.loadPost(
             root: indexed.files.root, path: post.sourcePath, kind: post.kind, isBundle: post.isBundle,
             config: indexed.index.config)
-        return whole ?? post
+        guard let whole, whole.body.digest == digest, sameButBody(whole, post) else {
+            options.cache?.distrust(post.sourcePath)
+            return nil
+        }
+        return whole
+    }
+
+    /// The front matter as the save has it: what the rest of the build used.
+    private static func sameButBody(_ whole: SourcePost, _ hollow: SourcePost) -> Bool {
+        var whole = whole
+        whole.body = hollow.body
+        return whole == hollow
     }
 
     /// The posts of `paths` read and resolved whole again, the others as they are.
@@ -22,10 +36,10 @@ extension SiteBuilder {
         return posts.parallelMap { post in
             let path = post.source.sourcePath
             guard paths.contains(path) else { return post }
-            let source = complete(post.source, indexed, options: options)
-            guard let resolved = resolver.resolve(source, forFeed: inFeed.contains(path)).0 else { return post }
-            options.cache?.completed(path)
-            options.cache?.store(post.source, indexKey: indexed.resolutionKey, result: resolved)
+            guard let source = complete(post.source, indexed, options: options),
+                let resolved = resolver.resolve(source, forFeed: inFeed.contains(path)).0
+            else { return post }
+            options.cache?.store(post.source, indexKey: indexed.resolutionKey, result: resolved, problems: [])
             return resolved
         }
     }
@@ -42,8 +56,8 @@ extension SiteBuilder {
         // A kept page's links were checked against the paths the last build's site had:
         // with one of those gone, every page is made and checked again.
         if let last = cache.checkedPaths, !plan.urls.files.isSuperset(of: last) { cache.dropKeptPages() }
-        let made = plan.jobs.filter { cache.page(SiteIndex.filePath(of: $0.path), key: $0.key) == nil }
-        let hollow = Set(made.compactMap(\.origin).filter(cache.isHollow))
+        let made = Set(plan.jobs.filter { cache.page(SiteIndex.filePath(of: $0.path), key: $0.key) == nil }.compactMap(\.origin))
+        let hollow = Set(posts.published.filter { $0.source.body.text == nil && made.contains($0.source.sourcePath) }.map(\.source.sourcePath))
         guard !hollow.isEmpty else { return (posts, plan) }
         var posts = posts
         posts.published = whole(posts.published, hollow, indexed, options: options)

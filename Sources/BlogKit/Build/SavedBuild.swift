@@ -53,6 +53,7 @@ enum SavedBuild {
             w.add(entry.key)
             w.add(entry.value.indexKey)
             w.add(entry.value.result)
+            w.add(entry.value.problems) { $0.add($1) }
         }
         w.add(Array(cache.pages)) { w, entry in
             w.add(entry.key)
@@ -120,13 +121,14 @@ enum SavedBuild {
             }
             site.problems = r.list { $0.diagnostic() }
             let posts = Dictionary(site.posts.map { ($0.sourcePath, $0) }) { a, _ in a }
-            for (path, indexKey, result) in r.list({ r -> (String, UInt64, ResolvedPost?) in
+            for (path, indexKey, result, problems) in r.list({ r -> (String, UInt64, ResolvedPost?, [Diagnostic]) in
                 let path = r.string()
                 let indexKey = r.unsigned()
-                return (path, indexKey, posts[path].map { r.resolvedPost(source: $0) })
+                let result = posts[path].map { r.resolvedPost(source: $0) }
+                return (path, indexKey, result, r.list { $0.diagnostic() })
             }) {
                 guard let result, let post = posts[path] else { return .failure(.damaged) }
-                cache.resolvedPosts[path] = .init(post: post, indexKey: indexKey, result: result)
+                cache.resolvedPosts[path] = .init(post: post, indexKey: indexKey, result: result, problems: problems)
             }
             for (path, key) in r.list({ r in (r.string(), r.unsigned()) }) where trusted(path) {
                 var file = OutputFile(path: path, content: .kept)
@@ -137,7 +139,6 @@ enum SavedBuild {
             cache.checkedPaths = Set(r.strings())
             guard !r.failed, r.atEnd else { return .failure(.damaged) }
             cache.source = site
-            cache.hollow = Set(posts.keys)
             return .success(cache)
         }
     }

@@ -21,6 +21,7 @@ extension ByteWriter {
         add(post.yearSummary != nil)
         add(post.yearSummary ?? 0)
         add(post.bodyLineOffset)
+        add(post.body.digest)
         add(Array(post.keyLines)) { w, entry in
             w.add(entry.key)
             w.add(entry.value)
@@ -103,11 +104,12 @@ extension ByteReader {
         let hasYearSummary = bool()
         let yearSummary = int()
         let bodyLineOffset = int()
+        let bodyDigest = unsigned()
         let keyLines = list { r in (r.string(), r.int()) }
         return SourcePost(
             kind: kind, sourcePath: sourcePath, folder: folder, isBundle: isBundle, title: title, date: date,
             updated: updated, tags: tags, categories: categories, slug: slug, draft: draft, summary: summary,
-            aliases: aliases, yearSummary: hasYearSummary ? yearSummary : nil, body: "",
+            aliases: aliases, yearSummary: hasYearSummary ? yearSummary : nil, body: .onDisk(digest: bodyDigest),
             bodyLineOffset: bodyLineOffset, keyLines: Dictionary(keyLines) { a, _ in a }, loadFailed: bool())
     }
 

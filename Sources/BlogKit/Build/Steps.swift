@@ -69,16 +69,18 @@ extension SiteBuilder {
         let (key, changed) = (indexed.resolutionKey, indexed.changed)
         let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
             let forFeed = inFeed.contains(post.sourcePath)
-            if let cached = cache?.resolved(post, indexKey: key, changed: changed), !forFeed || cached.feedContent != nil {
-                return (cached, [])
+            if let cached = cache?.resolved(post, indexKey: key, changed: changed), !forFeed || cached.result.feedContent != nil {
+                return (cached.result, cached.problems)
             }
-            let (resolved, found) = resolver.resolve(complete(post, indexed, options: options), forFeed: forFeed)
-            cache?.completed(post.sourcePath)
-            // Only clean results are kept: a post with warnings says them again each build.
-            if let resolved, found.isEmpty { cache?.store(post, indexKey: key, result: resolved) }
+            guard let whole = complete(post, indexed, options: options) else { return (nil, []) }
+            let (resolved, found) = resolver.resolve(whole, forFeed: forFeed)
+            // Kept with its warnings, which a reuse tells again; a post with errors is not kept.
+            if let resolved, !found.hasErrors { cache?.store(post, indexKey: key, result: resolved, problems: found) }
             return (resolved, found)
         }
-        let broken = indexed.broken.parallelMap { resolver.resolve(complete($0, indexed, options: options)) }
+        let broken = indexed.broken.parallelMap { post in
+            complete(post, indexed, options: options).map { resolver.resolve($0) } ?? (nil, [])
+        }
         problems += UnknownLanguages.merged(all.flatMap(\.1) + broken.flatMap(\.1))
         let published = all.compactMap(\.0)
         if options.checks { problems += SiteChecks.problems(published) }

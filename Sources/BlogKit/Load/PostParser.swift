@@ -23,7 +23,7 @@ public enum PostParser {
         let prefix = DateParser.datePrefix(of: name, timeZone: config.timeZone)
         var post = SourcePost(
             kind: kind, sourcePath: path, folder: folder, isBundle: isBundle,
-            slug: prefix?.1 ?? name, body: parts.body, bodyLineOffset: parts.bodyLineOffset)
+            slug: prefix?.1 ?? name, body: .text(parts.body), bodyLineOffset: parts.bodyLineOffset)
         post.date = prefix?.0
 
         if let yaml = parts.yaml {

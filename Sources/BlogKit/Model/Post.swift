@@ -1,6 +1,29 @@
 /// Whether a Markdown file is a dated post (from `posts/`) or a standalone page (`pages/`).
 public enum ContentKind: String, Sendable { case post, page }
 
+/// A post's Markdown. A post restored from the last build's save (`SavedBuild`) is held
+/// without it, as a reference to its unchanged file: a step that needs the text must say so
+/// (`SiteBuilder.complete`), and the compiler asks every reader what to do without it.
+public enum PostBody: Sendable, Hashable {
+    case text(String)
+    /// The file is as the last build read it; `digest` is that build's digest of the text,
+    /// checked when the file is read again.
+    case onDisk(digest: UInt64)
+
+    /// The text, when held.
+    public var text: String? {
+        if case .text(let text) = self { text } else { nil }
+    }
+
+    /// The digest saved with a post (`onDisk`), the same for the text and its reference.
+    var digest: UInt64 {
+        switch self {
+        case .text(let text): Digest.of { $0.add(text) }
+        case .onDisk(let digest): digest
+        }
+    }
+}
+
 /// A post or page as read from its file: front matter decoded, Markdown body not yet parsed.
 public struct SourcePost: Sendable, Hashable {
     public var kind: ContentKind
@@ -22,8 +45,8 @@ public struct SourcePost: Sendable, Hashable {
     /// The year this post sums up (`year_summary: true` means its own year; `year_summary:
     /// 2016` lets a post of January 2017 sum up 2016). It is featured on that year's page.
     public var yearSummary: Int?
-    /// Markdown after the front matter.
-    public var body: String
+    /// Markdown after the front matter, or where to read it again.
+    public var body: PostBody
     /// How many lines of the file come before `body` (front matter), to report true lines.
     public var bodyLineOffset: Int
     /// Line of each front matter key, for errors found after loading.

@@ -86,10 +86,15 @@ public struct PostResolver: Sendable {
 
     /// - Parameter forFeed: the post is one the feed shows: its content is also made with
     ///   absolute URLs (`feedContent`).
+    /// - Parameter post: whole (its body `.text`): a post held by reference to its file is read
+    ///   by `SiteBuilder.complete` first.
     public func resolve(_ post: SourcePost, forFeed: Bool = false) -> (ResolvedPost?, [Diagnostic]) {
+        guard case .text(let body) = post.body else {
+            preconditionFailure("\(post.sourcePath): resolved without its text; SiteBuilder.complete reads it first")
+        }
         let path = index.pathBySource[post.sourcePath] ?? ""
         let document = MarkdownDocument(
-            post.body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
+            body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
             footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-", hardBreaks: index.config.hardBreaks)
         var problems: [Diagnostic] = document.warnings.map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         let title = post.title ?? takeTitleHeading(from: document)
@@ -97,17 +102,17 @@ public struct PostResolver: Sendable {
         if (title == nil || title?.isEmpty == true) && !post.loadFailed {
             problems.append(.error(post.sourcePath, line: 1, "no title: add 'title: …' to the front matter or start the post with a '# Title' line"))
         }
-        if TemplateTags.mayContain(post.body) {
+        if TemplateTags.mayContain(body) {
             problems += TemplateTags.warnings(in: document).map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         }
         let links = LinkResolver(post: post, index: index, files: files, style: style)
-        var walk = DocumentWalk(post: post, links: links, safe: index.config.safeMarkdown, document: document)
+        var walk = DocumentWalk(post: post, body: body, links: links, safe: index.config.safeMarkdown, document: document)
         if forFeed { walk.absolute = LinkResolver(post: post, index: index, files: files, style: .absolute) }
         walk.checks = checks ? index.config.maxImageKilobytes : nil
         walk.resolveURLs(in: document)
         problems += walk.problems
         // Only fences name a language: a post without one has nothing to colour.
-        let fenced = containsBytes(post.body, "```") || containsBytes(post.body, "~~~")
+        let fenced = containsBytes(body, "```") || containsBytes(body, "~~~")
         let code = CodeBlocks(enabled: index.config.highlight, lineNumbers: index.config.lineNumbers)
         for (language, use) in (fenced ? code.highlight(in: document) : [:]).sorted(by: { $0.key < $1.key }) {
             problems.append(UnknownLanguages.warning(language, blocks: use.count, file: post.sourcePath, line: use.line + post.bodyLineOffset))
@@ -161,9 +166,9 @@ struct DocumentWalk {
     /// The body's lines, for the line of a problem.
     let bodyLines: BodyLines
 
-    init(post: SourcePost, links: LinkResolver, safe: Bool, document: MarkdownDocument) {
+    init(post: SourcePost, body: String, links: LinkResolver, safe: Bool, document: MarkdownDocument) {
         (self.post, self.links, self.safe, self.document) = (post, links, safe, document)
-        bodyLines = BodyLines(post.body)
+        bodyLines = BodyLines(body)
     }
 
     mutating func resolveURLs(in document: MarkdownDocument) {
