@@ -196,9 +196,21 @@ enum MarkdownBlocks {
             .joined(separator: "\n")
     }
 
-    /// A URL as a Markdown link destination: in `<…>` when it has spaces or parentheses.
+    /// A URL as a Markdown link destination: in `<…>` when it has spaces, parentheses or
+    /// angle brackets, with `<`, `>` and `\` escaped there: a destination that fails to parse
+    /// leaves the link as text, where `<script>` in it would be HTML.
     static func destination(_ url: String) -> String {
-        url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" }) ? "<\(url)>" : url
+        guard url.contains(where: { " ()<>\\".contains($0) || $0.isNewline }) else { return url }
+        var escaped = ""
+        for c in url {
+            if c.isNewline {
+                escaped += "%0A"
+                continue
+            }
+            if c == "<" || c == ">" || c == "\\" { escaped.append("\\") }
+            escaped.append(c)
+        }
+        return "<" + escaped + ">"
     }
 
     /// Text safe inside `[…]`: its brackets escaped for Markdown and its HTML for the page
