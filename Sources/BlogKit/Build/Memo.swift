@@ -47,28 +47,32 @@ extension SiteBuilder {
         return (theme, problems)
     }
 
-    /// The feed, made again only when one of its posts or the settings changed.
-    static func feed(model: SiteModel, cache: BuildCache?) -> OutputFile {
-        let latest = Array(model.posts.prefix(Feeds.feedSize))
-        let key = Digest.of { d in
-            d.add(model.index.configDigest)
-            for post in latest { d.add(post.digest) }
+    /// Each derived output (feed, sitemap, redirects…), made again only when its key changed;
+    /// its files are kept with the pages, so a saved build keeps them too.
+    static func derived(_ model: SiteModel, cache: BuildCache?) -> [OutputFile] {
+        DerivedOutputs.all.flatMap { output -> [OutputFile] in
+            let key = output.key(model)
+            func fileKey(_ path: String) -> UInt64 { Digest.of { $0.add(key); $0.add(path) } }
+            if let cache {
+                let paths = output.paths(model)
+                let kept = paths.compactMap { cache.page($0, key: fileKey($0)) }
+                if kept.count == paths.count { return kept }
+            }
+            return output.make(model).map { made in
+                var file = made
+                file.key = fileKey(file.path)
+                cache?.store(page: file, key: fileKey(file.path))
+                return file
+            }
         }
-        if let cached = cache?.page("feed.xml", key: key) { return cached }
-        var file = Feeds.atom(index: model.index, posts: latest)
-        file.key = key
-        cache?.store(page: file, key: key)
-        return file
     }
 
     /// Each page of the last build whose key is the same, the others rendered.
     static func render(_ plan: Plan, cache: BuildCache?) -> [OutputFile] {
-        var pages = cache?.pages(for: plan.jobs, render: plan.renderer.render) ?? plan.renderer.render(plan.jobs)
+        let pages = cache?.pages(for: plan.jobs, render: plan.renderer.render) ?? plan.renderer.render(plan.jobs)
         // Made as the pages needed them: this build's, and the last one's it did not need.
         cache?.summaries = plan.renderer.data.converted
-        pages.append(feed(model: plan.model, cache: cache))
-        pages.append(Feeds.sitemap(index: plan.model.index, model: plan.model))
-        return pages + plan.redirects
+        return pages + derived(plan.model, cache: cache)
     }
 
     /// The last check: every path inside the output, none twice; skipped when the paths

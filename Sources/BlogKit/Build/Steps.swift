@@ -27,7 +27,6 @@ extension SiteBuilder {
         var renderer: SiteRenderer
         var jobs: [SiteRenderer.Job]
         var copies: CopiedFiles
-        var redirects: [OutputFile]
         var urls: SiteURL
     }
 
@@ -115,11 +114,10 @@ extension SiteBuilder {
             verified: cache?.verifiedCopies ?? [], changed: indexed.changed, stamps: options.knownStamps)
         cache?.verifiedCopies = copies.verified
         problems += copies.problems
-        let redirects = Feeds.redirects(index: indexed.index)
-        var planned = Set(jobs.map { SiteIndex.filePath(of: $0.path) } + ["feed.xml", "sitemap.xml"])
-        planned.formUnion(copies.files.map(\.path) + redirects.map(\.path))
+        var planned = Set(jobs.map { SiteIndex.filePath(of: $0.path) })
+        planned.formUnion(copies.files.map(\.path) + DerivedOutputs.all.flatMap { $0.paths(model) })
         let urls = SiteURL(baseURL: site.config.baseURL, basePath: site.config.basePath, files: planned)
-        return Plan(model: model, renderer: renderer, jobs: jobs, copies: copies, redirects: redirects, urls: urls)
+        return Plan(model: model, renderer: renderer, jobs: jobs, copies: copies, urls: urls)
     }
 
     /// A year summary for a year without posts, or a second one for a year, would be dropped

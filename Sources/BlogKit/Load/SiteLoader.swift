@@ -268,3 +268,11 @@ extension String {
 func outsideTheSite(_ file: String) -> Diagnostic {
     .error(file, "is a symbolic link to a file outside the site folder; it is not published")
 }
+
+extension FileKind {
+    /// The error for a path that should be a file of the site and is something else.
+    func notAFile(_ shown: String) -> Diagnostic? {
+        guard case .special(let what) = self else { return nil }
+        return .error(shown, "is \(what), not a file: blog reads only regular files, and did not open it")
+    }
+}

@@ -3,7 +3,7 @@ public enum ContentKind: String, Sendable { case post, page }
 
 /// A post's Markdown. A post restored from the last build's save (`SavedBuild`) is held
 /// without it, as a reference to its unchanged file: a step that needs the text must say so
-/// (`SiteBuilder.complete`), and the compiler asks every reader what to do without it.
+/// (the build reads it again), and the compiler asks every reader what to do without it.
 public enum PostBody: Sendable, Hashable {
     case text(String)
     /// The file is as the last build read it; `digest` is that build's digest of the text,

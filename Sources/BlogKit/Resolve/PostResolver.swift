@@ -87,10 +87,10 @@ public struct PostResolver: Sendable {
     /// - Parameter forFeed: the post is one the feed shows: its content is also made with
     ///   absolute URLs (`feedContent`).
     /// - Parameter post: whole (its body `.text`): a post held by reference to its file is read
-    ///   by `SiteBuilder.complete` first.
+    ///   by the build first.
     public func resolve(_ post: SourcePost, forFeed: Bool = false) -> (ResolvedPost?, [Diagnostic]) {
         guard case .text(let body) = post.body else {
-            preconditionFailure("\(post.sourcePath): resolved without its text; SiteBuilder.complete reads it first")
+            preconditionFailure("\(post.sourcePath): resolved without its text, which the build reads first")
         }
         let path = index.pathBySource[post.sourcePath] ?? ""
         let document = MarkdownDocument(

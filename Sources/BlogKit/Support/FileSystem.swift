@@ -20,12 +20,6 @@ public enum FileKind: Equatable, Sendable {
         default: self = .special("not a regular file")
         }
     }
-
-    /// The error for a path that should be a file of the site and is something else.
-    func notAFile(_ shown: String) -> Diagnostic? {
-        guard case .special(let what) = self else { return nil }
-        return .error(shown, "is \(what), not a file: blog reads only regular files, and did not open it")
-    }
 }
 
 /// The file reads a build makes, behind a protocol so that a stage can be tested without disk
