@@ -165,6 +165,18 @@ import Testing
         #expect(try filesUnder(old.root) == before)
     }
 
+    @Test func aPageSlugCannotWriteOutsideTheNewSite() throws {
+        let old = try Fixture(files: ["hugo.toml": "title = \"Old\"\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText\n"])
+        let new = NewSite()
+        // From NEW/pages/, this climbs to the old site's own post and would overwrite it.
+        let climb = "../../" + (old.root as NSString).lastPathComponent + "/content/posts/a"
+        try old.write(["content/about.md": "---\ntitle: About\nslug: \(climb)\n---\nOverwritten\n"])
+        let before = try filesUnder(old.root)
+        let moved = try BlogProcess.run(["import", "hugo", old.root, new.root], timeout: 60)
+        #expect(try filesUnder(old.root) == before, "the old site changed")
+        #expect(moved.stdout.contains("\(old.root)/content/about.md: its new path 'pages/\(climb).md' would lie outside the new site's folder"), "\(moved.stdout)")
+    }
+
     @Test func aDanglingLinkAsNewIsAClearError() throws {
         let old = try Fixture(files: ["hugo.toml": "title = \"Old\"\n", "content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText\n"])
         let elsewhere = try Fixture(files: [:])

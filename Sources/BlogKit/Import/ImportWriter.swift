@@ -3,22 +3,30 @@ import Yams
 
 /// The last step: the new site folder.
 enum ImportWriter {
-    /// - Returns: the old files that could not be read when their turn came (changed since
-    ///   the walk), with why: the report's files left behind.
+    /// - Returns: what was left behind, with why: old files that could not be read when their
+    ///   turn came (changed since the walk), and any whose new path would climb out of the new
+    ///   site (a page's `slug: ../../x`), which could otherwise overwrite the old site.
     static func write(_ site: ImportedSite, from old: OldSite, to folder: URL) throws -> [(path: String, reason: String)] {
-        var unread: [(path: String, reason: String)] = []
+        var leftBehind: [(path: String, reason: String)] = []
+        func inside(_ relative: String, from origin: String) -> URL? {
+            if let clean = SitePath.normalize(relative), !clean.isEmpty { return folder.appendingPathComponent(clean) }
+            leftBehind.append((origin, "its new path '\(relative)' would lie outside the new site's folder; not written"))
+            return nil
+        }
         func copy(_ from: String, to: String) throws {
+            guard let target = inside(to, from: from) else { return }
             do {
-                try copyFile(from, of: old, to: folder.appendingPathComponent(to))
+                try copyFile(from, of: old, to: target)
             } catch let failure as OldSite.ReadFailure {
-                unread.append((failure.path, failure.reason))
+                leftBehind.append((failure.path, failure.reason))
             }
         }
         let manager = FileManager.default
         try manager.createDirectory(at: folder.appendingPathComponent("posts"), withIntermediateDirectories: true)
         try save(Yams.serialize(node: .mapping(Node.Mapping(site.settings.map { (Node($0.0), $0.1) }))), to: folder.appendingPathComponent("blog.yaml"))
         for post in site.posts {
-            try save(frontMatter(post) + post.body, to: folder.appendingPathComponent(post.target))
+            guard let target = inside(post.target, from: post.origin) else { continue }
+            try save(frontMatter(post) + post.body, to: target)
             for (from, to) in post.assets { try copy(from, to: to) }
         }
         for (from, to) in site.files { try copy(from, to: to) }
@@ -30,7 +38,7 @@ enum ImportWriter {
             let page = Feeds.redirectPage(to: home.hasSuffix("/") ? home : home + "/", canonical: base)
             try save(page, to: folder.appendingPathComponent("static/\(path)/index.html"))
         }
-        return unread
+        return leftBehind
     }
 
     static func frontMatter(_ post: ImportedPost) -> String {
