@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place where the typed theme data (`ThemeData.swift`, `YearData.swift`) becomes
 /// what swift-mustache reads, and where each key gets the name the theme's README documents.
 ///
@@ -195,5 +197,61 @@ struct MustacheEncoder {
         data["prev"] = year.prev.map(Self.convert)
         data["next"] = year.next.map(Self.convert)
         return data
+    }
+}
+
+extension PageData {
+    /// A summary with its converted form (`MustacheEncoder.convert`), made under `key`.
+    struct ConvertedSummary: @unchecked Sendable {  // [String: Any] of Strings, numbers, arrays
+        var key: UInt64
+        var summary: PostSummary
+        var data: [String: Any]
+    }
+}
+
+/// The summaries of one build, made on first use from any thread.
+final class SummaryStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private let index: SiteIndex
+    private let terms: [String: String]
+    private var previous: [String: PageData.ConvertedSummary]
+    private var made: [String: PageData.ConvertedSummary] = [:]
+    /// The converted form by URL (unique to a post), for `MustacheEncoder`.
+    private var byURL: [String: [String: Any]] = [:]
+
+    init(index: SiteIndex, terms: [String: String], previous: [String: PageData.ConvertedSummary]) {
+        (self.index, self.terms, self.previous) = (index, terms, previous)
+    }
+
+    func summary(of post: ResolvedPost) -> PageData.ConvertedSummary {
+        let source = post.source.sourcePath
+        // A summary holds URLs, which the settings (base_url) change as well as the post.
+        let key = Digest.of { d in
+            d.add(post.digest)
+            d.add(index.configDigest)
+        }
+        let known = lock.withLock { made[source] ?? previous[source] }
+        if let known, known.key == key {
+            lock.withLock { if made[source] == nil { keep(known, for: source) } }
+            return known
+        }
+        let summary = PageData.summary(of: post, index: index, terms: terms)
+        let converted = PageData.ConvertedSummary(key: key, summary: summary, data: MustacheEncoder.convert(summary))
+        lock.withLock { keep(converted, for: source) }
+        return converted
+    }
+
+    private func keep(_ converted: PageData.ConvertedSummary, for source: String) {
+        made[source] = converted
+        byURL[converted.summary.url] = converted.data
+    }
+
+    func converted(url: String) -> [String: Any]? {
+        lock.withLock { byURL[url] }
+    }
+
+    /// Those made by this build, and those of the build before that it did not need.
+    var all: [String: PageData.ConvertedSummary] {
+        lock.withLock { previous.merging(made) { $1 } }
     }
 }

@@ -20,12 +20,6 @@ struct PageData {
     /// made under (the post's digest and the settings): for the next build to pass back.
     var converted: [String: ConvertedSummary] { store.all }
 
-    struct ConvertedSummary: @unchecked Sendable {  // [String: Any] of Strings, numbers, arrays
-        var key: UInt64
-        var summary: PostSummary
-        var data: [String: Any]
-    }
-
     /// - Parameter previous: `converted` of a build before: a summary whose key is the same
     ///   is not made again (converting costs more than building it).
     init(model: SiteModel, previous: [String: ConvertedSummary] = [:]) {
@@ -113,57 +107,5 @@ struct PageData {
 
     func groups(_ groups: [SiteModel.Group]) -> [TermCount] {
         groups.map { TermCount(name: $0.name, url: index.url($0.path), count: $0.posts.count) }
-    }
-
-    /// The page's data as swift-mustache reads it.
-    func mustache(_ page: PageContext) -> [String: Any] {
-        encoder.convert(page)
-    }
-}
-
-/// The summaries of one build, made on first use from any thread.
-final class SummaryStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private let index: SiteIndex
-    private let terms: [String: String]
-    private var previous: [String: PageData.ConvertedSummary]
-    private var made: [String: PageData.ConvertedSummary] = [:]
-    /// The converted form by URL (unique to a post), for `MustacheEncoder`.
-    private var byURL: [String: [String: Any]] = [:]
-
-    init(index: SiteIndex, terms: [String: String], previous: [String: PageData.ConvertedSummary]) {
-        (self.index, self.terms, self.previous) = (index, terms, previous)
-    }
-
-    func summary(of post: ResolvedPost) -> PageData.ConvertedSummary {
-        let source = post.source.sourcePath
-        // A summary holds URLs, which the settings (base_url) change as well as the post.
-        let key = Digest.of { d in
-            d.add(post.digest)
-            d.add(index.configDigest)
-        }
-        let known = lock.withLock { made[source] ?? previous[source] }
-        if let known, known.key == key {
-            lock.withLock { if made[source] == nil { keep(known, for: source) } }
-            return known
-        }
-        let summary = PageData.summary(of: post, index: index, terms: terms)
-        let converted = PageData.ConvertedSummary(key: key, summary: summary, data: MustacheEncoder.convert(summary))
-        lock.withLock { keep(converted, for: source) }
-        return converted
-    }
-
-    private func keep(_ converted: PageData.ConvertedSummary, for source: String) {
-        made[source] = converted
-        byURL[converted.summary.url] = converted.data
-    }
-
-    func converted(url: String) -> [String: Any]? {
-        lock.withLock { byURL[url] }
-    }
-
-    /// Those made by this build, and those of the build before that it did not need.
-    var all: [String: PageData.ConvertedSummary] {
-        lock.withLock { previous.merging(made) { $1 } }
     }
 }

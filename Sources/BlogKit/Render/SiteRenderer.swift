@@ -10,7 +10,8 @@ struct SiteRenderer {
         var template: String
         var key: UInt64
         var origin: String?
-        var context: () -> [String: Any]
+        /// The page's typed data, made when the page is rendered.
+        var context: () -> PageContext
     }
 
     let data: PageData
@@ -62,7 +63,7 @@ struct SiteRenderer {
         return Array(jobs.indices).parallelMap { i -> OutputFile in
             let job = jobs[i]
             let filePath = SiteIndex.filePath(of: job.path)
-            let html = theme.render(job.context(), template: job.template)
+            let html = theme.render(job.context(), encoder: data.encoder, template: job.template)
             var file = OutputFile.text(filePath, html, origin: job.origin ?? "the \(job.template) page")
             file.key = job.key
             file.template = job.template
@@ -81,7 +82,7 @@ struct SiteRenderer {
             d.add(path)
             key(&d)
         }
-        return Job(path: path, template: template, key: digest, origin: origin) { [data] in data.mustache(context()) }
+        return Job(path: path, template: template, key: digest, origin: origin, context: context)
     }
 
     private func postJobs() -> [Job] {

@@ -15,8 +15,10 @@ public struct Theme: Sendable {
     /// Each template's file and text, by name: a dead link the theme makes is reported there.
     var sources: [String: TemplateSource] = [:]
 
-    func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// The page rendered with `template`; its typed data becomes what swift-mustache reads
+    /// only here, through `encoder`.
+    func render(_ page: PageContext, encoder: MustacheEncoder, template: String) -> String {
+        library.render(encoder.convert(page), withTemplate: template) ?? ""
     }
 
     /// Parses the templates the load stage read (`ThemeSource`); nil with the problems when
