@@ -122,10 +122,10 @@ enum Metadata {
             case .failure(let problem): throw Failure(file: file, line: problem.location.line ?? firstLine, message: problem.message)
             }
         case .json:
-            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), let map = object as? [String: Any] else {
+            guard case .object(let map)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
                 throw Failure(file: file, line: firstLine, message: "front matter is not a JSON object")
             }
-            return map.sorted { $0.key < $1.key }.map { ($0.key, node(of: $0.value)) }
+            return map.sorted { $0.key < $1.key }.map { ($0.key, $0.value.node) }
         case .toml:
             do {
                 return try TOMLMetadata.mapping(text)
@@ -135,17 +135,38 @@ enum Metadata {
         }
     }
 
-    /// A JSON or TOML value as a YAML node.
-    static func node(of value: Any) -> Node {
-        switch value {
-        case let text as String: return Node(text)
-        case let number as NSNumber:
-            // JSON's true and false arrive as numbers whose type is a C char.
-            return String(cString: number.objCType) == "c" ? .flag(number.boolValue) : Node(number.stringValue)
-        case let list as [Any]: return .sequence(Node.Sequence(list.map(node(of:))))
-        case let map as [String: Any]:
-            return .mapping(Node.Mapping(map.sorted { $0.key < $1.key }.map { (Node($0.key), node(of: $0.value)) }))
-        default: return Node("\(value)")
+}
+
+/// A JSON value as Hugo's JSON front matter holds it, decoded with `Codable`.
+enum JSONValue: Decodable {
+    case text(String)
+    /// Kept as written (`2`, `2.5`), as YAML would read it.
+    case number(String)
+    case flag(Bool)
+    case list([JSONValue])
+    case object([String: JSONValue])
+    case null
+
+    init(from decoder: Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if value.decodeNil() { self = .null }
+        else if let flag = try? value.decode(Bool.self) { self = .flag(flag) }
+        else if let number = try? value.decode(Int64.self) { self = .number(String(number)) }
+        else if let number = try? value.decode(Double.self) { self = .number(String(number)) }
+        else if let text = try? value.decode(String.self) { self = .text(text) }
+        else if let list = try? value.decode([JSONValue].self) { self = .list(list) }
+        else { self = .object(try value.decode([String: JSONValue].self)) }
+    }
+
+    /// As a YAML node, as the YAML and TOML front matters are read.
+    var node: Node {
+        switch self {
+        case .text(let text): Node(text)
+        case .number(let number): Node(number)
+        case .flag(let flag): .flag(flag)
+        case .list(let list): .sequence(Node.Sequence(list.map(\.node)))
+        case .object(let map): .mapping(Node.Mapping(map.sorted { $0.key < $1.key }.map { (Node($0.key), $0.value.node) }))
+        case .null: Node("")
         }
     }
 }
