@@ -120,7 +120,7 @@ extension Blog {
 
         func run() throws {
             // The output is never written, but never read as part of the site either.
-            var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: site.outputPath)
+            var options = BuildOptions(source: site.source, includeDrafts: site.drafts, excluded: SiteWriter.resolved(site.outputPath))
             options.checks = true
             let result = Progress.during { step in
                 options.progress = step

@@ -66,7 +66,7 @@ enum OldAddresses {
 
     /// A post's address under `blog`'s permalink, as `SiteIndex` will give it (with `/`).
     static func newURL(of post: ImportedPost, config: Config) -> String {
-        var source = SourcePost(kind: post.kind, sourcePath: post.target, folder: "", isBundle: false, slug: post.slug, body: "", bodyLineOffset: 0)
+        var source = SourcePost(kind: post.kind, sourcePath: post.target, folder: "", isBundle: false, slug: post.slug, body: .text(""), bodyLineOffset: 0)
         source.date = post.date
         source.categories = post.categories
         return "/" + SiteIndex.outputPath(of: source, config: config)
