@@ -1,4 +1,3 @@
-import CCmark
 import Highlight
 
 /// Fenced code coloured at build time (`Highlight`), in the markup of Pygments and Hugo:
@@ -66,8 +65,8 @@ struct CodeBlocks {
     /// how many blocks use each and the line of the first.
     func highlight(in document: MarkdownDocument) -> [String: (count: Int, line: Int)] {
         var unknown: [String: (count: Int, line: Int)] = [:]
-        for block in document.allNodes() where block.type == CMARK_NODE_CODE_BLOCK {
-            let fence = Fence(cmark_node_get_fence_info(block.pointer).map { String(cString: $0) } ?? "")
+        for block in document.allNodes() where block.kind == .codeBlock {
+            let fence = Fence(block.fenceInfo)
             guard let name = fence.language else { continue }  // no language: plain, as written
             guard let language = Language.named(name) else {
                 let seen = unknown[name.lowercased()]
@@ -77,7 +76,7 @@ struct CodeBlocks {
             guard enabled else { continue }
             let lines = block.startLine...max(block.startLine, block.endLine)
             let html = render(block.literal, language: language, name: name, fence: fence)
-            if let replacement = block.replace(withHTML: html, inline: false) { document.lineRanges[replacement.pointer] = lines }
+            if let replacement = block.replace(withHTML: html, inline: false) { document.setLineRange(lines, of: replacement) }
         }
         return unknown
     }

@@ -1,4 +1,3 @@
-import CCmark
 
 /// The HTML of a post, and its excerpt: what stands before `<!--more-->` (Hexo's
 /// `<!-- more -->` too), else the first
@@ -17,11 +16,11 @@ struct ExcerptSplit {
 
     init(_ document: MarkdownDocument) {
         let blocks = document.blocks
-        let marker = blocks.firstIndex { $0.type == CMARK_NODE_HTML_BLOCK && Self.isMore($0.literal) }
+        let marker = blocks.firstIndex { $0.kind == .htmlBlock && Self.isMore($0.literal) }
         let excerptBlocks: Range<Int>
         if let marker {
             excerptBlocks = 0..<marker
-        } else if let paragraph = blocks.firstIndex(where: { $0.type == CMARK_NODE_PARAGRAPH }) {
+        } else if let paragraph = blocks.firstIndex(where: { $0.kind == .paragraph }) {
             excerptBlocks = paragraph..<paragraph + 1
         } else {
             excerptBlocks = 0..<0

@@ -1,4 +1,3 @@
-import CCmark
 
 /// Gives every heading an `id` so that `#fragments` work, and returns the table of contents.
 /// Latin text is slugged, CJK text kept (`## 为什么 cmark` → `为什么-cmark`), and a repeated
@@ -12,7 +11,7 @@ enum HeadingIDs {
         for heading in headings {
             let title = trimmed(heading.plainText)
             let id: String
-            if let chosen = document.headingIDs[heading.pointer] {
+            if let chosen = document.headingID(of: heading) {
                 id = chosen  // `## Title {#chosen}`: the writer's, as written
                 used[id] = max(used[id] ?? 0, 1)
             } else {

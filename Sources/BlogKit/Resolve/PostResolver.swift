@@ -1,4 +1,3 @@
-import CCmark
 import Foundation
 
 /// One entry of a post's table of contents.
@@ -176,31 +175,31 @@ struct DocumentWalk {
         var line = 1
         var blockEnd = 1
         for node in document.allNodes() {
-            let type = node.type
-            if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
-                if let range = document.lineRanges[node.pointer] {
+            let kind = node.kind
+            if kind.isBlock {
+                if let range = document.lineRange(of: node) {
                     (line, blockEnd) = (range.lowerBound, range.upperBound)
                 } else if node.startLine > 0 {
                     (line, blockEnd) = (node.startLine, node.endLine)
                 }
                 text += " "
             }
-            switch type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            switch kind {
+            case .text, .code:
                 let literal = node.literal
                 if node.parent?.isImage != true { text += literal }
-            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            case .htmlInline, .htmlBlock:
                 let literal = node.literal
-                if !safe { addLinks(inHTML: literal, line: type == CMARK_NODE_HTML_BLOCK ? node.startLine : line, blockEnd: blockEnd) }
-                if type == CMARK_NODE_HTML_INLINE { line += literal.utf8.count(where: { $0 == 10 }) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if !safe { addLinks(inHTML: literal, line: kind == .htmlBlock ? node.startLine : line, blockEnd: blockEnd) }
+                if kind == .htmlInline { line += literal.utf8.count(where: { $0 == 10 }) }
+            case .softBreak, .lineBreak:
                 line += 1
                 text += " "
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            case .link, .image:
                 // An image in another's alt text is only text: its node goes with the outer one.
                 if node.hasAncestor(where: \.isImage) { continue }
                 // A table cell's text was parsed on its own: its lines are the row's.
-                let inCell = node.hasAncestor { $0.type == CMARK_NODE_CUSTOM_INLINE }
+                let inCell = node.hasAncestor { $0.kind == .customInline }
                 let estimate = node.startLine > 0 && !inCell ? node.startLine : line
                 let absoluteURL = absolute == nil ? nil : absoluteURL(of: node.url, isImage: node.isImage)
                 if let html = resolve(node, estimate: estimate, blockEnd: blockEnd) {

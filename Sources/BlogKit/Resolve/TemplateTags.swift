@@ -1,4 +1,3 @@
-import CCmark
 
 /// Liquid (`{% include JB/setup %}`, `{{ site.baseurl }}`) and Hugo shortcodes
 /// (`{{< figure src="a.jpg" >}}`) belong to the templates of the generator a post was written
@@ -15,9 +14,9 @@ enum TemplateTags {
         var order: [String] = []
         for node in document.allNodes() {
             let text: String
-            switch node.type {
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING: text = visibleSource(of: node)
-            case CMARK_NODE_HTML_BLOCK: text = node.literal
+            switch node.kind {
+            case .paragraph, .heading: text = visibleSource(of: node)
+            case .htmlBlock: text = node.literal
             default: continue
             }
             guard text.contains("{%") || text.contains("{{") else { continue }
@@ -43,11 +42,11 @@ enum TemplateTags {
     private static func visibleSource(of block: MarkdownNode) -> String {
         var text = ""
         for node in block.descendants {
-            switch node.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE: text += node.literal
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += "\n"
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: text += " " + node.url + " "
-            case CMARK_NODE_CODE: text += " "
+            switch node.kind {
+            case .text, .htmlInline: text += node.literal
+            case .softBreak, .lineBreak: text += "\n"
+            case .link, .image: text += " " + node.url + " "
+            case .code: text += " "
             default: break
             }
         }
