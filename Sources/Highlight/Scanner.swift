@@ -30,6 +30,14 @@ struct Scanner {
         return true
     }
 
+    /// Whether the bytes at the position spell `text` (ASCII letters), whatever their case.
+    func lookingCaseInsensitive(at text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        for i in 0..<count where bytes[position + i] | 0x20 != text.utf8Start[i] | 0x20 { return false }
+        return true
+    }
+
     /// At the start of a line, or after only spaces and tabs on it.
     var atLineStart: Bool {
         var i = position - 1
@@ -55,6 +63,13 @@ struct Scanner {
 
     mutating func toLineEnd() {
         while position < bytes.count, bytes[position] != 10 { position += 1 }
+    }
+
+    /// Where the line holding `from` ends: its line break, or the end.
+    static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        while i < b.count, b[i] != 10 { i += 1 }
+        return i
     }
 
     /// One byte of text, or a whole UTF-8 sequence (a lexer never cuts a character).
