@@ -7,7 +7,7 @@ let package = Package(
     // call Glibc directly.
     products: [
         .executable(name: "blog", targets: ["blog"]),
-        .library(name: "BlogKit", targets: ["BlogKit"]),
+        .library(name: "BlogKit", targets: ["BlogKit", "BlogImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,18 +32,38 @@ let package = Package(
         .target(name: "Highlight"),
         // Its speed, per language and on hostile input (bench/highlight.sh).
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Sources/HighlightBench"),
-        // The pipeline: load → parse → resolve → render → write.
+        // The pipeline, one module per layer; each imports only those below it, and the
+        // compiler keeps the order the README's architecture note draws.
+        // Plain values and helpers every stage uses: the content model, the file system's
+        // one door, digests, escaping.
+        .target(name: "BlogCore"),
+        // A small Swift face over cmark, and the Markdown extensions on its tree: the only
+        // module that imports cmark.
+        .target(name: "BlogMarkdown", dependencies: ["CCmark", "BlogCore"]),
+        // load → resolve → render → check → write, each stage a folder.
         .target(
-            name: "BlogKit",
+            name: "BlogPipeline",
             dependencies: [
-                "CCmark",
-                "Highlight",
+                "BlogCore", "BlogMarkdown", "Highlight",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             plugins: ["EmbedTheme"]
         ),
+        // The build end to end, and what it keeps between builds (in memory for serve, in
+        // .blog/ for the command line).
+        .target(name: "BlogIncremental", dependencies: ["BlogCore", "BlogMarkdown", "BlogPipeline"]),
+        // `blog import`: Hexo, Jekyll and Hugo sites into new ones.
+        .target(
+            name: "BlogImport",
+            dependencies: [
+                "BlogCore", "BlogMarkdown", "BlogPipeline", "BlogIncremental",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // What the command line and the server import: the layers above, re-exported.
+        .target(name: "BlogKit", dependencies: ["BlogCore", "BlogPipeline", "BlogIncremental"]),
         // `blog serve`: preview server, file watching, live reload.
         .target(
             name: "BlogServer",
@@ -60,6 +80,7 @@ let package = Package(
             name: "blog",
             dependencies: [
                 "BlogKit",
+                "BlogImport",
                 "BlogServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -75,7 +96,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BlogKitTests",
-            dependencies: ["BlogKit", "Highlight", "TestSupport"],
+            dependencies: ["BlogKit", "BlogCore", "BlogMarkdown", "BlogPipeline", "BlogIncremental", "BlogImport", "Highlight", "TestSupport"],
             exclude: ["Oracles"]  // pygments_categories.py, run by HighlightTests
         ),
         // End to end: runs the real `blog` binary on fixture sites.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlogKit
+import BlogImport
 import Foundation
 
 extension Blog {

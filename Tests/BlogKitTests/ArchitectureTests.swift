@@ -1,15 +1,32 @@
 import Foundation
 import Testing
 
-/// The folders of BlogKit are the stages of the pipeline, and each uses only the folders
-/// below it: the order the README's architecture note gives. A type of a later stage named
-/// in an earlier one would be an import cycle in waiting.
+/// The layers are modules (BlogCore, BlogMarkdown, BlogPipeline, BlogIncremental,
+/// BlogImport), whose order the compiler keeps. What it cannot see is checked here: the
+/// folders of BlogPipeline are its stages, each using only the folders below it, and cmark
+/// and TOML each have one module that imports them.
 @Suite struct ArchitectureTests {
     /// Lowest first: a folder may use the folders before it, never one after it.
-    static let layers = ["Support", "Model", "Markdown", "Load", "Resolve", "Render", "Check", "Write", "Build", "Import"]
+    static let layers = ["Load", "Resolve", "Render", "Check", "Write"]
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/BlogKit").path
+    static let sourcesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources").path
+    static let root = sourcesRoot + "/BlogPipeline"
+
+    /// A module imported anywhere but in its own door would make a second one.
+    @Test(arguments: [("CCmark", "BlogMarkdown"), ("TOMLKit", "BlogImport"), ("Mustache", "BlogPipeline")])
+    func onlyOneModuleImports(library: String, module: String) throws {
+        var importers = Set<String>()
+        let enumerator = FileManager.default.enumerator(atPath: Self.sourcesRoot)
+        while let path = enumerator?.nextObject() as? String {
+            guard path.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOfFile: Self.sourcesRoot + "/" + path, encoding: .utf8)
+            if text.contains("\nimport \(library)\n") || text.hasPrefix("import \(library)\n") {
+                importers.insert(String(path.split(separator: "/")[0]))
+            }
+        }
+        #expect(importers == [module])
+    }
 
     /// Every Swift file of each folder, comments removed.
     static func sources() throws -> [String: [(file: String, text: String)]] {

@@ -4,7 +4,11 @@ import Highlight
 import TestSupport
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// Code coloured at build time: the text never changes, bad input ends, and Pygments agrees.
 @Suite struct HighlightTests {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// One case per construct `blog import` converts: the text a post of the old site has, what
 /// the new post says instead, and how the report counts it. `ImportTests` (the binary, whole

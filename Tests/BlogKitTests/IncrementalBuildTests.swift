@@ -2,7 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// A rebuild that reuses the cache of the builds before it makes the same site, byte for
 /// byte, as a cold build of the same files.

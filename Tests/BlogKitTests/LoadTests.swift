@@ -2,7 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 @Suite struct DateParserTests {
     let shanghai = TimeZone(identifier: "Asia/Shanghai")!

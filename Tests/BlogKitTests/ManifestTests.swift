@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 @Suite struct ManifestTests {
     @Test func readsBackWhatItWrote() throws {

@@ -2,7 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// Markdown as real blogs write it, through the whole build: what a reader sees in the page,
 /// and what the writer is told.

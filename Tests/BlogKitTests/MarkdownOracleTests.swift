@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// The Markdown stage against an oracle: Debian's `cmark-gfm` command (installed by
 /// `.ci/run`, never linked), over every post of the real blogs in `../shared/corpora/` and of

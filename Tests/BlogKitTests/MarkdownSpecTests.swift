@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// The examples of the GFM spec and of cmark-gfm's extension tests (`../shared/specs/`, read
 /// where they lie), run through the Markdown stage with every extension on. The README lists

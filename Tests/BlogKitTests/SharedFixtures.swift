@@ -1,7 +1,11 @@
 import Foundation
 import TestSupport
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// What several suites need: the repository's folders, the team's shared data, the real
 /// blogs' posts, and a fixture site built in memory.

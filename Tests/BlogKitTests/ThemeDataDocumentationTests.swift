@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// The theme README documents every key a template can use; these tests hold it to the data
 /// the engine gives, both ways: each documented key exists, each given key is documented, and

@@ -1,4 +1,8 @@
-@testable import BlogKit
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
 
 /// A page of each kind with every optional value set and every list holding every kind of
 /// item: what the documentation test walks. A new property of the theme data does not

@@ -23,7 +23,7 @@ public struct OutputFile: Sendable, Hashable {
     public var template: String?
     /// The `href` and `src` values of a rendered page, found as it is rendered (and kept
     /// with it by a cache), for the check of the theme's links.
-    var links: [String] = []
+    package var links: [String] = []
 
     public init(path: String, content: Content, origin: String = "a generated page") {
         self.path = path

@@ -16,7 +16,7 @@ public enum PostBody: Sendable, Hashable {
     }
 
     /// The digest saved with a post (`onDisk`), the same for the text and its reference.
-    var digest: UInt64 {
+    package var digest: UInt64 {
         switch self {
         case .text(let text): Digest.of { $0.add(text) }
         case .onDisk(let digest): digest
@@ -56,4 +56,26 @@ public struct SourcePost: Sendable, Hashable {
     public var loadFailed = false
 
     public func line(ofKey key: String) -> Int? { keyLines[key] }
+
+
+    package init(kind: ContentKind, sourcePath: String, folder: String, isBundle: Bool, title: String? = nil, date: PostDate? = nil, updated: PostDate? = nil, tags: [String] = [], categories: [String] = [], slug: String, draft: Bool = false, summary: String? = nil, aliases: [String] = [], yearSummary: Int? = nil, body: PostBody, bodyLineOffset: Int, keyLines: [String: Int] = [:], loadFailed: Bool = false) {
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.folder = folder
+        self.isBundle = isBundle
+        self.title = title
+        self.date = date
+        self.updated = updated
+        self.tags = tags
+        self.categories = categories
+        self.slug = slug
+        self.draft = draft
+        self.summary = summary
+        self.aliases = aliases
+        self.yearSummary = yearSummary
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.keyLines = keyLines
+        self.loadFailed = loadFailed
+    }
 }

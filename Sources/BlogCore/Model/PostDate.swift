@@ -54,7 +54,7 @@ public struct CivilTime: Sendable, Hashable {
         (self.hour, self.minute, self.second) = (hour, minute, second)
     }
 
-    init(secondsSince1970 s: Int64) {
+    package init(secondsSince1970 s: Int64) {
         let days = Int(s >= 0 ? s / 86400 : (s - 86399) / 86400)
         let secondsOfDay = Int(s - Int64(days) * 86400)
         let z = days + 719_468
@@ -71,7 +71,7 @@ public struct CivilTime: Sendable, Hashable {
     }
 
     /// Seconds since 1970 if these fields were UTC.
-    var secondsSince1970: Int64 {
+    package var secondsSince1970: Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -82,7 +82,7 @@ public struct CivilTime: Sendable, Hashable {
         return Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
-    var isValid: Bool {
+    package var isValid: Bool {
         guard (1...12).contains(month), day >= 1, hour < 24, minute < 60, second < 61 else {
             return false
         }

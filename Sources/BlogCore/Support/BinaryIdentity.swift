@@ -19,7 +19,7 @@ public enum BinaryIdentity {
     }()
 
     /// The `NT_GNU_BUILD_ID` note of a 64-bit little-endian ELF file, as hex; nil without one.
-    static func gnuBuildID(_ fd: Int32) -> String? {
+    package static func gnuBuildID(_ fd: Int32) -> String? {
         func read(_ count: Int, at offset: Int) -> [UInt8]? {
             var bytes = [UInt8](repeating: 0, count: count)
             let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, off_t(offset)) }

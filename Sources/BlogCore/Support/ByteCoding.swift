@@ -3,12 +3,12 @@ import Foundation
 /// A compact binary form for what a build keeps between runs of the command line: numbers as
 /// variable-length integers, text as its length and UTF-8 bytes. JSON (Foundation's coders)
 /// took longer to decode than the build step it saves.
-struct ByteWriter {
-    private(set) var bytes: [UInt8] = []
+package struct ByteWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 20) }
+    package init() { bytes.reserveCapacity(1 << 20) }
 
-    mutating func add(_ number: UInt64) {
+    package mutating func add(_ number: UInt64) {
         var rest = number
         while rest >= 0x80 {
             bytes.append(UInt8(rest & 0x7f) | 0x80)
@@ -17,12 +17,12 @@ struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
-    mutating func add(_ number: Int) { add(Int64(number)) }
+    package mutating func add(_ number: Int) { add(Int64(number)) }
     /// Zig-zag: small negative numbers stay short.
-    mutating func add(_ number: Int64) { add(UInt64(bitPattern: (number << 1) ^ (number >> 63))) }
-    mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+    package mutating func add(_ number: Int64) { add(UInt64(bitPattern: (number << 1) ^ (number >> 63))) }
+    package mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
 
-    mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             add(UInt64(utf8.count))
@@ -30,19 +30,19 @@ struct ByteWriter {
         }
     }
 
-    mutating func add(_ data: Data) {
+    package mutating func add(_ data: Data) {
         add(UInt64(data.count))
         bytes.append(contentsOf: data)
     }
 
-    mutating func add(_ text: String?) {
+    package mutating func add(_ text: String?) {
         add(text != nil)
         if let text { add(text) }
     }
 
-    mutating func add(_ texts: [String]) { add(texts, each: { $0.add($1) }) }
+    package mutating func add(_ texts: [String]) { add(texts, each: { $0.add($1) }) }
 
-    mutating func add<T>(_ list: [T], each: (inout ByteWriter, T) -> Void) {
+    package mutating func add<T>(_ list: [T], each: (inout ByteWriter, T) -> Void) {
         add(UInt64(list.count))
         for item in list { each(&self, item) }
     }
@@ -50,16 +50,16 @@ struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote. Every read checks the bounds: a file cut short or written by
 /// another version makes `failed` true and yields empty values, never a crash.
-struct ByteReader {
+package struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
-    private(set) var failed = false
+    package private(set) var failed = false
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    var atEnd: Bool { offset == bytes.count }
+    package var atEnd: Bool { offset == bytes.count }
 
-    mutating func unsigned() -> UInt64 {
+    package mutating func unsigned() -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
@@ -73,18 +73,18 @@ struct ByteReader {
         return 0
     }
 
-    mutating func int() -> Int {
+    package mutating func int() -> Int {
         let signed = int64()
         guard let value = Int(exactly: signed) else { failed = true; return 0 }
         return value
     }
 
-    mutating func int64() -> Int64 {
+    package mutating func int64() -> Int64 {
         let zigzag = unsigned()
         return Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
     }
 
-    mutating func bool() -> Bool {
+    package mutating func bool() -> Bool {
         guard offset < bytes.count else { failed = true; return false }
         offset += 1
         return bytes[offset - 1] != 0
@@ -99,22 +99,22 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
     }
 
-    mutating func string() -> String {
+    package mutating func string() -> String {
         guard let chunk = chunk() else { return "" }
         return String(decoding: chunk, as: UTF8.self)
     }
 
-    mutating func data() -> Data {
+    package mutating func data() -> Data {
         chunk().map { Data($0) } ?? Data()
     }
 
-    mutating func optionalString() -> String? {
+    package mutating func optionalString() -> String? {
         bool() ? string() : nil
     }
 
-    mutating func strings() -> [String] { list { $0.string() } }
+    package mutating func strings() -> [String] { list { $0.string() } }
 
-    mutating func list<T>(_ each: (inout ByteReader) -> T) -> [T] {
+    package mutating func list<T>(_ each: (inout ByteReader) -> T) -> [T] {
         let count = unsigned()
         // Each item takes a byte at least: a larger count is a damaged file.
         guard !failed, count <= UInt64(bytes.count - offset) else { failed = true; return [] }

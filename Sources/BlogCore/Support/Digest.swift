@@ -1,24 +1,24 @@
 import Foundation
 
 /// Stable digests of the values pages are made from (FNV-1a, the same in every run).
-struct Digest {
+package struct Digest {
     private var hasher = FNV1a()
 
-    var value: UInt64 { hasher.value }
+    package var value: UInt64 { hasher.value }
 
-    mutating func add(_ text: String) { hasher.add(text) }
-    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
-    mutating func add(_ number: UInt64) {
+    package mutating func add(_ text: String) { hasher.add(text) }
+    package mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
+    package mutating func add(_ number: UInt64) {
         withUnsafeBytes(of: number.littleEndian) { hasher.add(bytes: $0) }
     }
-    mutating func add(_ flag: Bool) { hasher.add(flag ? "1" : "0") }
-    mutating func add(_ data: Data) { hasher.add(bytes: data) }
-    mutating func add(_ texts: [String]) {
+    package mutating func add(_ flag: Bool) { hasher.add(flag ? "1" : "0") }
+    package mutating func add(_ data: Data) { hasher.add(bytes: data) }
+    package mutating func add(_ texts: [String]) {
         add(texts.count)
         for text in texts { add(text) }
     }
 
-    static func of(_ build: (inout Digest) -> Void) -> UInt64 {
+    package static func of(_ build: (inout Digest) -> Void) -> UInt64 {
         var digest = Digest()
         build(&digest)
         return digest.value
@@ -26,14 +26,16 @@ struct Digest {
 }
 
 /// A small, stable hash (FNV-1a, 64 bits): the same value in every run, unlike `Hasher`.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+package struct FNV1a {
+    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ text: String) {
+    package init() {}
+
+    package mutating func add(_ text: String) {
         add(bytes: text.utf8)
     }
 
-    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01b3

@@ -10,7 +10,7 @@ public enum FileKind: Equatable, Sendable {
     /// Not a regular file nor a folder: what it is, for the message ("a named pipe (FIFO)").
     case special(String)
 
-    init(mode: mode_t) {
+    package init(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .file
         case S_IFDIR: self = .folder
@@ -43,19 +43,23 @@ public protocol FileSystem: Sendable {
 
 /// A file's device and inode.
 public struct FileIdentity: Hashable, Sendable {
-    var device: UInt64
-    var inode: UInt64
+    package var device: UInt64
+    package var inode: UInt64
 }
 
 extension FileSystem {
-    func isFile(_ path: String) -> Bool { kind(of: path) == .file }
-    func isDirectory(_ path: String) -> Bool { kind(of: path) == .folder }
+    package func isFile(_ path: String) -> Bool { kind(of: path) == .file }
+    package func isDirectory(_ path: String) -> Bool { kind(of: path) == .folder }
 }
 
 /// A file that is not a regular one, or cannot be opened: the system's reason.
 public struct ReadError: Error, CustomStringConvertible, Sendable {
     public var reason: String
     public var description: String { reason }
+
+    package init(reason: String) {
+        self.reason = reason
+    }
 }
 
 /// The real disk.
@@ -93,7 +97,7 @@ public struct LocalFileSystem: FileSystem {
 
     /// Opens without blocking (a FIFO opened for reading would wait for a writer), then
     /// checks on the open file that it is a regular one: no window between look and read.
-    static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) throws -> T) throws -> T {
+    package static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) throws -> T) throws -> T {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -136,25 +140,25 @@ public struct LocalFileSystem: FileSystem {
 
 /// One entry of a folder as `readdir` gives it: the type comes with the name, so walking a
 /// folder of 30,000 files needs no `stat` per entry (FileManager's enumerator took seconds).
-struct FolderEntry {
-    var name: String
+package struct FolderEntry {
+    package var name: String
     /// A folder itself, not a link to one: walks never follow links.
-    var isFolder: Bool
+    package var isFolder: Bool
     /// A symbolic link (to a file or a folder): only these need a `stat` to be followed.
-    var isLink = false
+    package var isLink = false
 
     /// The entries of `path` but `.` and `..`, unsorted; none when it cannot be read.
-    static func list(_ path: String) -> [FolderEntry] { listing(path) ?? [] }
+    package static func list(_ path: String) -> [FolderEntry] { listing(path) ?? [] }
 
     /// The entries of `path` but `.` and `..`, unsorted; nil when it cannot be read.
-    static func listing(_ path: String) -> [FolderEntry]? {
+    package static func listing(_ path: String) -> [FolderEntry]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
         return read(folder)
     }
 
     /// The entries of an open folder but `.` and `..`.
-    static func read(_ folder: OpaquePointer) -> [FolderEntry] {
+    package static func read(_ folder: OpaquePointer) -> [FolderEntry] {
         var entries: [FolderEntry] = []
         while let entry = readdir(folder) {
             // Read where it lies (d_name may be longer than its declared 256 bytes); a name
@@ -177,30 +181,30 @@ struct FolderEntry {
 }
 
 extension FileSystem {
-    func children(of path: String) -> [String]? { children(of: path, includingHidden: false) }
+    package func children(of path: String) -> [String]? { children(of: path, includingHidden: false) }
 
     /// The one rule for symbolic links, for posts, pages, images and static files alike: a
     /// file is published only if, links followed, it lies inside the site folder (`realRoot`,
     /// itself resolved). A link inside the site is fine; one that leads out could publish
     /// anything the writer's account can read.
-    func liesInside(_ path: String, realRoot: String) -> Bool {
+    package func liesInside(_ path: String, realRoot: String) -> Bool {
         isInside(realPath(path), realRoot)
     }
 }
 
 /// Site-relative path helpers: the pipeline names files relative to the site folder.
-enum SitePath {
-    static func join(_ a: String, _ b: String) -> String {
+package enum SitePath {
+    package static func join(_ a: String, _ b: String) -> String {
         a.isEmpty ? b : b.isEmpty ? a : a + "/" + b
     }
 
     /// Whether a part of the path is hidden (a name starting with a dot, but `.` and `..`).
-    static func isHidden(_ path: String) -> Bool {
+    package static func isHidden(_ path: String) -> Bool {
         path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
     }
 
     /// Resolves `.` and `..` segments; nil when the path climbs above its root.
-    static func normalize(_ path: String) -> String? {
+    package static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }

@@ -73,7 +73,7 @@ public func isInside(_ path: String, _ folder: String, orSame: Bool = false) -> 
 
 /// Whether a file, or a folder above it, is among the changed paths (site-relative): a folder
 /// moved or replaced is reported as the folder alone.
-func touched(_ path: String, by changed: Set<String>) -> Bool {
+package func touched(_ path: String, by changed: Set<String>) -> Bool {
     if changed.contains(path) { return true }
     var folder = Substring(path)
     while let slash = folder.lastIndex(of: "/") {

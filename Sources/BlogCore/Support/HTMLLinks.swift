@@ -4,30 +4,30 @@ import Foundation
 /// byte offset where it is written. Comments, and the text of `script` and `style` elements,
 /// hold no links. Not a full HTML parser: enough for what templates and writers put in tags,
 /// and one pass over the bytes, since every page of the site goes through it.
-enum HTMLLinks {
-    struct Reference: Equatable, Sendable {
-        var value: String
-        var offset: Int
+package enum HTMLLinks {
+    package struct Reference: Equatable, Sendable {
+        package var value: String
+        package var offset: Int
     }
 
-    static func references(in html: String) -> [Reference] {
+    package static func references(in html: String) -> [Reference] {
         var html = html
         return html.withUTF8 { references(in: UnsafeRawBufferPointer($0)) }
     }
 
-    static func references(in bytes: UnsafeRawBufferPointer) -> [Reference] {
+    package static func references(in bytes: UnsafeRawBufferPointer) -> [Reference] {
         var scanner = Scanner(bytes: bytes)
         return scanner.run()
     }
 
     private struct Scanner {
-        let bytes: UnsafeRawBufferPointer
-        var i = 0
-        var found: [Reference] = []
+        package let bytes: UnsafeRawBufferPointer
+        package var i = 0
+        package var found: [Reference] = []
 
-        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        package init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-        mutating func run() -> [Reference] {
+        package mutating func run() -> [Reference] {
             while let open = next(UInt8(ascii: "<")) {
                 i = open + 1
                 if starts(with: "!--") {
@@ -162,7 +162,7 @@ enum HTMLLinks {
     }
 
     /// The entities a URL in an attribute is likely to hold: `&amp;`, quotes, numbers.
-    static func decodeEntities(_ text: String) -> String {
+    package static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)

@@ -31,13 +31,13 @@ private func isHTMLSpecial(_ byte: UInt8) -> Bool {
 }
 
 /// `7` → `07`: numbers of dates and URLs, zero-padded to `width` digits.
-func pad(_ n: Int, _ width: Int = 2) -> String {
+package func pad(_ n: Int, _ width: Int = 2) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
 /// The text without white space at either end.
-func trimmed(_ s: String) -> String {
+package func trimmed(_ s: String) -> String {
     // Most strings have nothing to trim, which their first and last bytes tell without
     // Foundation (a byte below 0x80 other than a space or control is never whitespace).
     if let first = s.utf8.first, let last = s.utf8.last, first > 32, first < 127, last > 32, last < 127 {
@@ -49,7 +49,7 @@ func trimmed(_ s: String) -> String {
 /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (`memchr` for its first byte,
 /// then `memcmp`): `String.contains` of a String is Foundation's, through NSString, and
 /// showed in profiles.
-func containsBytes(_ text: String, _ needle: String) -> Bool {
+package func containsBytes(_ text: String, _ needle: String) -> Bool {
     var (text, needle) = (text, needle)
     return text.withUTF8 { haystack in
         needle.withUTF8 { needle in

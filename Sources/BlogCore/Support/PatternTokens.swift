@@ -1,7 +1,7 @@
 /// Expands `:name` tokens of a URL pattern (`/:year/:month/:slug/`): each name made of
 /// letters and `_` that `value` knows is replaced; any other `:` is kept as written. By hand,
 /// without Foundation's string search: a build runs it for every post.
-func expandTokens(_ pattern: String, value: (Substring) -> String?) -> String {
+package func expandTokens(_ pattern: String, value: (Substring) -> String?) -> String {
     var expanded = ""
     var rest = Substring(pattern)
     while let colon = rest.firstIndex(of: ":") {

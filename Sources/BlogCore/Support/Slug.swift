@@ -94,7 +94,7 @@ private func asciiTable(_ keep: (Character) -> Bool) -> [Bool] {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String {
+    package func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

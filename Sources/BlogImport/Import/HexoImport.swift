@@ -1,5 +1,9 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// A Hexo site: `_config.yml`, `source/_posts/` (at any depth, each post's asset folder beside
 /// it), `source/_drafts/`, standalone pages elsewhere in `source/` (`source/about/index.md`),

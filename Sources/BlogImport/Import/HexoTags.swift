@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// Hexo's tag plugins and those of its most used theme, NexT (`note`, `tabs`, `label`, `gp`,
 /// `mermaid`, `centerquote`). Hexo leaves fenced code alone, so tags there stay as written.

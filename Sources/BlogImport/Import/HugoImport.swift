@@ -1,5 +1,9 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// A Hugo site: `hugo.toml` (or `config.*`), `content/<section>/…` with leaf bundles
 /// (`index.md` and its files), `static/`. The posts are the main section's pages (the

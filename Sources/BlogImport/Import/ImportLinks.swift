@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// What a conversion needs to know of the whole old site: where each post went, and which
 /// old address was whose. Links between posts become links to the target's new source file

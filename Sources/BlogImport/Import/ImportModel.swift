@@ -1,4 +1,8 @@
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The generators a blog can move in from.
 public enum SourceGenerator: String, CaseIterable, Sendable {

@@ -1,4 +1,8 @@
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// `blog.yaml` for a site moved in: the old settings that have a `blog` equivalent.
 enum ImportSettings {

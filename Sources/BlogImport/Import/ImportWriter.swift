@@ -1,5 +1,9 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The last step: the new site folder.
 enum ImportWriter {

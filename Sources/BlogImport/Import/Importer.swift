@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// `blog import`: reads a Hexo, Jekyll or Hugo site (never changing it), converts what its
 /// posts use, writes a new site folder and builds it once to report what still needs the

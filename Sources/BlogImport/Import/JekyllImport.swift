@@ -1,5 +1,9 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// A Jekyll site: `_config.yml`, `_posts/` (and `<category>/_posts/`), `_drafts/`, pages at
 /// the root, and every other file not under an `_` folder, which Jekyll copies as is.

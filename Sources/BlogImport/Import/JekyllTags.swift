@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// Jekyll's Liquid, as posts use it. Liquid runs before Markdown, in code too, so every tag
 /// outside `{% raw %}` is converted wherever it stands; Liquid output other than the site's

@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The dates other generators accept, which are looser than `blog`'s: `2019-11-8 9:32:00`,
 /// `2021/9/30 0:00:00`, trailing spaces, `2021-01-16T20:40:03-06:00`, `2018-09-14`. A date

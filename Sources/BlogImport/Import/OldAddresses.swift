@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The addresses posts had under the old generator, and what keeps them working: a
 /// `permalink` for `blog.yaml` that gives most posts the same address, and an alias (a page

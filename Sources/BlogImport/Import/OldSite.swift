@@ -1,5 +1,9 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The old site's folder, read only: its files, and front matter and settings in the three
 /// forms generators use (YAML `---`, TOML `+++`, JSON `{ … }`), all as YAML nodes.

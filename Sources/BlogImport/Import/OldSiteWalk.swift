@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The walk of the old site's folder that decides what `blog import` may read: each entry's
 /// type is taken with `lstat` before anything is opened, and links are followed only to

@@ -1,4 +1,8 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// The middle step: every post's body converted, knowing the whole site.
 enum SiteConversion {

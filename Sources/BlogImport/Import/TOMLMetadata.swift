@@ -1,5 +1,9 @@
 import TOMLKit
 import Yams
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
+import BlogIncremental
 
 /// TOML (Hugo's `+++` front matter, `hugo.toml`), read with TOMLKit, as YAML nodes: one shape
 /// for every importer. Dates keep their TOML text (`2021-01-16T20:40:03-06:00`).

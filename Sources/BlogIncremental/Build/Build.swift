@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// What to build, and the outside world the build may see (the clock, the file system).
 public struct BuildOptions: Sendable {
@@ -105,16 +108,16 @@ public enum SiteBuilder {
 }
 
 /// A build under way: the problems found so far, and how long each named step took.
-struct BuildRun {
-    var result = BuildResult()
+package struct BuildRun {
+    package var result = BuildResult()
     private var clock = StageClock()
-    let progress: (@Sendable (String) -> Void)?
+    package let progress: (@Sendable (String) -> Void)?
 
-    init(progress: (@Sendable (String) -> Void)?) { self.progress = progress }
+    package init(progress: (@Sendable (String) -> Void)?) { self.progress = progress }
 
-    var failed: Bool { result.diagnostics.hasErrors }
+    package var failed: Bool { result.diagnostics.hasErrors }
 
-    mutating func step<T>(_ name: String, _ body: (inout [Diagnostic]) -> T) -> T {
+    package mutating func step<T>(_ name: String, _ body: (inout [Diagnostic]) -> T) -> T {
         progress?(name)
         var problems: [Diagnostic] = []
         let value = body(&problems)
@@ -124,7 +127,7 @@ struct BuildRun {
     }
 
     /// Problems sorted by place; no files when any is an error.
-    func finish(files: [OutputFile] = []) -> BuildResult {
+    package func finish(files: [OutputFile] = []) -> BuildResult {
         var result = result
         result.diagnostics = result.diagnostics.sortedByLocation
         result.files = result.diagnostics.hasErrors ? [] : files

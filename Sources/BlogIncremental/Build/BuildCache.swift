@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// What one build leaves for the next in the same process (`blog serve`): the site as
 /// loaded, each post as resolved, each page as rendered, and what was written. Every entry
@@ -6,32 +9,32 @@ import Foundation
 /// did not change, and its output is the same as a cold build's.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    var resolvedPosts: [String: ResolvedEntry] = [:]
-    var pages: [String: (key: UInt64, file: OutputFile)] = [:]
+    package var resolvedPosts: [String: ResolvedEntry] = [:]
+    package var pages: [String: (key: UInt64, file: OutputFile)] = [:]
     /// A post restored without its text whose file, read again, no longer held what the
     /// last build read: nothing restored can be trusted (`SiteBuilder.build` starts again).
     private var distrustedPath: String?
     /// The last build's list data of each post, as templates read it (`PageData.converted`).
-    var summaries: [String: PageData.ConvertedSummary] = [:]
+    package var summaries: [String: PageData.ConvertedSummary] = [:]
     /// The site as the last build loaded it, reused when only posts' text changed.
-    var source: SiteSource?
+    package var source: SiteSource?
     /// The last index, with what it was built from and its resolution key.
-    var index: (inputs: [IndexInput], staticFiles: Set<String>, index: SiteIndex, key: UInt64)?
+    package var index: (inputs: [IndexInput], staticFiles: Set<String>, index: SiteIndex, key: UInt64)?
     /// The last grouping of posts.
-    var model: SiteModel?
+    package var model: SiteModel?
     /// The output paths last found free of conflicts.
-    var checkedPaths: Set<String>?
+    package var checkedPaths: Set<String>?
     /// The theme as last parsed, reused while its templates and assets stay the same.
-    var theme: Theme?
+    package var theme: Theme?
     /// Copied files whose source was checked to lie inside the site folder.
-    var verifiedCopies: Set<String> = []
+    package var verifiedCopies: Set<String> = []
 
-    struct ResolvedEntry {
-        var post: SourcePost
-        var indexKey: UInt64
-        var result: ResolvedPost
+    package struct ResolvedEntry {
+        package var post: SourcePost
+        package var indexKey: UInt64
+        package var result: ResolvedPost
         /// Its warnings, told again each time the result is reused.
-        var problems: [Diagnostic] = []
+        package var problems: [Diagnostic] = []
     }
 
     public init() {}
@@ -42,7 +45,7 @@ public final class BuildCache: @unchecked Sendable {
     private var reusedPosts = 0
     private var keptPages = 0
 
-    func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedEntry? {
+    package func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedEntry? {
         guard let entry = lock.withLock({ resolvedPosts[post.sourcePath] }), entry.indexKey == indexKey,
             entry.post == post, !entry.result.assets.contains(where: { touched($0.sourcePath, by: changed) })
         else { return nil }
@@ -50,18 +53,18 @@ public final class BuildCache: @unchecked Sendable {
         return entry
     }
 
-    func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost, problems: [Diagnostic]) {
+    package func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost, problems: [Diagnostic]) {
         lock.withLock {
             resolvedPosts[post.sourcePath] = ResolvedEntry(post: post, indexKey: indexKey, result: result, problems: problems)
         }
     }
 
-    func distrust(_ sourcePath: String) {
+    package func distrust(_ sourcePath: String) {
         lock.withLock { distrustedPath = distrustedPath ?? sourcePath }
     }
 
     /// The post whose file betrayed the save, if any; the cache is emptied then.
-    func takeDistrusted() -> String? {
+    package func takeDistrusted() -> String? {
         lock.withLock {
             guard let path = distrustedPath else { return nil }
             distrustedPath = nil
@@ -73,21 +76,21 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Forgets the pages kept in the output by an earlier run (`OutputFile.Content.kept`):
     /// their links were checked against the paths that site had.
-    func dropKeptPages() {
+    package func dropKeptPages() {
         lock.withLock { pages = pages.filter { if case .kept = $0.value.file.content { false } else { true } } }
     }
 
-    func page(_ path: String, key: UInt64) -> OutputFile? {
+    package func page(_ path: String, key: UInt64) -> OutputFile? {
         lock.withLock { pages[path].flatMap { $0.key == key ? $0.file : nil } }
     }
 
-    func store(page file: OutputFile, key: UInt64) {
+    package func store(page file: OutputFile, key: UInt64) {
         lock.withLock { pages[file.path] = (key, file) }
     }
 
     /// Each job's page from the last build when its key is the same; the others rendered
     /// (by `render`, on every core) and kept for the next build.
-    func pages(for jobs: [SiteRenderer.Job], render: ([SiteRenderer.Job]) -> [OutputFile]) -> [OutputFile] {
+    package func pages(for jobs: [SiteRenderer.Job], render: ([SiteRenderer.Job]) -> [OutputFile]) -> [OutputFile] {
         let cached = jobs.map { page(SiteIndex.filePath(of: $0.path), key: $0.key) }
         let missing = jobs.indices.filter { cached[$0] == nil }
         let made = render(missing.map { jobs[$0] })
@@ -100,7 +103,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Forgets entries of pages and posts the site no longer has.
-    func keepOnly(posts: Set<String>, pages keep: Set<String>) {
+    package func keepOnly(posts: Set<String>, pages keep: Set<String>) {
         lock.withLock {
             resolvedPosts = resolvedPosts.filter { posts.contains($0.key) }
             summaries = summaries.filter { posts.contains($0.key) }
@@ -111,15 +114,15 @@ public final class BuildCache: @unchecked Sendable {
 
 /// What a post's URL and aliases are made from: while these stay the same for every post,
 /// the site index does too.
-struct IndexInput: Equatable {
-    var sourcePath: String
-    var kind: ContentKind
-    var slug: String
-    var date: PostDate?
-    var aliases: [String]
-    var keyLines: [Int?]
+package struct IndexInput: Equatable {
+    package var sourcePath: String
+    package var kind: ContentKind
+    package var slug: String
+    package var date: PostDate?
+    package var aliases: [String]
+    package var keyLines: [Int?]
 
-    init(_ post: SourcePost) {
+    package init(_ post: SourcePost) {
         (sourcePath, kind, slug, date, aliases) = (post.sourcePath, post.kind, post.slug, post.date, post.aliases)
         keyLines = [post.line(ofKey: "slug"), post.line(ofKey: "aliases")]
     }

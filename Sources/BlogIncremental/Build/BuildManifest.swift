@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// What the last successful build read and wrote, kept in the site's state folder (never in
 /// the output, which is published: it names drafts and every file of the site), so that a
@@ -51,7 +54,7 @@ public struct BuildManifest: Equatable, Sendable {
     public static let version = "0.3.0"
 
     /// The first line of every record: a record of another format is not read.
-    static let format = "blog build record 2"
+    package static let format = "blog build record 2"
 
     /// Lines of tab-separated fields; JSON took longer to decode than the whole check, and
     /// the lines are read as bytes: splitting 50,000 Strings was most of a "Nothing changed".
@@ -94,7 +97,7 @@ public struct BuildManifest: Equatable, Sendable {
     /// A path or message as one field: `\`, tab, line feed and carriage return escaped, so
     /// that a file name holding them is recorded exactly (a post named with a newline must
     /// still be noticed when it is deleted).
-    static func escaped(_ field: String) -> String {
+    package static func escaped(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return field }
         var result = ""
         for character in field.unicodeScalars {
@@ -248,7 +251,7 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// - Parameter keep: whether to look at an entry, given its folder (relative) and name.
-    static func stamps(
+    package static func stamps(
         under root: String, skipping: String?, followLinks: Bool = true, keep: (String, String) -> Bool = { _, _ in true }
     ) -> [String: Stamp] {
         // The output, when it lies inside: as a path relative to the root.

@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// The record a command-line build keeps of itself (`BuildManifest`, in the site's state
 /// folder): whether the last build into an output folder is still what a build would make,

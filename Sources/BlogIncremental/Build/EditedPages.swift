@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// The quickest answer to a save of a post while previewing: the post's own page, made
 /// against the last build's index and grouping, before the whole site is brought up to date.

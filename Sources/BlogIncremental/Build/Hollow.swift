@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// Posts the cache holds hollow: restored from the last command-line build (`SavedBuild`)
 /// without their Markdown and HTML (`PostBody.onDisk`), which most builds after an edit never
@@ -7,7 +10,7 @@ extension SiteBuilder {
     /// The post with its body (`.text`), or nil when its file no longer holds what the last
     /// build read — changed with its size and time kept, or gone. The cache is then marked
     /// (`BuildCache.distrusted`) and the build starts again cold (`SiteBuilder.build`).
-    static func complete(_ post: SourcePost, _ indexed: Indexed, options: BuildOptions) -> SourcePost? {
+    package static func complete(_ post: SourcePost, _ indexed: Indexed, options: BuildOptions) -> SourcePost? {
         guard case .onDisk(let digest) = post.body else { return post }
         let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
         // The load's problems are the ones the last build found in the same file, restored
@@ -30,7 +33,7 @@ extension SiteBuilder {
     }
 
     /// The posts of `paths` read and resolved whole again, the others as they are.
-    static func whole(_ posts: [ResolvedPost], _ paths: Set<String>, _ indexed: Indexed, options: BuildOptions) -> [ResolvedPost] {
+    package static func whole(_ posts: [ResolvedPost], _ paths: Set<String>, _ indexed: Indexed, options: BuildOptions) -> [ResolvedPost] {
         let resolver = resolver(indexed, options: options)
         let inFeed = SiteModel.feedSources(indexed.published)
         return posts.parallelMap { post in
@@ -49,7 +52,7 @@ extension SiteBuilder {
     /// After this, a post still hollow has its page kept, so its links were checked against
     /// the last build's paths, all of which the site still has: no new problem can be found in
     /// it, and no message needs its Markdown for a line.
-    static func completePages(
+    package static func completePages(
         _ plan: Plan, _ posts: Resolved, site: SiteSource, indexed: Indexed, theme: Theme, options: BuildOptions
     ) -> (Resolved, Plan) {
         guard let cache = options.cache else { return (posts, plan) }

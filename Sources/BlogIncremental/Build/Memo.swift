@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// The incremental layer: whole step results reused from the build before (`BuildCache`)
 /// while what they are made from is the same. Only the build layer calls these; the stages
@@ -6,7 +9,7 @@ import Foundation
 extension SiteBuilder {
     /// Where every post goes, and the key resolution results are cached under; the last
     /// build's when no post's URL, alias or publication changed.
-    static func siteIndex(site: SiteSource, published: [SourcePost], files: SiteFiles, cache: BuildCache?)
+    package static func siteIndex(site: SiteSource, published: [SourcePost], files: SiteFiles, cache: BuildCache?)
         -> (SiteIndex, [Diagnostic], UInt64)
     {
         let inputs = published.map { IndexInput($0) }
@@ -26,7 +29,7 @@ extension SiteBuilder {
 
     /// The posts grouped by date, tag and category; when only posts' text changed, the last
     /// build's groups with the new posts put in place of the old.
-    static func siteModel(index: SiteIndex, resolved: [ResolvedPost], cache: BuildCache?) -> SiteModel {
+    package static func siteModel(index: SiteIndex, resolved: [ResolvedPost], cache: BuildCache?) -> SiteModel {
         if let previous = cache?.model, let model = previous.replacing(resolved, index: index) {
             cache?.model = model
             return model
@@ -39,7 +42,7 @@ extension SiteBuilder {
     }
 
     /// The theme as parsed by the build before, while its templates and assets are the same.
-    static func parsedTheme(_ source: ThemeSource, cache: BuildCache?) -> (Theme?, [Diagnostic]) {
+    package static func parsedTheme(_ source: ThemeSource, cache: BuildCache?) -> (Theme?, [Diagnostic]) {
         let digest = source.digest
         if let cached = cache?.theme, cached.digest == digest { return (cached, []) }
         let (theme, problems) = Theme.load(source, digest: digest)
@@ -49,7 +52,7 @@ extension SiteBuilder {
 
     /// Each derived output (feed, sitemap, redirects…), made again only when its key changed;
     /// its files are kept with the pages, so a saved build keeps them too.
-    static func derived(_ model: SiteModel, cache: BuildCache?) -> [OutputFile] {
+    package static func derived(_ model: SiteModel, cache: BuildCache?) -> [OutputFile] {
         DerivedOutputs.all.flatMap { output -> [OutputFile] in
             let key = output.key(model)
             func fileKey(_ path: String) -> UInt64 { Digest.of { $0.add(key); $0.add(path) } }
@@ -68,7 +71,7 @@ extension SiteBuilder {
     }
 
     /// Each page of the last build whose key is the same, the others rendered.
-    static func render(_ plan: Plan, cache: BuildCache?) -> [OutputFile] {
+    package static func render(_ plan: Plan, cache: BuildCache?) -> [OutputFile] {
         let pages = cache?.pages(for: plan.jobs, render: plan.renderer.render) ?? plan.renderer.render(plan.jobs)
         // Made as the pages needed them: this build's, and the last one's it did not need.
         cache?.summaries = plan.renderer.data.converted
@@ -77,7 +80,7 @@ extension SiteBuilder {
 
     /// The last check: every path inside the output, none twice; skipped when the paths
     /// are those last found free of conflicts.
-    static func checkedPaths(_ files: [OutputFile], cache: BuildCache?, problems: inout [Diagnostic]) -> [OutputFile] {
+    package static func checkedPaths(_ files: [OutputFile], cache: BuildCache?, problems: inout [Diagnostic]) -> [OutputFile] {
         let paths = Set(files.map(\.path))
         if cache?.checkedPaths != paths || paths.count != files.count {
             let found = OutputPaths.problems(in: files)

@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// What `blog build` keeps of a build for the next run, so that a build after editing one
 /// post redoes what that edit touches, as `blog serve` does in memory: the site as loaded,
@@ -10,22 +13,22 @@ import Foundation
 /// the site: the posts are restored "hollow" (`BuildCache.hollow`), and a post whose page
 /// must be made again, or which must be resolved again, is read from its file then
 /// (`SiteBuilder.complete`). Its file did not change, or it would not be hollow.
-enum SavedBuild {
-    static let format = "blog saved build 2"
+package enum SavedBuild {
+    package static let format = "blog saved build 2"
 
     /// One per output folder, like the record.
-    static func fileName(output: String) -> String {
+    package static func fileName(output: String) -> String {
         var hasher = FNV1a()
         hasher.add(output)
         return "saved-" + String(hasher.value, radix: 16)
     }
 
-    static func path(source: String, output: String) -> String {
+    package static func path(source: String, output: String) -> String {
         SitePath.join(SiteState.folder(source: source), fileName(output: output))
     }
 
     /// Written whole or not at all (a temporary renamed). Lists are in no particular order.
-    static func write(_ cache: BuildCache, build: UInt64, source: String, output: String) throws {
+    package static func write(_ cache: BuildCache, build: UInt64, source: String, output: String) throws {
         guard let site = cache.source else { return }
         var w = ByteWriter()
         w.add(format + " " + BuildManifest.tool)
@@ -76,13 +79,13 @@ enum SavedBuild {
     ///     change (a changed `blog.yaml` makes the load start afresh anyway).
     ///   - trusted: whether the output still holds a page as that build wrote it.
     /// A save that cannot be used, and why, for the one line the build prints.
-    enum Refusal: Error {
+    package enum Refusal: Error {
         case missing
         case damaged
         case otherBuild
         case otherVersion
 
-        var note: String? {
+        package var note: String? {
             switch self {
             case .missing, .otherBuild: nil
             case .damaged: "the saved build in .blog/ is damaged"
@@ -99,7 +102,7 @@ enum SavedBuild {
         return hasher.value
     }
 
-    static func read(
+    package static func read(
         build: UInt64, source: String, output: String, config: Config, trusted: (String) -> Bool
     ) -> Result<BuildCache, Refusal> {
         guard let data = FileManager.default.contents(atPath: path(source: source, output: output)) else { return .failure(.missing) }

@@ -1,10 +1,13 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// How each value a saved build holds is written (`ByteWriter`) and read back (`ByteReader`),
 /// field by field, in one order. Posts are saved without their Markdown and HTML (a tenth of
 /// the size): the build reads a post's file again when it needs those (`SavedBuild`).
 extension ByteWriter {
-    mutating func add(_ post: SourcePost) {
+    package mutating func add(_ post: SourcePost) {
         add(post.kind == .post)
         add(post.sourcePath)
         add(post.folder)
@@ -29,7 +32,7 @@ extension ByteWriter {
         add(post.loadFailed)
     }
 
-    mutating func add(_ date: PostDate?) {
+    package mutating func add(_ date: PostDate?) {
         add(date != nil)
         guard let date else { return }
         add(date.secondsSince1970)
@@ -37,7 +40,7 @@ extension ByteWriter {
     }
 
     /// Everything but the content, which only the post's own page shows.
-    mutating func add(_ post: ResolvedPost) {
+    package mutating func add(_ post: ResolvedPost) {
         add(post.title)
         add(post.path)
         add(post.excerpt)
@@ -72,7 +75,7 @@ extension ByteWriter {
         add(post.digest)
     }
 
-    mutating func add(_ problem: Diagnostic) {
+    package mutating func add(_ problem: Diagnostic) {
         add(problem.severity == .error)
         add(problem.location.file)
         add(problem.location.line ?? -1)
@@ -80,7 +83,7 @@ extension ByteWriter {
         add(problem.message)
     }
 
-    mutating func add(_ theme: ThemeSource) {
+    package mutating func add(_ theme: ThemeSource) {
         add(theme.name)
         add(theme.templates.sorted { $0.key < $1.key }) { w, entry in
             w.add(entry.key)
@@ -96,7 +99,7 @@ extension ByteWriter {
 
 extension ByteReader {
     /// A post without its body (`SavedBuild.hollow`).
-    mutating func sourcePost() -> SourcePost {
+    package mutating func sourcePost() -> SourcePost {
         let kind: ContentKind = bool() ? .post : .page
         let (sourcePath, folder, isBundle, title) = (string(), string(), bool(), optionalString())
         let (date, updated, tags, categories) = (postDate(), postDate(), strings(), strings())
@@ -113,13 +116,13 @@ extension ByteReader {
             bodyLineOffset: bodyLineOffset, keyLines: Dictionary(keyLines) { a, _ in a }, loadFailed: bool())
     }
 
-    mutating func postDate() -> PostDate? {
+    package mutating func postDate() -> PostDate? {
         guard bool() else { return nil }
         return PostDate(secondsSince1970: int64(), offsetSeconds: int())
     }
 
     /// The post as `ByteWriter.add(_: ResolvedPost)` left it: without content.
-    mutating func resolvedPost(source: SourcePost) -> ResolvedPost {
+    package mutating func resolvedPost(source: SourcePost) -> ResolvedPost {
         let (title, path, excerpt, hasMore, summary) = (string(), string(), string(), bool(), string())
         let toc = list { r in TOCEntry(level: r.int(), id: r.string(), title: r.string()) }
         let words = int()
@@ -137,14 +140,14 @@ extension ByteReader {
             fragmentLinks: fragmentLinks, links: links, feedContent: feedContent, digest: unsigned())
     }
 
-    mutating func diagnostic() -> Diagnostic {
+    package mutating func diagnostic() -> Diagnostic {
         let severity: Diagnostic.Severity = bool() ? .error : .warning
         let (file, line, column, message) = (string(), int(), int(), string())
         return Diagnostic(
             severity, SourceLocation(file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column), message)
     }
 
-    mutating func themeSource() -> ThemeSource {
+    package mutating func themeSource() -> ThemeSource {
         var theme = ThemeSource()
         theme.name = string()
         for (name, source) in list({ r in (r.string(), TemplateSource(path: r.string(), text: r.string())) }) {

@@ -1,4 +1,7 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// The tool's own files for a site: kept in a hidden folder of the site (`.blog/`), never in
 /// the output folder, which holds the published site and nothing else. `blog init` puts the
@@ -18,7 +21,7 @@ public enum SiteState {
 
     /// Present while a build writes into an output folder (it holds that folder's path): a
     /// build killed then leaves it, and `blog deploy` refuses to publish that folder.
-    static let writingName = "writing"
+    package static let writingName = "writing"
 
     /// Marks `output` as being written, and forgets the record of its last build, which the
     /// folder will no longer match.
@@ -64,10 +67,10 @@ public enum SiteState {
 
 /// The site locks this process holds (their descriptors stay open until it ends).
 private final class SiteLocks: @unchecked Sendable {
-    static let shared = SiteLocks()
+    package static let shared = SiteLocks()
     private let guardLock = NSLock()
     private var held: [String: Int32] = [:]
 
-    func holds(_ folder: String) -> Bool { guardLock.withLock { held[folder] != nil } }
-    func add(_ folder: String, _ fd: Int32) { guardLock.withLock { held[folder] = fd } }
+    package func holds(_ folder: String) -> Bool { guardLock.withLock { held[folder] != nil } }
+    package func add(_ folder: String, _ fd: Int32) { guardLock.withLock { held[folder] = fd } }
 }

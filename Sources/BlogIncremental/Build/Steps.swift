@@ -1,38 +1,41 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
+import BlogPipeline
 
 /// The steps of `SiteBuilder.build`, each from values to values, with the problems it finds.
 extension SiteBuilder {
     /// The published posts and where each goes.
-    struct Indexed {
-        var published: [SourcePost]
+    package struct Indexed {
+        package var published: [SourcePost]
         /// Posts whose front matter failed: resolved only for their body's problems.
-        var broken: [SourcePost]
-        var index: SiteIndex
-        var resolutionKey: UInt64
-        var files: SiteFiles
-        var nextDue: Int64?
+        package var broken: [SourcePost]
+        package var index: SiteIndex
+        package var resolutionKey: UInt64
+        package var files: SiteFiles
+        package var nextDue: Int64?
         /// Site-relative paths the watcher saw change (empty when unknown).
-        var changed: Set<String>
+        package var changed: Set<String>
     }
 
-    struct Resolved {
-        var published: [ResolvedPost]
-        var broken: [ResolvedPost]
+    package struct Resolved {
+        package var published: [ResolvedPost]
+        package var broken: [ResolvedPost]
     }
 
     /// What the site will be, before any page is rendered: every page as a job, the files to
     /// copy, the redirects, and so every path of the output.
-    struct Plan {
-        var model: SiteModel
-        var renderer: SiteRenderer
-        var jobs: [SiteRenderer.Job]
-        var copies: CopiedFiles
-        var urls: SiteURL
+    package struct Plan {
+        package var model: SiteModel
+        package var renderer: SiteRenderer
+        package var jobs: [SiteRenderer.Job]
+        package var copies: CopiedFiles
+        package var urls: SiteURL
     }
 
     /// The site as the last build loaded it with only the changed files read again, or all
     /// of it read.
-    static func load(_ options: BuildOptions, problems: inout [Diagnostic]) -> SiteSource? {
+    package static func load(_ options: BuildOptions, problems: inout [Diagnostic]) -> SiteSource? {
         let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
         let (loaded, found) = loader.reload(options.cache?.source, changed: options.changedPaths)
             ?? loader.load(root: options.source, settings: options.settings)
@@ -43,7 +46,7 @@ extension SiteBuilder {
         return site
     }
 
-    static func index(_ site: SiteSource, options: BuildOptions, problems: inout [Diagnostic]) -> Indexed {
+    package static func index(_ site: SiteSource, options: BuildOptions, problems: inout [Diagnostic]) -> Indexed {
         let now = Int64(options.now.timeIntervalSince1970)
         let published = site.posts.filter {
             !$0.loadFailed && (options.includeDrafts || (!$0.draft && ($0.date?.secondsSince1970 ?? 0) <= now))
@@ -61,7 +64,7 @@ extension SiteBuilder {
 
     /// Every post parsed and resolved on every core (the last build's result for a post
     /// that did not change); the feed's newest posts also with absolute URLs.
-    static func resolve(_ indexed: Indexed, options: BuildOptions, problems: inout [Diagnostic]) -> Resolved {
+    package static func resolve(_ indexed: Indexed, options: BuildOptions, problems: inout [Diagnostic]) -> Resolved {
         let cache = options.cache
         let resolver = resolver(indexed, options: options)
         let inFeed = SiteModel.feedSources(indexed.published)
@@ -86,21 +89,21 @@ extension SiteBuilder {
         return Resolved(published: published, broken: broken.compactMap(\.0))
     }
 
-    static func resolver(_ indexed: Indexed, options: BuildOptions) -> PostResolver {
+    package static func resolver(_ indexed: Indexed, options: BuildOptions) -> PostResolver {
         var resolver = PostResolver(index: indexed.index, files: indexed.files)
         resolver.checks = options.checks
         resolver.digests = options.cache != nil
         return resolver
     }
 
-    static func theme(_ site: SiteSource, cache: BuildCache?, problems: inout [Diagnostic]) -> Theme? {
+    package static func theme(_ site: SiteSource, cache: BuildCache?, problems: inout [Diagnostic]) -> Theme? {
         guard let source = site.theme else { return nil }
         let (theme, found) = parsedTheme(source, cache: cache)
         problems += found
         return theme
     }
 
-    static func plan(
+    package static func plan(
         _ site: SiteSource, _ indexed: Indexed, _ posts: Resolved, _ theme: Theme, options: BuildOptions,
         problems: inout [Diagnostic]
     ) -> Plan {
@@ -122,7 +125,7 @@ extension SiteBuilder {
 
     /// A year summary for a year without posts, or a second one for a year, would be dropped
     /// without a word.
-    static func yearSummaryProblems(_ model: SiteModel) -> [Diagnostic] {
+    package static func yearSummaryProblems(_ model: SiteModel) -> [Diagnostic] {
         var claimed: [Int: String] = [:]
         var problems: [Diagnostic] = []
         let years = Set(model.years.compactMap { Int($0.name) })

@@ -1,30 +1,31 @@
 import CCmark
 import Foundation
+import BlogCore
 
 /// A small Swift face over a cmark document tree: parse, walk, edit, render.
 /// A document belongs to one thread at a time (cmark trees are not thread-safe); each post
 /// is parsed and rendered within one task.
-final class MarkdownDocument {
-    private(set) var root: OpaquePointer
+package final class MarkdownDocument {
+    package private(set) var root: OpaquePointer
     /// cmark render options (safe or unsafe raw HTML).
-    let renderOptions: Int32
+    package let renderOptions: Int32
     /// The Markdown as cmark read it: the post's, or with footnote definitions and math
     /// rewritten (`SourceRewrite`), on the same lines.
-    private(set) var source: String
+    package private(set) var source: String
     /// Lines of blocks the extensions made (tables, display math), which cmark knows none of.
-    var lineRanges: [OpaquePointer: ClosedRange<Int>] = [:]
+    package var lineRanges: [OpaquePointer: ClosedRange<Int>] = [:]
     /// Ids set in the Markdown (`## Title {#id}`), by heading.
-    var headingIDs: [OpaquePointer: String] = [:]
+    package var headingIDs: [OpaquePointer: String] = [:]
     /// Display math stand-ins, by node (`Math`).
-    var displayMath: [OpaquePointer: Int] = [:]
+    package var displayMath: [OpaquePointer: Int] = [:]
     /// What the writer probably meant otherwise (an undefined footnote), by line of the Markdown.
-    private(set) var warnings: [(line: Int, message: String)] = []
+    package private(set) var warnings: [(line: Int, message: String)] = []
 
     /// - Parameters:
     ///   - extensions: the GFM and other extensions to apply (`Markdown/Extensions/`).
     ///   - footnotePrefix: put in footnotes' ids, unique to the post.
     ///   - hardBreaks: every line break of a paragraph is a `<br>` (Hexo's renderers do that).
-    init(_ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "", hardBreaks: Bool = false) {
+    package init(_ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "", hardBreaks: Bool = false) {
         renderOptions = (safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
         root = Self.parse(markdown)
         source = markdown
@@ -45,7 +46,7 @@ final class MarkdownDocument {
     }
 
     /// Parses Markdown with cmark; the caller frees the tree.
-    static func parse(_ markdown: String) -> OpaquePointer {
+    package static func parse(_ markdown: String) -> OpaquePointer {
         var markdown = markdown
         // The length in bytes, not strlen: a NUL inside the text must not end the document
         // (cmark itself turns it into U+FFFD).
@@ -92,7 +93,7 @@ final class MarkdownDocument {
 
     /// The lines of a text, split at its bytes (a split by `Character` cost more than cmark's
     /// parse of the same text).
-    static func lines(of text: String) -> [Substring] {
+    package static func lines(of text: String) -> [Substring] {
         var lines: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -106,18 +107,18 @@ final class MarkdownDocument {
 
     /// The link reference definitions of the Markdown (`[ref]: url`), as lines: table cells
     /// are parsed on their own and need them for `[text][ref]`.
-    static func referenceDefinitions(_ lines: [Substring]) -> String {
+    package static func referenceDefinitions(_ lines: [Substring]) -> String {
         lines.filter { line in
             let rest = line.drop { $0 == " " }
             return line.count - rest.count <= 3 && rest.hasPrefix("[") && !rest.hasPrefix("[^") && rest.contains("]:")
         }.joined(separator: "\n")
     }
 
-    func warn(_ line: Int, _ message: String) { warnings.append((line, message)) }
+    package func warn(_ line: Int, _ message: String) { warnings.append((line, message)) }
 
     /// The line of a node: its own, or its block's (inline nodes and the extensions' blocks
     /// have none of their own).
-    func line(of node: MarkdownNode) -> Int {
+    package func line(of node: MarkdownNode) -> Int {
         var current: MarkdownNode? = node
         while let n = current {
             if let range = lineRanges[n.pointer] { return range.lowerBound }
@@ -130,10 +131,10 @@ final class MarkdownDocument {
     deinit { cmark_node_free(root) }
 
     /// Top-level blocks, in order.
-    var blocks: [MarkdownNode] { MarkdownNode(root).children }
+    package var blocks: [MarkdownNode] { MarkdownNode(root).children }
 
     /// Every node of the tree in document order (each once, on entering).
-    func allNodes() -> [MarkdownNode] {
+    package func allNodes() -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -148,7 +149,7 @@ final class MarkdownDocument {
     }
 
     /// HTML of one node and what it contains.
-    func html(of node: MarkdownNode) -> String {
+    package func html(of node: MarkdownNode) -> String {
         guard let html = cmark_render_html(node.pointer, renderOptions) else { return "" }
         defer { free(html) }
         return String(cString: html)
@@ -156,38 +157,38 @@ final class MarkdownDocument {
 }
 
 /// A node of a `MarkdownDocument`. Valid while its document lives.
-struct MarkdownNode {
-    let pointer: OpaquePointer
+package struct MarkdownNode {
+    package let pointer: OpaquePointer
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    package init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
-    var type: cmark_node_type { cmark_node_get_type(pointer) }
-    var isHeading: Bool { type == CMARK_NODE_HEADING }
-    var isImage: Bool { type == CMARK_NODE_IMAGE }
-    var isLink: Bool { type == CMARK_NODE_LINK }
-    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    package var type: cmark_node_type { cmark_node_get_type(pointer) }
+    package var isHeading: Bool { type == CMARK_NODE_HEADING }
+    package var isImage: Bool { type == CMARK_NODE_IMAGE }
+    package var isLink: Bool { type == CMARK_NODE_LINK }
+    package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     /// The 1-based line of the node within the Markdown it was parsed from.
-    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    package var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    package var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
-    var url: String {
+    package var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
 
-    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+    package var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
 
     /// Whether the node's literal text holds `needle`, looked for in cmark's own bytes: the
     /// extensions ask this of every text node, and most say no without a String being made.
-    func literalContains(_ needle: String) -> Bool {
+    package func literalContains(_ needle: String) -> Bool {
         guard let literal = cmark_node_get_literal(pointer) else { return false }
         return strstr(literal, needle) != nil
     }
-    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    package var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
 
-    var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    package var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
 
-    func hasAncestor(where test: (MarkdownNode) -> Bool) -> Bool {
+    package func hasAncestor(where test: (MarkdownNode) -> Bool) -> Bool {
         var node = parent
         while let current = node {
             if test(current) { return true }
@@ -196,7 +197,7 @@ struct MarkdownNode {
         return false
     }
 
-    var children: [MarkdownNode] {
+    package var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = cmark_node_first_child(pointer)
         while let node = child {
@@ -207,7 +208,7 @@ struct MarkdownNode {
     }
 
     /// The text a reader sees, markup removed (for heading ids, alt text and titles).
-    var plainText: String {
+    package var plainText: String {
         var text = ""
         appendPlainText(to: &text)
         return text
@@ -224,7 +225,7 @@ struct MarkdownNode {
     /// Replaces this node by raw HTML that cmark writes as is (a custom block or inline),
     /// and frees this node. Returns the new node.
     @discardableResult
-    func replace(withHTML html: String, inline: Bool) -> MarkdownNode? {
+    package func replace(withHTML html: String, inline: Bool) -> MarkdownNode? {
         guard let replacement = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
         else { return nil }
         cmark_node_set_on_enter(replacement, html)
@@ -234,12 +235,12 @@ struct MarkdownNode {
     }
 
     /// The HTML a custom node (`replace(withHTML:)`) is written as.
-    func setCustomHTML(_ html: String) { cmark_node_set_on_enter(pointer, html) }
+    package func setCustomHTML(_ html: String) { cmark_node_set_on_enter(pointer, html) }
 
     /// Cuts a paragraph after its `count`th line: the inline nodes after that line break go
     /// into a new paragraph (not in the tree), and the break is dropped. Nil, and nothing
     /// changed, when a break before it lies inside a span (an emphasis over two lines).
-    func splitLines(after count: Int) -> MarkdownNode? {
+    package func splitLines(after count: Int) -> MarkdownNode? {
         var breaks = 0
         var cut: MarkdownNode?
         for node in children {
@@ -263,7 +264,7 @@ struct MarkdownNode {
     }
 
     /// Ancestors, nearest first.
-    var ancestors: [MarkdownNode] {
+    package var ancestors: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var node = parent
         while let current = node {
@@ -274,24 +275,24 @@ struct MarkdownNode {
     }
 
     /// Every node below this one, in document order (and this one first, if asked).
-    func descendants(including: Bool = false) -> [MarkdownNode] {
+    package func descendants(including: Bool = false) -> [MarkdownNode] {
         var result: [MarkdownNode] = including ? [self] : []
         for child in children { result += child.descendants(including: true) }
         return result
     }
 
-    var descendants: [MarkdownNode] { descendants() }
+    package var descendants: [MarkdownNode] { descendants() }
 
     /// What a text node is cut into by an extension: text, and nodes made for it.
-    enum Piece {
+    package enum Piece {
         case text(String)
         case node(MarkdownNode)
 
-        var isNode: Bool { if case .node = self { true } else { false } }
+        package var isNode: Bool { if case .node = self { true } else { false } }
     }
 
     /// Puts the pieces in this node's place (empty texts left out) and frees this node.
-    func replace(with pieces: [Piece]) {
+    package func replace(with pieces: [Piece]) {
         for piece in pieces {
             switch piece {
             case .text(let text) where !text.isEmpty: insertBefore(.text(text))
@@ -303,7 +304,7 @@ struct MarkdownNode {
     }
 
     /// Removes this node from the tree and frees it.
-    func delete() {
+    package func delete() {
         cmark_node_unlink(pointer)
         cmark_node_free(pointer)
     }
@@ -312,38 +313,38 @@ struct MarkdownNode {
 /// Building and moving nodes, for the extensions (`Markdown/Extensions/`). Nodes are created
 /// with cmark's default allocator, as parsing does, so they may move between documents.
 extension MarkdownNode {
-    static func make(_ type: cmark_node_type) -> MarkdownNode { MarkdownNode(cmark_node_new(type)) }
+    package static func make(_ type: cmark_node_type) -> MarkdownNode { MarkdownNode(cmark_node_new(type)) }
 
-    static func text(_ literal: String) -> MarkdownNode {
+    package static func text(_ literal: String) -> MarkdownNode {
         let node = make(CMARK_NODE_TEXT)
         cmark_node_set_literal(node.pointer, literal)
         return node
     }
 
     /// A node cmark writes as `enter`, its children, then `exit`.
-    static func custom(inline: Bool, enter: String, exit: String = "") -> MarkdownNode {
+    package static func custom(inline: Bool, enter: String, exit: String = "") -> MarkdownNode {
         let node = make(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(node.pointer, enter)
         cmark_node_set_on_exit(node.pointer, exit)
         return node
     }
 
-    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
-    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
-    var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
-    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
-    var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
+    package var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    package var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    package var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+    package var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    package var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
 
-    func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
-    func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
-    func insertBefore(_ node: MarkdownNode) { cmark_node_insert_before(pointer, node.pointer) }
-    func insertAfter(_ node: MarkdownNode) { cmark_node_insert_after(pointer, node.pointer) }
-    func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
-    func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
-    func unlink() { cmark_node_unlink(pointer) }
+    package func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
+    package func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    package func insertBefore(_ node: MarkdownNode) { cmark_node_insert_before(pointer, node.pointer) }
+    package func insertAfter(_ node: MarkdownNode) { cmark_node_insert_after(pointer, node.pointer) }
+    package func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
+    package func prepend(_ child: MarkdownNode) { cmark_node_prepend_child(pointer, child.pointer) }
+    package func unlink() { cmark_node_unlink(pointer) }
 
     /// Moves `nodes` (siblings, in order) into this node, at its end.
-    func adopt(_ nodes: [MarkdownNode]) {
+    package func adopt(_ nodes: [MarkdownNode]) {
         for node in nodes {
             node.unlink()
             append(node)
@@ -351,5 +352,5 @@ extension MarkdownNode {
     }
 
     /// Inside a link, an image or a code span: where no extension adds markup.
-    var isInLinkOrImage: Bool { hasAncestor { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE } }
+    package var isInLinkOrImage: Bool { hasAncestor { $0.type == CMARK_NODE_LINK || $0.type == CMARK_NODE_IMAGE } }
 }

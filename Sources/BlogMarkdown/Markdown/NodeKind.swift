@@ -1,4 +1,5 @@
 import CCmark
+import BlogCore
 
 /// What a node of the Markdown tree is, as the stages after this one see it: cmark's node
 /// types in Swift, so that nothing but the Markdown stage imports cmark.
@@ -7,7 +8,7 @@ public enum NodeKind: Sendable {
     case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
     case none
 
-    init(_ type: cmark_node_type) {
+    package init(_ type: cmark_node_type) {
         switch type {
         case CMARK_NODE_DOCUMENT: self = .document
         case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
@@ -44,18 +45,18 @@ public enum NodeKind: Sendable {
 
 extension MarkdownNode {
     /// What the node is.
-    var kind: NodeKind { NodeKind(type) }
+    package var kind: NodeKind { NodeKind(type) }
 
     /// A code block's info string (`go {linenos=true}`), empty for other nodes.
-    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    package var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
 }
 
 extension MarkdownDocument {
     /// The lines of the source a node made by an extension stands for (cmark has none for it).
-    func lineRange(of node: MarkdownNode) -> ClosedRange<Int>? { lineRanges[node.pointer] }
+    package func lineRange(of node: MarkdownNode) -> ClosedRange<Int>? { lineRanges[node.pointer] }
 
-    func setLineRange(_ lines: ClosedRange<Int>, of node: MarkdownNode) { lineRanges[node.pointer] = lines }
+    package func setLineRange(_ lines: ClosedRange<Int>, of node: MarkdownNode) { lineRanges[node.pointer] = lines }
 
     /// The id the writer gave a heading (`## Title {#id}`).
-    func headingID(of node: MarkdownNode) -> String? { headingIDs[node.pointer] }
+    package func headingID(of node: MarkdownNode) -> String? { headingIDs[node.pointer] }
 }

@@ -1,14 +1,16 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The last look before writing: every link and image of the finished site that points into
 /// it must find a file of the output. A post's are checked against its own page's URL and
 /// reported at their line; a dead link the theme makes is reported at its template.
-enum LinkCheck {
+package enum LinkCheck {
     /// Dead links told one by one in a post; the rest are counted.
-    static let maxPerPost = 50
+    package static let maxPerPost = 50
 
     /// Links of posts' bodies, each relative to the page of its post.
-    static func bodyProblems(_ posts: [ResolvedPost], site: SiteURL) -> [Diagnostic] {
+    package static func bodyProblems(_ posts: [ResolvedPost], site: SiteURL) -> [Diagnostic] {
         posts.parallelMap { post -> [Diagnostic] in
             guard !post.links.isEmpty else { return [] }
             let folder = site.basePath + post.path
@@ -51,7 +53,7 @@ enum LinkCheck {
     /// Links the theme puts in pages: every `href` and `src` of every rendered page (found
     /// as it was rendered, `OutputFile.links`), but those of posts' bodies (checked above,
     /// against their own pages).
-    static func themeProblems(_ files: [OutputFile], posts: [ResolvedPost], theme: Theme, site: SiteURL) -> [Diagnostic] {
+    package static func themeProblems(_ files: [OutputFile], posts: [ResolvedPost], theme: Theme, site: SiteURL) -> [Diagnostic] {
         let fromBodies = Set(posts.flatMap { $0.links.map(\.url) })
         let pages = files.filter { $0.template != nil && $0.path.hasSuffix(".html") }
         // In chunks, each with its own memory of URLs that do not depend on the page (most
@@ -94,7 +96,7 @@ enum LinkCheck {
 extension Theme {
     /// The template file a URL of a page rendered with `template` is written in, and its line
     /// when the URL stands there as text; else the page's own template.
-    func whereWritten(_ url: String, template: String, basePath: String) -> (String, Int?) {
+    package func whereWritten(_ url: String, template: String, basePath: String) -> (String, Int?) {
         let order = [template, "base"] + sources.keys.sorted().filter { $0 != template && $0 != "base" }
         // A theme writes `{{base_path}}about/` for `/blog/about/`.
         let relative = url.hasPrefix(basePath) ? String(url.dropFirst(basePath.count)) : url

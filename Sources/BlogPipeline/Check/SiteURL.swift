@@ -1,15 +1,23 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Where a URL written in a page of the site leads, in terms of the output folder: the check
 /// that every link into the site finds a file there.
-struct SiteURL {
+package struct SiteURL {
     /// `base_url`, `https://example.com/blog/`, and its path, `/blog/`.
-    let baseURL: String
-    let basePath: String
+    package let baseURL: String
+    package let basePath: String
     /// Every file of the output, relative to it (`2016/01/a/index.html`).
-    let files: Set<String>
+    package let files: Set<String>
 
-    enum Target: Equatable {
+    package init(baseURL: String, basePath: String, files: Set<String>) {
+        self.baseURL = baseURL
+        self.basePath = basePath
+        self.files = files
+    }
+
+    package enum Target: Equatable {
         /// Not a URL of this site (another host, `mailto:`, a `#fragment` of the same page).
         case elsewhere
         /// A path of the output, and whether the URL named this site by its full address.
@@ -20,7 +28,7 @@ struct SiteURL {
 
     /// - Parameter folder: the URL path of the folder of the page the URL stands in
     ///   (`/blog/2016/01/a/`): what a relative URL is resolved against.
-    func target(of url: String, inFolder folder: String) -> Target {
+    package func target(of url: String, inFolder folder: String) -> Target {
         if url.isEmpty || url.hasPrefix("#") { return .elsewhere }
         var rest = Substring(url)
         var absolute = false
@@ -38,20 +46,21 @@ struct SiteURL {
         let relative = String(full.dropFirst(min(basePath.count, full.count)))
         guard let normalized = SitePath.normalize(relative) else { return .aboveRoot(absolute: absolute) }
         return .path(normalized, absolute: absolute)
+
     }
 
     /// A file of the output, or a folder with an `index.html` (the server adds the slash).
-    func exists(_ path: String) -> Bool {
+    package func exists(_ path: String) -> Bool {
         path.isEmpty ? files.contains("index.html") : files.contains(path) || files.contains(path + "/index.html")
     }
 
     /// Whether the URL points into the site at nothing there; and where it leads, for messages.
-    func dead(_ url: String, inFolder folder: String) -> (leadsTo: String, absolute: Bool)? {
+    package func dead(_ url: String, inFolder folder: String) -> (leadsTo: String, absolute: Bool)? {
         dead(target(of: url, inFolder: folder), url: url)
     }
 
     /// The same, for a target already found.
-    func dead(_ target: Target, url: String) -> (leadsTo: String, absolute: Bool)? {
+    package func dead(_ target: Target, url: String) -> (leadsTo: String, absolute: Bool)? {
         switch target {
         case .elsewhere: return nil
         case .aboveRoot(let absolute): return ("above the site's root", absolute)
@@ -63,7 +72,7 @@ struct SiteURL {
 }
 
 /// `https:`, `mailto:`, `data:` … — a scheme is letters before a colon, before any slash.
-func hasURLScheme<Text: StringProtocol>(_ url: Text) -> Bool {
+package func hasURLScheme<Text: StringProtocol>(_ url: Text) -> Bool {
     guard let colon = url.firstIndex(of: ":") else { return false }
     let scheme = url[..<colon]
     return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }

@@ -1,5 +1,7 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
 
 /// Reads `blog.yaml`. Pure: takes the file's text, returns the config and its problems.
 public enum ConfigParser {
@@ -7,7 +9,7 @@ public enum ConfigParser {
     /// `:title` is `:slug` by Jekyll's and Hexo's name; `:i_month` and `:i_day` are not padded;
     /// `:categories` is the post's categories as folders; `:section` the first folder of the
     /// post under `posts/`.
-    static let permalinkTokens = [
+    package static let permalinkTokens = [
         ":year", ":month", ":day", ":slug", ":title", ":i_month", ":i_day", ":hour", ":minute", ":second", ":categories",
         ":section",
     ]
@@ -78,7 +80,7 @@ public enum ConfigParser {
 
     /// Names no site may publish: a repository's (the output's own `.git` must never be
     /// replaced by one from `static/`) and blog's own.
-    static let neverPublished: Set<String> = [".git", ".hg", ".svn", ".blog", ".blog-output"]
+    package static let neverPublished: Set<String> = [".git", ".hg", ".svn", ".blog", ".blog-output"]
 
     private static func includedHidden(_ field: YAMLFields.Field, file: String, problems: inout [Diagnostic]) -> [String] {
         let items = field.node.sequence.map { Array($0) } ?? [field.node]
@@ -213,21 +215,21 @@ public enum ConfigParser {
         }
     }
 
-    static func normalizedBaseURL(_ url: String) -> String? {
+    package static func normalizedBaseURL(_ url: String) -> String? {
         guard url.hasPrefix("http://") || url.hasPrefix("https://"),
             let parsed = URL(string: url), parsed.host != nil
         else { return nil }
         return url.hasSuffix("/") ? url : url + "/"
     }
 
-    static func normalizedPermalink(_ pattern: String) -> String {
+    package static func normalizedPermalink(_ pattern: String) -> String {
         var p = pattern.hasPrefix("/") ? pattern : "/" + pattern
         if !p.hasSuffix("/") && !p.hasSuffix(".html") { p += "/" }
         return p
     }
 
     /// Why a permalink pattern cannot work, or nil when it can.
-    static func permalinkProblem(_ pattern: String) -> String? {
+    package static func permalinkProblem(_ pattern: String) -> String? {
         guard pattern.contains(":slug") || pattern.contains(":title") else {
             return "permalink '\(pattern)' must contain ':slug' so that every post gets its own URL"
         }
@@ -245,7 +247,7 @@ public enum ConfigParser {
 }
 
 /// Drops a byte-order mark and turns CRLF (and lone CR) line ends into LF.
-func normalizedText(_ text: String) -> String {
+package func normalizedText(_ text: String) -> String {
     var t = text
     if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
     // "\r" found with memchr: this runs over every post, and byte iteration is 10× slower.

@@ -1,10 +1,12 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Reads the date forms writers use in front matter: `2016-12-31`, `2016-12-31 10:00`,
 /// `2016-12-31 10:00:00`, each optionally followed by `+0800`, `+08:00` or `Z`, and ISO 8601
 /// with `T`; the hour may have one digit. A date without an offset is in `timeZone` (the site's).
-enum DateParser {
-    static func parse(_ text: String, timeZone: TimeZone) -> PostDate? {
+package enum DateParser {
+    package static func parse(_ text: String, timeZone: TimeZone) -> PostDate? {
         var scanner = DigitScanner(trimmed(text))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
@@ -38,14 +40,14 @@ enum DateParser {
     }
 
     /// The offset of `timeZone` at a wall-clock time (twice, to land right around DST changes).
-    static func offsetOf(localTime: CivilTime, in timeZone: TimeZone) -> Int {
+    package static func offsetOf(localTime: CivilTime, in timeZone: TimeZone) -> Int {
         let local = localTime.secondsSince1970
         let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - Int64(guess))))
     }
 
     /// The `2016-12-31-` prefix of an exported post's file name, and the rest of the name.
-    static func datePrefix(of name: String, timeZone: TimeZone) -> (PostDate, String)? {
+    package static func datePrefix(of name: String, timeZone: TimeZone) -> (PostDate, String)? {
         let scalars = Array(name.unicodeScalars)
         guard scalars.count > 11, scalars[10] == "-",
             let date = parse(String(String.UnicodeScalarView(scalars[0..<10])), timeZone: timeZone)
@@ -68,20 +70,20 @@ extension PostDate {
 
 /// A cursor over ASCII digits and punctuation.
 private struct DigitScanner {
-    let scalars: [Unicode.Scalar]
-    var index = 0
+    package let scalars: [Unicode.Scalar]
+    package var index = 0
 
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    package init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
-    var isAtEnd: Bool { index == scalars.count }
+    package var isAtEnd: Bool { index == scalars.count }
 
-    mutating func skip(_ c: Unicode.Scalar) -> Bool {
+    package mutating func skip(_ c: Unicode.Scalar) -> Bool {
         guard index < scalars.count, scalars[index] == c else { return false }
         index += 1
         return true
     }
 
-    mutating func number(digits: Int) -> Int? {
+    package mutating func number(digits: Int) -> Int? {
         guard index + digits <= scalars.count else { return nil }
         var value = 0
         for scalar in scalars[index..<index + digits] {
@@ -92,12 +94,12 @@ private struct DigitScanner {
         return value
     }
 
-    mutating func skipDigits() {
+    package mutating func skipDigits() {
         while index < scalars.count, scalars[index].asciiDigit != nil { index += 1 }
     }
 
     /// `Z`, `+0800`, `+08:00`, `-05`
-    mutating func offset() -> Int? {
+    package mutating func offset() -> Int? {
         if skip("Z") { return 0 }
         let sign: Int
         if skip("+") { sign = 1 } else if skip("-") { sign = -1 } else { return nil }
@@ -110,7 +112,7 @@ private struct DigitScanner {
 }
 
 extension Unicode.Scalar {
-    var asciiDigit: Int? {
+    package var asciiDigit: Int? {
         value >= 48 && value <= 57 ? Int(value - 48) : nil
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// A new post's file (`blog new`): where it goes and what it starts with. Pure: the command
 /// checks that nothing is there and writes it.

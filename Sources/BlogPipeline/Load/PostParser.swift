@@ -1,5 +1,7 @@
 import Foundation
 import Yams
+import BlogCore
+import BlogMarkdown
 
 /// Turns the text of one Markdown file into a `SourcePost`. Pure: the caller reads the file.
 public enum PostParser {
@@ -56,7 +58,7 @@ public enum PostParser {
 
     /// CommonMark replaces U+0000 with U+FFFD; a stray NUL (a broken export, an editor
     /// accident) is said, with its line, since the writer surely did not mean it.
-    static func replacingNUL(_ text: String, file: String) -> (String, Diagnostic?) {
+    package static func replacingNUL(_ text: String, file: String) -> (String, Diagnostic?) {
         var text = text
         let hasNUL = text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }
         guard hasNUL else { return (text, nil) }
@@ -137,13 +139,13 @@ public enum PostParser {
 }
 
 /// A Markdown file cut into its YAML front matter and its body.
-struct FrontMatter {
-    var yaml: String?
-    var body: String
+package struct FrontMatter {
+    package var yaml: String?
+    package var body: String
     /// Lines before the body: the front matter and its two `---` lines.
-    var bodyLineOffset: Int
+    package var bodyLineOffset: Int
 
-    static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
+    package static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
         guard text.hasPrefix("---"), isFence(text.prefix { $0 != "\n" }) else {
             return .success(FrontMatter(yaml: nil, body: text, bodyLineOffset: 0))
         }

@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The files of a new site (`blog init`): settings with a comment on every key, a first post
 /// and an about page. It builds as it is, with the built-in theme.
@@ -47,7 +49,7 @@ public enum Scaffold {
         ]
     }
 
-    static func config(title: String) -> String {
+    package static func config(title: String) -> String {
         """
         # Settings of this blog. Every key is optional; the values shown are examples or defaults.
 

@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Everything a build reads from a site folder, before any Markdown is parsed.
 public struct SiteSource: Sendable {
@@ -15,15 +17,31 @@ public struct SiteSource: Sendable {
     /// the theme folder is missing.
     public var theme: ThemeSource?
     /// Every Markdown file found, loaded or not: what it is.
-    var markdownFiles: [String: (kind: ContentKind, isBundle: Bool)] = [:]
+    package var markdownFiles: [String: (kind: ContentKind, isBundle: Bool)] = [:]
     /// The problems found while loading, for a reload to keep those of unchanged files.
-    var problems: [Diagnostic] = []
+    package var problems: [Diagnostic] = []
+
+    package init(root: String, config: Config, posts: [SourcePost], bundleAssets: [String: [String]], staticFiles: [String], theme: ThemeSource? = nil, markdownFiles: [String: (kind: ContentKind, isBundle: Bool)] = [:], problems: [Diagnostic] = []) {
+        self.root = root
+        self.config = config
+        self.posts = posts
+        self.bundleAssets = bundleAssets
+        self.staticFiles = staticFiles
+        self.theme = theme
+        self.markdownFiles = markdownFiles
+        self.problems = problems
+    }
 }
 
 /// A template's text with the file it came from, for errors.
 public struct TemplateSource: Sendable, Hashable {
     public var path: String
     public var text: String
+
+    package init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
 }
 
 /// Reads a site folder: the I/O edge of the load stage. Parsing is `ConfigParser` and
@@ -112,7 +130,7 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {
+    package func loadPost(root: String, path: String, kind: ContentKind, isBundle: Bool, config: Config) -> (SourcePost?, [Diagnostic]) {
         let data: Data
         do {
             data = try fileSystem.contents(of: SitePath.join(root, path))
@@ -184,7 +202,7 @@ public struct SiteLoader: Sendable {
     /// (a FIFO, an unreadable folder), never skipped without a word.
     /// - Parameter keep: whether to take a hidden entry (its path); hidden entries are left
     ///   out otherwise.
-    func allFiles(
+    package func allFiles(
         root: String, relative: String, problems: inout [Diagnostic], keep: (String) -> Bool = { _ in false }
     ) -> [String] {
         let absolute = SitePath.join(root, relative)
@@ -256,7 +274,7 @@ public struct SiteLoader: Sendable {
 }
 
 extension String {
-    init?(validatingUTF8Data data: Data) {
+    package init?(validatingUTF8Data data: Data) {
         // The standard library's validation, over the bytes where they lie: Foundation's
         // `String(data:encoding:)` took a third of the time of reading a post.
         guard let s = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else { return nil }
@@ -265,13 +283,13 @@ extension String {
 }
 
 /// What a file reached through a link out of the site is told, wherever it was found.
-func outsideTheSite(_ file: String) -> Diagnostic {
+package func outsideTheSite(_ file: String) -> Diagnostic {
     .error(file, "is a symbolic link to a file outside the site folder; it is not published")
 }
 
 extension FileKind {
     /// The error for a path that should be a file of the site and is something else.
-    func notAFile(_ shown: String) -> Diagnostic? {
+    package func notAFile(_ shown: String) -> Diagnostic? {
         guard case .special(let what) = self else { return nil }
         return .error(shown, "is \(what), not a file: blog reads only regular files, and did not open it")
     }

@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// A theme's files as read: templates by name and assets by path, the site's own
 /// `templates/` already put over the theme's. Parsing them is the render stage's (`Theme`).
@@ -23,16 +25,22 @@ public struct ThemeSource: Sendable {
             }
         }
     }
+
+    package init(templates: [String: TemplateSource] = [:], assets: [String: Data] = [:], name: String = "") {
+        self.templates = templates
+        self.assets = assets
+        self.name = name
+    }
 }
 
 /// Reads the theme a site names (a folder, or the one built into the binary): part of the
 /// load stage, so that every file a build reads is read in one place, and a file that cannot
 /// be read is an error rather than an empty template.
-struct ThemeLoader {
-    let fileSystem: FileSystem
-    let loader: SiteLoader
+package struct ThemeLoader {
+    package let fileSystem: FileSystem
+    package let loader: SiteLoader
 
-    func load(config: Config, root: String, overrides: [String: TemplateSource]) -> (ThemeSource?, [Diagnostic]) {
+    package func load(config: Config, root: String, overrides: [String: TemplateSource]) -> (ThemeSource?, [Diagnostic]) {
         var theme = ThemeSource()
         var problems: [Diagnostic] = []
         if let folder = config.theme {
@@ -73,7 +81,7 @@ struct ThemeLoader {
         return (theme, problems)
     }
 
-    static func templateName(_ path: String) -> String {
+    package static func templateName(_ path: String) -> String {
         String(path.dropFirst("templates/".count).dropLast(".mustache".count))
     }
 }

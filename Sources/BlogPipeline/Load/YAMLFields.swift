@@ -1,20 +1,22 @@
 import Yams
+import BlogCore
+import BlogMarkdown
 
 /// The top-level keys of a YAML mapping with the line each stands on, so that a problem with
 /// a value can be reported where the writer will find it.
-struct YAMLFields {
-    struct Field {
-        var key: String
-        var node: Node
-        var line: Int
+package struct YAMLFields {
+    package struct Field {
+        package var key: String
+        package var node: Node
+        package var line: Int
     }
 
-    var fields: [Field] = []
+    package var fields: [Field] = []
 
-    subscript(key: String) -> Field? { fields.first { $0.key == key } }
+    package subscript(key: String) -> Field? { fields.first { $0.key == key } }
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`.
-    static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLFields, Diagnostic> {
+    package static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<YAMLFields, Diagnostic> {
         let node: Node?
         do {
             // The encoding given: by default Yams reads the environment for it, on every call.
@@ -49,7 +51,7 @@ struct YAMLFields {
     /// `budget`; false once it runs out. libyaml composes an alias as the node it names,
     /// shared, so nine lists of nine aliases nine deep cost nothing to parse and billions of
     /// values to whoever walks, copies or writes them out.
-    static func spend(_ node: Node, from budget: inout Int) -> Bool {
+    package static func spend(_ node: Node, from budget: inout Int) -> Bool {
         var pending = [node]
         while let next = pending.popLast() {
             budget -= 1
@@ -85,7 +87,7 @@ struct YAMLFields {
         }
     }
 
-    static func kindName(of node: Node) -> String {
+    package static func kindName(of node: Node) -> String {
         switch node {
         case .scalar: return "a single value"
         case .sequence: return "a list"
@@ -97,14 +99,14 @@ struct YAMLFields {
 
 extension Node {
     /// `key:` with no value, `key: ~`, `key: null` or `key: ""`.
-    var isEmptyValue: Bool {
+    package var isEmptyValue: Bool {
         guard let scalar else { return false }
         return scalar.string.isEmpty || (scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string))
     }
 
     /// A list of strings from either a YAML list or a comma-separated string
     /// (`tags: [a, b]` and `tags: a, b` mean the same).
-    var stringList: [String]? {
+    package var stringList: [String]? {
         if let sequence = self.sequence {
             let items = sequence.compactMap { $0.string }
             return items.count == sequence.count ? items.map(trimmed).filter { !$0.isEmpty } : nil

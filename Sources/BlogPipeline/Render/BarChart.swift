@@ -1,26 +1,28 @@
+import BlogCore
+import BlogMarkdown
 /// A bar chart drawn as inline SVG at build time: no JavaScript, colours from the page's
 /// `currentColor` (so it follows light and dark mode), and the numbers spelled out in a
 /// `<title>` and `aria-label` so that a screen reader and a text browser get the same facts.
-struct BarChart {
-    struct Bar {
-        var label: String
-        var value: Int
+package struct BarChart {
+    package struct Bar {
+        package var label: String
+        package var value: Int
         /// Spoken and shown on hover: "Mar: 3 posts".
-        var description: String
-        var link: String?
+        package var description: String
+        package var link: String?
     }
 
-    var bars: [Bar]
+    package var bars: [Bar]
     /// The sentence before the numbers: "Posts per month in 2016".
-    var title: String
-    var cssClass: String
+    package var title: String
+    package var cssClass: String
 
-    static let width = 600
-    static let height = 180
-    static let labelHeight = 22
-    static let valueHeight = 16
+    package static let width = 600
+    package static let height = 180
+    package static let labelHeight = 22
+    package static let valueHeight = 16
 
-    func svg() -> String {
+    package func svg() -> String {
         let summary = title + ": " + bars.map(\.description).joined(separator: ", ")
         let top = bars.map(\.value).max() ?? 0
         let slot = Double(Self.width) / Double(max(bars.count, 1))

@@ -1,24 +1,26 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Files published as they are: the images and other files posts use, every file of a
 /// bundle, `static/`, and the theme's assets.
-struct CopiedFiles {
-    var files: [OutputFile] = []
-    var problems: [Diagnostic] = []
-    var imageCount = 0
+package struct CopiedFiles {
+    package var files: [OutputFile] = []
+    package var problems: [Diagnostic] = []
+    package var imageCount = 0
 
-    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"]
+    package static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"]
 
     /// Sources checked to lie inside the site folder (the symbolic-link rule), for the next
     /// build to pass as `verified`.
-    var verified: Set<String> = []
+    package var verified: Set<String> = []
 
     /// - Parameters:
     ///   - verified: files a build before checked to lie inside the site folder, so that a
     ///     rebuild checks only the `changed` ones (site-relative) again.
     ///   - stamps: size and time of the site's files (site-relative) when the caller has just
     ///     taken them; the others are looked up.
-    static func collect(
+    package static func collect(
         site: SiteSource, posts: [ResolvedPost], theme: Theme, fileSystem: FileSystem,
         verified: Set<String> = [], changed: Set<String> = [], stamps: [String: FileStamp] = [:]
     ) -> CopiedFiles {
@@ -72,7 +74,7 @@ struct CopiedFiles {
 
 /// Size and modification time of a file, digested; nil when it could not be read.
 extension CopiedFiles {
-    static func stamp(_ stamp: FileStamp?) -> UInt64? {
+    package static func stamp(_ stamp: FileStamp?) -> UInt64? {
         guard let stamp else { return nil }
         return Digest.of { d in
             d.add(UInt64(bitPattern: stamp.size))
@@ -83,8 +85,8 @@ extension CopiedFiles {
 
 /// The last check before writing: every output path stays inside the output folder, and no
 /// two files claim one path, or one path as a file and as a folder (`/2016` and `/2016/`).
-enum OutputPaths {
-    static func problems(in files: [OutputFile]) -> [Diagnostic] {
+package enum OutputPaths {
+    package static func problems(in files: [OutputFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var byPath: [String: OutputFile] = [:]
         for file in files {

@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// A kind of file made from the whole site (`SiteModel`) rather than by a template for one
 /// page: the feed, the sitemap, the redirects of aliases — and whatever comes next (image
@@ -6,7 +8,7 @@ import Foundation
 /// links to them are checked like any), a key of everything it is made from (the build makes
 /// it again only when the key changes), and its files. Adding one is a type conforming here
 /// and a line in `DerivedOutputs.all`.
-protocol DerivedOutput: Sendable {
+package protocol DerivedOutput: Sendable {
     /// For `--verbose` and the cache.
     var name: String { get }
     /// The output paths `make` writes.
@@ -16,33 +18,33 @@ protocol DerivedOutput: Sendable {
     func make(_ model: SiteModel) -> [OutputFile]
 }
 
-enum DerivedOutputs {
-    static let all: [any DerivedOutput] = [AtomFeed(), Sitemap(), AliasRedirects()]
+package enum DerivedOutputs {
+    package static let all: [any DerivedOutput] = [AtomFeed(), Sitemap(), AliasRedirects()]
 }
 
 /// `/feed.xml`: the latest posts, with their content and absolute URLs.
-struct AtomFeed: DerivedOutput {
-    var name: String { "feed" }
-    func paths(_ model: SiteModel) -> [String] { ["feed.xml"] }
+package struct AtomFeed: DerivedOutput {
+    package var name: String { "feed" }
+    package func paths(_ model: SiteModel) -> [String] { ["feed.xml"] }
 
-    func key(_ model: SiteModel) -> UInt64 {
+    package func key(_ model: SiteModel) -> UInt64 {
         Digest.of { d in
             d.add(model.index.configDigest)
             for post in model.posts.prefix(Feeds.feedSize) { d.add(post.digest) }
         }
     }
 
-    func make(_ model: SiteModel) -> [OutputFile] {
+    package func make(_ model: SiteModel) -> [OutputFile] {
         [Feeds.atom(index: model.index, posts: Array(model.posts.prefix(Feeds.feedSize)))]
     }
 }
 
 /// `/sitemap.xml`: every page a search engine should know.
-struct Sitemap: DerivedOutput {
-    var name: String { "sitemap" }
-    func paths(_ model: SiteModel) -> [String] { ["sitemap.xml"] }
+package struct Sitemap: DerivedOutput {
+    package var name: String { "sitemap" }
+    package func paths(_ model: SiteModel) -> [String] { ["sitemap.xml"] }
 
-    func key(_ model: SiteModel) -> UInt64 {
+    package func key(_ model: SiteModel) -> UInt64 {
         Digest.of { d in
             d.add(model.index.configDigest)
             for post in model.posts + model.pages {
@@ -53,20 +55,20 @@ struct Sitemap: DerivedOutput {
         }
     }
 
-    func make(_ model: SiteModel) -> [OutputFile] { [Feeds.sitemap(index: model.index, model: model)] }
+    package func make(_ model: SiteModel) -> [OutputFile] { [Feeds.sitemap(index: model.index, model: model)] }
 }
 
 /// A page at each alias of a post, sending readers on to the post.
-struct AliasRedirects: DerivedOutput {
-    var name: String { "redirects" }
-    func paths(_ model: SiteModel) -> [String] {
+package struct AliasRedirects: DerivedOutput {
+    package var name: String { "redirects" }
+    package func paths(_ model: SiteModel) -> [String] {
         model.index.sourceByAlias.compactMap { alias, source in
             guard model.index.pathBySource[source] != nil, let path = SiteIndex.aliasPath(alias) else { return nil }
             return SiteIndex.filePath(of: path)
         }
     }
 
-    func key(_ model: SiteModel) -> UInt64 {
+    package func key(_ model: SiteModel) -> UInt64 {
         Digest.of { d in
             d.add(model.index.configDigest)
             for (alias, source) in model.index.sourceByAlias.sorted(by: { $0.key < $1.key }) {
@@ -76,5 +78,5 @@ struct AliasRedirects: DerivedOutput {
         }
     }
 
-    func make(_ model: SiteModel) -> [OutputFile] { Feeds.redirects(index: model.index) }
+    package func make(_ model: SiteModel) -> [OutputFile] { Feeds.redirects(index: model.index) }
 }

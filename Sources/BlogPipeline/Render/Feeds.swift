@@ -1,9 +1,11 @@
+import BlogCore
+import BlogMarkdown
 /// The files made for machines: the Atom feed, the sitemap, and redirect pages for aliases.
 /// Built as text here, not from the theme: their formats are fixed.
-enum Feeds {
+package enum Feeds {
     /// Escapes text for XML and drops the characters XML 1.0 does not allow (control
     /// characters), which would make the whole feed unreadable.
-    static func xmlText(_ text: String) -> String {
+    package static func xmlText(_ text: String) -> String {
         let allowed = text.unicodeScalars.allSatisfy(isXMLCharacter)
         return escapeHTML(allowed ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isXMLCharacter))))
     }
@@ -12,11 +14,11 @@ enum Feeds {
         s.value >= 0x20 ? (s.value != 0xFFFE && s.value != 0xFFFF) : (s == "\t" || s == "\n" || s == "\r")
     }
 
-    static let feedSize = 20
+    package static let feedSize = 20
 
     /// Atom, the latest posts with full content, with absolute URLs (`feedContent`), since
     /// feed readers show it away from the site.
-    static func atom(index: SiteIndex, posts absolutePosts: [ResolvedPost]) -> OutputFile {
+    package static func atom(index: SiteIndex, posts absolutePosts: [ResolvedPost]) -> OutputFile {
         let config = index.config
         let updated = absolutePosts.map { $0.source.updated ?? $0.date }.compactMap { $0 }.max()
         var xml = """
@@ -76,7 +78,7 @@ enum Feeds {
     }
 
     /// A page at each old URL of a post that sends readers (and search engines) to the new one.
-    static func redirects(index: SiteIndex) -> [OutputFile] {
+    package static func redirects(index: SiteIndex) -> [OutputFile] {
         index.sourceByAlias.sorted { $0.key < $1.key }.compactMap { alias, source in
             guard let target = index.pathBySource[source], let path = SiteIndex.aliasPath(alias) else { return nil }
             return .text(SiteIndex.filePath(of: path), redirectPage(to: index.url(target), canonical: index.absoluteURL(target)), origin: source)
@@ -84,7 +86,7 @@ enum Feeds {
     }
 
     /// The page that sends a reader on to `url` (root-relative), for search engines `canonical`.
-    static func redirectPage(to url: String, canonical: String) -> String {
+    package static func redirectPage(to url: String, canonical: String) -> String {
         let url = escapeHTML(url)
         return """
             <!DOCTYPE html>

@@ -1,15 +1,17 @@
 import Mustache
+import BlogCore
+import BlogMarkdown
 
 /// How templates escape `{{values}}`: the five characters swift-mustache escapes, found byte
 /// by byte. swift-mustache's own escaping walks `Character`s (grapheme clusters), which made
 /// it a fifth of all rendering time, and misses a quote that a combining mark follows
 /// (`"` + U+0301 is one `Character`, not `"`), which would end an attribute value early.
-struct HTMLEscaping: MustacheContentType {
+package struct HTMLEscaping: MustacheContentType {
     /// The pragma that selects this escaping, put first in every template of a theme.
-    static let pragma = "{{% CONTENT_TYPE: BLOG_HTML }}\n"
+    package static let pragma = "{{% CONTENT_TYPE: BLOG_HTML }}\n"
 
     /// Registers the content type with swift-mustache (once per process).
-    static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: "BLOG_HTML")
+    package static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: "BLOG_HTML")
 
-    func escapeText(_ text: String) -> String { escapeHTML(text) }
+    package func escapeText(_ text: String) -> String { escapeHTML(text) }
 }

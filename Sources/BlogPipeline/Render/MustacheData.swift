@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The one place where the typed theme data (`ThemeData.swift`, `YearData.swift`) becomes
 /// what swift-mustache reads, and where each key gets the name the theme's README documents.
@@ -12,19 +14,19 @@ import Foundation
 ///
 /// An absent key is left out of its dictionary, never stored as nil: Mustache then climbs to
 /// outer contexts as the README says.
-struct MustacheEncoder {
+package struct MustacheEncoder {
     /// Converted summaries by URL (unique to a post). Built from the same summaries the pages
     /// of one build hold, so a summary found here is the one a page lists.
     private let summaries: SummaryStore?
     /// The site converted once; a page that holds another (a test's) is converted as it is.
     private let site: (typed: SiteData, converted: [String: Any])?
 
-    init(site: SiteData? = nil, summaries: SummaryStore? = nil) {
+    package init(site: SiteData? = nil, summaries: SummaryStore? = nil) {
         self.summaries = summaries
         self.site = site.map { ($0, Self.convert($0)) }
     }
 
-    func convert(_ page: PageContext) -> [String: Any] {
+    package func convert(_ page: PageContext) -> [String: Any] {
         var data: [String: Any] = [
             "site": site.flatMap { $0.typed == page.site ? $0.converted : nil } ?? Self.convert(page.site),
             "kind": page.kind,
@@ -53,7 +55,7 @@ struct MustacheEncoder {
         return data
     }
 
-    static func convert(_ site: SiteData) -> [String: Any] {
+    package static func convert(_ site: SiteData) -> [String: Any] {
         var data: [String: Any] = [
             "title": site.title,
             "language": site.language,
@@ -74,25 +76,25 @@ struct MustacheEncoder {
         return data
     }
 
-    static func convert(_ link: PageLink) -> [String: Any] {
+    package static func convert(_ link: PageLink) -> [String: Any] {
         ["title": link.title, "url": link.url]
     }
 
-    static func convert(_ link: YearLink) -> [String: Any] {
+    package static func convert(_ link: YearLink) -> [String: Any] {
         var data: [String: Any] = ["year": link.year, "url": link.url]
         data["count"] = link.count
         return data
     }
 
-    static func convert(_ term: TermCount) -> [String: Any] {
+    package static func convert(_ term: TermCount) -> [String: Any] {
         ["name": term.name, "url": term.url, "count": term.count]
     }
 
-    func convert(_ summary: PostSummary) -> [String: Any] {
+    package func convert(_ summary: PostSummary) -> [String: Any] {
         summaries?.converted(url: summary.url) ?? Self.convert(summary)
     }
 
-    static func convert(_ summary: PostSummary) -> [String: Any] {
+    package static func convert(_ summary: PostSummary) -> [String: Any] {
         func links(_ terms: [TermLink]) -> [[String: Any]] {
             terms.map { ["name": $0.name, "url": $0.url] }
         }
@@ -126,7 +128,7 @@ struct MustacheEncoder {
     }
 
     /// A post's or page's summary with its content: `post`, `page`.
-    func convert(_ post: PostPage) -> [String: Any] {
+    package func convert(_ post: PostPage) -> [String: Any] {
         var data = convert(post.summary)
         data["content"] = post.content
         data["toc"] = post.toc.map { ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any] }
@@ -136,7 +138,7 @@ struct MustacheEncoder {
         return data
     }
 
-    static func convert(_ pagination: Pagination) -> [String: Any] {
+    package static func convert(_ pagination: Pagination) -> [String: Any] {
         var data: [String: Any] = [
             "page": pagination.page,
             "total_pages": pagination.totalPages,
@@ -154,16 +156,16 @@ struct MustacheEncoder {
         return data
     }
 
-    func convert(_ month: MonthPosts) -> [String: Any] {
+    package func convert(_ month: MonthPosts) -> [String: Any] {
         ["month": month.month, "name": month.name, "label": month.label, "count": month.count,
          "posts": month.posts.map(convert)]
     }
 
-    func convert(_ term: TermPage) -> [String: Any] {
+    package func convert(_ term: TermPage) -> [String: Any] {
         ["name": term.name, "url": term.url, "count": term.count, "posts": term.posts.map(convert)]
     }
 
-    func convert(_ year: YearSummary) -> [String: Any] {
+    package func convert(_ year: YearSummary) -> [String: Any] {
         var data: [String: Any] = [
             "year": year.year, "url": year.url, "count": year.count, "words": year.words,
             "reading_minutes": year.readingMinutes, "active_months": year.activeMonths,
@@ -202,15 +204,15 @@ struct MustacheEncoder {
 
 extension PageData {
     /// A summary with its converted form (`MustacheEncoder.convert`), made under `key`.
-    struct ConvertedSummary: @unchecked Sendable {  // [String: Any] of Strings, numbers, arrays
-        var key: UInt64
-        var summary: PostSummary
-        var data: [String: Any]
+    package struct ConvertedSummary: @unchecked Sendable {  // [String: Any] of Strings, numbers, arrays
+        package var key: UInt64
+        package var summary: PostSummary
+        package var data: [String: Any]
     }
 }
 
 /// The summaries of one build, made on first use from any thread.
-final class SummaryStore: @unchecked Sendable {
+package final class SummaryStore: @unchecked Sendable {
     private let lock = NSLock()
     private let index: SiteIndex
     private let terms: [String: String]
@@ -219,11 +221,11 @@ final class SummaryStore: @unchecked Sendable {
     /// The converted form by URL (unique to a post), for `MustacheEncoder`.
     private var byURL: [String: [String: Any]] = [:]
 
-    init(index: SiteIndex, terms: [String: String], previous: [String: PageData.ConvertedSummary]) {
+    package init(index: SiteIndex, terms: [String: String], previous: [String: PageData.ConvertedSummary]) {
         (self.index, self.terms, self.previous) = (index, terms, previous)
     }
 
-    func summary(of post: ResolvedPost) -> PageData.ConvertedSummary {
+    package func summary(of post: ResolvedPost) -> PageData.ConvertedSummary {
         let source = post.source.sourcePath
         // A summary holds URLs, which the settings (base_url) change as well as the post.
         let key = Digest.of { d in
@@ -246,12 +248,12 @@ final class SummaryStore: @unchecked Sendable {
         byURL[converted.summary.url] = converted.data
     }
 
-    func converted(url: String) -> [String: Any]? {
+    package func converted(url: String) -> [String: Any]? {
         lock.withLock { byURL[url] }
     }
 
     /// Those made by this build, and those of the build before that it did not need.
-    var all: [String: PageData.ConvertedSummary] {
+    package var all: [String: PageData.ConvertedSummary] {
         lock.withLock { previous.merging(made) { $1 } }
     }
 }

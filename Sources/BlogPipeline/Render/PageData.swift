@@ -1,28 +1,30 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Builds the typed data templates see (`ThemeData.swift`, documented in
 /// `themes/default/README.md`) from the site model, and hands it to swift-mustache through
 /// `MustacheData.swift`.
-struct PageData {
-    let model: SiteModel
-    let site: SiteData
+package struct PageData {
+    package let model: SiteModel
+    package let site: SiteData
     /// Each post's summary (what every list shows), typed and as swift-mustache reads it,
     /// made the first time a page lists the post: a list shows the same post on many pages
     /// (home, archives, its year, each of its tags), and a build that makes a few pages
     /// needs a few summaries.
-    let store: SummaryStore
-    let encoder: MustacheEncoder
+    package let store: SummaryStore
+    package let encoder: MustacheEncoder
 
-    var index: SiteIndex { model.index }
-    var config: Config { model.index.config }
+    package var index: SiteIndex { model.index }
+    package var config: Config { model.index.config }
 
     /// Each post's summary as swift-mustache reads it, by source path, with the key it was
     /// made under (the post's digest and the settings): for the next build to pass back.
-    var converted: [String: ConvertedSummary] { store.all }
+    package var converted: [String: ConvertedSummary] { store.all }
 
     /// - Parameter previous: `converted` of a build before: a summary whose key is the same
     ///   is not made again (converting costs more than building it).
-    init(model: SiteModel, previous: [String: ConvertedSummary] = [:]) {
+    package init(model: SiteModel, previous: [String: ConvertedSummary] = [:]) {
         self.model = model
         let index = model.index
         site = SiteData(
@@ -51,7 +53,7 @@ struct PageData {
 
     /// - Parameter terms: the URL of each tag (`tags/` and its name) and category
     ///   (`categories/…`), made once for all summaries.
-    static func summary(of post: ResolvedPost, index: SiteIndex, terms: [String: String] = [:]) -> PostSummary {
+    package static func summary(of post: ResolvedPost, index: SiteIndex, terms: [String: String] = [:]) -> PostSummary {
         func links(_ names: [String], folder: String) -> [TermLink] {
             names.map { TermLink(name: $0, url: terms[folder + $0] ?? index.url(folder + taxonomySlug($0) + "/")) }
         }
@@ -75,7 +77,7 @@ struct PageData {
     }
 
     /// What every page has: the site, its title, description, canonical URL and kind.
-    func page(_ content: PageContent, path: String, title: String?, description: String? = nil) -> PageContext {
+    package func page(_ content: PageContent, path: String, title: String?, description: String? = nil) -> PageContext {
         PageContext(
             site: site,
             pageTitle: title.map { "\($0) · \(config.title)" } ?? config.title,
@@ -84,12 +86,12 @@ struct PageData {
             content: content)
     }
 
-    func summaries(_ posts: [ResolvedPost]) -> [PostSummary] {
+    package func summaries(_ posts: [ResolvedPost]) -> [PostSummary] {
         posts.map { store.summary(of: $0).summary }
     }
 
     /// A post or page with its whole content, table of contents and neighbours.
-    func full(_ post: ResolvedPost, older: ResolvedPost?, newer: ResolvedPost?) -> PostPage {
+    package func full(_ post: ResolvedPost, older: ResolvedPost?, newer: ResolvedPost?) -> PostPage {
         PostPage(
             summary: store.summary(of: post).summary,
             content: post.content,
@@ -98,14 +100,14 @@ struct PageData {
             newer: newer.map { PageLink(title: $0.title, url: index.url($0.path)) })
     }
 
-    func months(_ posts: [ResolvedPost], year: String) -> [MonthPosts] {
+    package func months(_ posts: [ResolvedPost], year: String) -> [MonthPosts] {
         SiteModel.months(of: posts).map { month in
             MonthPosts(month: month.name, name: monthName(Int(month.name) ?? 1), label: "\(year)-\(month.name)",
                        posts: summaries(month.posts))
         }
     }
 
-    func groups(_ groups: [SiteModel.Group]) -> [TermCount] {
+    package func groups(_ groups: [SiteModel.Group]) -> [TermCount] {
         groups.map { TermCount(name: $0.name, url: index.url($0.path), count: $0.posts.count) }
     }
 }

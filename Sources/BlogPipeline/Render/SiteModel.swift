@@ -1,22 +1,24 @@
+import BlogCore
+import BlogMarkdown
 /// The shared, read-only data of a site that list pages are made from: posts newest first,
 /// and posts grouped by year, tag and category. Built once per build.
-struct SiteModel {
+package struct SiteModel {
     /// A group of posts under one key: a year, a month, a tag or a category.
-    struct Group {
-        var name: String
+    package struct Group {
+        package var name: String
         /// Output path of the group's page (`tags/swift/`), or "" when it has none.
-        var path: String
-        var posts: [ResolvedPost]
+        package var path: String
+        package var posts: [ResolvedPost]
     }
 
-    let index: SiteIndex
-    let posts: [ResolvedPost]
-    let pages: [ResolvedPost]
-    let years: [Group]
-    let tags: [Group]
-    let categories: [Group]
+    package let index: SiteIndex
+    package let posts: [ResolvedPost]
+    package let pages: [ResolvedPost]
+    package let years: [Group]
+    package let tags: [Group]
+    package let categories: [Group]
 
-    init(index: SiteIndex, posts: [ResolvedPost], pages: [ResolvedPost]) {
+    package init(index: SiteIndex, posts: [ResolvedPost], pages: [ResolvedPost]) {
         self.index = index
         self.posts = posts.sorted(by: SiteModel.newestFirst)
         self.pages = pages.sorted { $0.title < $1.title }
@@ -30,7 +32,7 @@ struct SiteModel {
     /// The same grouping with some posts replaced by new versions of themselves, when none
     /// of them moved (date, tags, categories and title unchanged) and no post came or went;
     /// nil otherwise. Saves sorting and grouping every post again for an edit of one.
-    func replacing(_ resolved: [ResolvedPost], index: SiteIndex) -> SiteModel? {
+    package func replacing(_ resolved: [ResolvedPost], index: SiteIndex) -> SiteModel? {
         guard resolved.count == posts.count + pages.count else { return nil }
         var current: [String: ResolvedPost] = [:]
         for post in posts + pages { current[post.source.sourcePath] = post }
@@ -60,27 +62,27 @@ struct SiteModel {
         (self.years, self.tags, self.categories) = (years, tags, categories)
     }
 
-    static func newestFirst(_ a: ResolvedPost, _ b: ResolvedPost) -> Bool { newestFirst(a.source, b.source) }
+    package static func newestFirst(_ a: ResolvedPost, _ b: ResolvedPost) -> Bool { newestFirst(a.source, b.source) }
 
-    static func newestFirst(_ a: SourcePost, _ b: SourcePost) -> Bool {
+    package static func newestFirst(_ a: SourcePost, _ b: SourcePost) -> Bool {
         let (da, db) = (a.date?.secondsSince1970 ?? 0, b.date?.secondsSince1970 ?? 0)
         return da != db ? da > db : a.sourcePath < b.sourcePath
     }
 
     /// The posts the feed will show (the newest), known before any is resolved, so that
     /// only these are also made with absolute URLs.
-    static func feedSources(_ published: [SourcePost]) -> Set<String> {
+    package static func feedSources(_ published: [SourcePost]) -> Set<String> {
         Set(published.filter { $0.kind == .post }.sorted(by: newestFirst).prefix(Feeds.feedSize).map(\.sourcePath))
     }
 
-    static func mostUsedFirst(_ a: Group, _ b: Group) -> Bool {
+    package static func mostUsedFirst(_ a: Group, _ b: Group) -> Bool {
         a.posts.count != b.posts.count ? a.posts.count > b.posts.count : a.name < b.name
     }
 
     /// Groups posts by the keys each has (a post may be in several groups), keeping the order
     /// of `posts` within each group. Keys that slug alike (`Swift`, `swift`) are one group,
     /// named as first written.
-    static func group(_ posts: [ResolvedPost], folder: String, keys: (ResolvedPost) -> [String]) -> [Group] {
+    package static func group(_ posts: [ResolvedPost], folder: String, keys: (ResolvedPost) -> [String]) -> [Group] {
         var groups: [Group] = []
         var indexBySlug: [String: Int] = [:]
         for post in posts {
@@ -98,7 +100,7 @@ struct SiteModel {
     }
 
     /// Months of a year's posts (`"01"`…`"12"`), in the order of `posts`.
-    static func months(of posts: [ResolvedPost]) -> [Group] {
+    package static func months(of posts: [ResolvedPost]) -> [Group] {
         group(posts, folder: "") { [pad($0.date?.month ?? 0)] }
     }
 }

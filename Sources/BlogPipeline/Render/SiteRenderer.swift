@@ -1,29 +1,31 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The render stage: applies the theme to every page of the site and returns the files to
 /// write, without writing any. Each page is first described by a key, a digest of all it is
 /// made from, so that the build layer can skip a page whose key did not change.
-struct SiteRenderer {
+package struct SiteRenderer {
     /// One page to make: where, from which template, its key, and how to build its data.
-    struct Job {
-        var path: String
-        var template: String
-        var key: UInt64
-        var origin: String?
+    package struct Job {
+        package var path: String
+        package var template: String
+        package var key: UInt64
+        package var origin: String?
         /// The page's typed data, made when the page is rendered.
-        var context: () -> PageContext
+        package var context: () -> PageContext
     }
 
-    let data: PageData
-    let theme: Theme
+    package let data: PageData
+    package let theme: Theme
     /// What every page shows of the site as a whole (config, navigation, theme).
-    let siteKey: UInt64
+    package let siteKey: UInt64
 
-    var model: SiteModel { data.model }
-    var index: SiteIndex { data.index }
+    package var model: SiteModel { data.model }
+    package var index: SiteIndex { data.index }
 
     /// - Parameter summaries: `data.converted` of a build before (see `PageData`).
-    init(model: SiteModel, theme: Theme, summaries: [String: PageData.ConvertedSummary] = [:]) {
+    package init(model: SiteModel, theme: Theme, summaries: [String: PageData.ConvertedSummary] = [:]) {
         data = PageData(model: model, previous: summaries)
         self.theme = theme
         siteKey = Digest.of { d in
@@ -36,7 +38,7 @@ struct SiteRenderer {
 
     /// Every page of the site, described but not rendered: their paths are known before
     /// any is made.
-    func allJobs() -> [Job] {
+    package func allJobs() -> [Job] {
         var jobs = postJobs() + pageJobs()
         jobs += homeJobs() + [archivesJob()] + yearJobs()
         jobs += groupJobs(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: "Tags")
@@ -48,7 +50,7 @@ struct SiteRenderer {
     }
 
     /// The pages of new versions of posts of the model, each between its old neighbours.
-    func jobs(edited: [ResolvedPost]) -> [Job] {
+    package func jobs(edited: [ResolvedPost]) -> [Job] {
         let positions = Dictionary(model.posts.enumerated().map { ($1.source.sourcePath, $0) }) { a, _ in a }
         return edited.compactMap { post -> Job? in
             guard let i = positions[post.source.sourcePath] else { return nil }
@@ -58,7 +60,7 @@ struct SiteRenderer {
     }
 
     /// Renders the jobs, on every core.
-    func render(_ jobs: [Job]) -> [OutputFile] {
+    package func render(_ jobs: [Job]) -> [OutputFile] {
         let theme = self.theme
         return Array(jobs.indices).parallelMap { i -> OutputFile in
             let job = jobs[i]
@@ -142,7 +144,7 @@ struct SiteRenderer {
     /// The page numbers a pagination shows: the first, the last, and two on each side of the
     /// current one, with nil for a gap (a blog of 1,000 home pages must not list them all
     /// on each of them).
-    static func pageWindow(current: Int, total: Int) -> [Int?] {
+    package static func pageWindow(current: Int, total: Int) -> [Int?] {
         var pages: [Int?] = []
         for page in 1...total where page == 1 || page == total || abs(page - current) <= 2 {
             if let last = pages.last ?? nil, page > last + 1 { pages.append(nil) }

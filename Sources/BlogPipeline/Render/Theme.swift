@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import BlogCore
+import BlogMarkdown
 
 /// A theme ready to render: parsed Mustache templates and the files of its `assets/` folder.
 public struct Theme: Sendable {
@@ -7,17 +9,17 @@ public struct Theme: Sendable {
         "base", "post", "home", "archives", "year", "tag", "tags", "category", "categories", "page", "404",
     ]
 
-    var library: MustacheLibrary
+    package var library: MustacheLibrary
     /// A digest of every template and asset: pages made with another theme are other pages.
-    var digest: UInt64 = 0
+    package var digest: UInt64 = 0
     /// Path under `assets/` → bytes; published at `/assets/…`.
     public var assets: [String: Data]
     /// Each template's file and text, by name: a dead link the theme makes is reported there.
-    var sources: [String: TemplateSource] = [:]
+    package var sources: [String: TemplateSource] = [:]
 
     /// The page rendered with `template`; its typed data becomes what swift-mustache reads
     /// only here, through `encoder`.
-    func render(_ page: PageContext, encoder: MustacheEncoder, template: String) -> String {
+    package func render(_ page: PageContext, encoder: MustacheEncoder, template: String) -> String {
         library.render(encoder.convert(page), withTemplate: template) ?? ""
     }
 

@@ -1,76 +1,78 @@
+import BlogCore
+import BlogMarkdown
 /// Year pages and the archives chart as template data (documented in the theme's README).
 
 /// `year` of a year's page: the year in review.
-struct YearSummary: Sendable {
+package struct YearSummary: Sendable {
     /// An item of `year.numbers`: one of the year's totals next to the year before.
-    struct Number: Sendable {
+    package struct Number: Sendable {
         /// `posts`, `words`, …: stable, for class names.
-        var key: String
-        var label: String
-        var value: Int
-        var previous: Int
-        var valueText: String
-        var previousText: String
+        package var key: String
+        package var label: String
+        package var value: Int
+        package var previous: Int
+        package var valueText: String
+        package var previousText: String
         /// `+3`, `−2` (a real minus sign) or `±0`.
-        var change: String
+        package var change: String
         /// `up`, `down` or `same`.
-        var trend: String
+        package var trend: String
     }
 
     /// An item of `year.per_month`: every month, with or without posts.
-    struct MonthBar: Sendable {
-        var month: String
-        var name: String
-        var posts: Int
-        var words: Int
+    package struct MonthBar: Sendable {
+        package var month: String
+        package var name: String
+        package var posts: Int
+        package var words: Int
     }
 
     /// An item of `year.most_linked`.
-    struct LinkedPost: Sendable {
-        var title: String
-        var url: String
-        var count: Int
-        var countLabel: String
+    package struct LinkedPost: Sendable {
+        package var title: String
+        package var url: String
+        package var count: Int
+        package var countLabel: String
     }
 
-    var year: String
-    var url: String
-    var count: Int
-    var words: Int
-    var readingMinutes: Int
-    var activeMonths: Int
-    var longestStreak: Int
+    package var year: String
+    package var url: String
+    package var count: Int
+    package var words: Int
+    package var readingMinutes: Int
+    package var activeMonths: Int
+    package var longestStreak: Int
     /// The calendar year before, whether or not it had posts.
-    var previousYear: String
+    package var previousYear: String
     /// The year before had posts, so comparing with it means something.
-    var hasPreviousYear: Bool
-    var numbers: [Number]
-    var perMonth: [MonthBar]
-    var postsChart: String
-    var wordsChart: String
-    var months: [MonthPosts]
-    var tags: [TermCount]
-    var categories: [TermCount]
-    var mostLinked: [LinkedPost]
-    var wordsText: String
-    var first: PostSummary?
-    var last: PostSummary?
-    var longest: PostSummary?
+    package var hasPreviousYear: Bool
+    package var numbers: [Number]
+    package var perMonth: [MonthBar]
+    package var postsChart: String
+    package var wordsChart: String
+    package var months: [MonthPosts]
+    package var tags: [TermCount]
+    package var categories: [TermCount]
+    package var mostLinked: [LinkedPost]
+    package var wordsText: String
+    package var first: PostSummary?
+    package var last: PostSummary?
+    package var longest: PostSummary?
     /// The post that sums up the year (`year_summary` in its front matter).
-    var featured: PostSummary?
+    package var featured: PostSummary?
     /// The previous and next years with posts.
-    var prev: YearLink?
-    var next: YearLink?
+    package var prev: YearLink?
+    package var next: YearLink?
 
-    var hasMostLinked: Bool { !mostLinked.isEmpty }
-    var hasCategories: Bool { !categories.isEmpty }
-    var hasTags: Bool { !tags.isEmpty }
+    package var hasMostLinked: Bool { !mostLinked.isEmpty }
+    package var hasCategories: Bool { !categories.isEmpty }
+    package var hasTags: Bool { !tags.isEmpty }
 }
 
 extension PageData {
     /// The year's page data, but for its neighbours (`prev`, `next`) and `featured`, which
     /// depend on the rest of the blog.
-    func yearReview(_ review: YearReview, previous: YearReview?, path: String) -> YearSummary {
+    package func yearReview(_ review: YearReview, previous: YearReview?, path: String) -> YearSummary {
         let name = pad(review.year, 4)
         let before = previous?.totals ?? YearReview.Totals()
         let t = review.totals
@@ -121,7 +123,7 @@ extension PageData {
     }
 
     /// Posts per year over the whole blog, a bar a year (empty years too), each bar a link.
-    func postsPerYearChart() -> String {
+    package func postsPerYearChart() -> String {
         let counts = Dictionary(uniqueKeysWithValues: model.years.map { (Int($0.name) ?? 0, ($0.posts.count, $0.path)) })
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return "" }
         let bars = (first...last).map { year -> BarChart.Bar in
@@ -134,7 +136,7 @@ extension PageData {
     }
 
     /// 12345 → `12,345`: the digits grouped, the same whatever the machine's locale.
-    func grouped(_ n: Int) -> String {
+    package func grouped(_ n: Int) -> String {
         let digits = String(abs(n))
         var result = ""
         for (i, digit) in digits.enumerated() {
@@ -145,7 +147,7 @@ extension PageData {
     }
 
     /// `Jan`…`Dec`, or `1月`…`12月` for Chinese and Japanese sites.
-    func monthName(_ month: Int) -> String {
+    package func monthName(_ month: Int) -> String {
         let language = config.language.lowercased()
         if language.hasPrefix("zh") || language.hasPrefix("ja") { return "\(month)月" }
         if language.hasPrefix("ko") { return "\(month)월" }

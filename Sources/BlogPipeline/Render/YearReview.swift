@@ -1,29 +1,31 @@
+import BlogCore
+import BlogMarkdown
 /// The numbers of one year of a blog, computed from its posts: what the year page shows and
 /// what themes get as data. Pure; the inputs are the resolved posts.
-struct YearReview {
+package struct YearReview {
     /// Counts that are compared with the year before.
-    struct Totals: Equatable {
-        var posts = 0
-        var words = 0
-        var readingMinutes = 0
-        var activeMonths = 0
-        var longestStreak = 0
+    package struct Totals: Equatable {
+        package var posts = 0
+        package var words = 0
+        package var readingMinutes = 0
+        package var activeMonths = 0
+        package var longestStreak = 0
     }
 
-    let year: Int
+    package let year: Int
     /// Oldest first.
-    let posts: [ResolvedPost]
-    let totals: Totals
-    let postsPerMonth: [Int]
-    let wordsPerMonth: [Int]
+    package let posts: [ResolvedPost]
+    package let totals: Totals
+    package let postsPerMonth: [Int]
+    package let wordsPerMonth: [Int]
     /// The year's tags and categories with their posts, most used first.
-    let tags: [SiteModel.Group]
-    let categories: [SiteModel.Group]
+    package let tags: [SiteModel.Group]
+    package let categories: [SiteModel.Group]
     /// Posts of the year by how many other posts link to them, most first (only linked ones).
-    let mostLinked: [(post: ResolvedPost, count: Int)]
+    package let mostLinked: [(post: ResolvedPost, count: Int)]
 
     /// - Parameter inbound: for each source file, how many other posts link to it.
-    init(year: Int, posts: [ResolvedPost], inbound: [String: Int]) {
+    package init(year: Int, posts: [ResolvedPost], inbound: [String: Int]) {
         self.year = year
         self.posts = posts.sorted { ($0.date?.secondsSince1970 ?? 0, $0.source.sourcePath) < ($1.date?.secondsSince1970 ?? 0, $1.source.sourcePath) }
         var perMonth = [Int](repeating: 0, count: 12)
@@ -49,13 +51,13 @@ struct YearReview {
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.source.sourcePath < $1.0.source.sourcePath }
     }
 
-    var first: ResolvedPost? { posts.first }
-    var last: ResolvedPost? { posts.last }
+    package var first: ResolvedPost? { posts.first }
+    package var last: ResolvedPost? { posts.last }
     /// The post with the most words (the earlier one on a tie).
-    var longest: ResolvedPost? { posts.max { $0.words != $1.words ? $0.words < $1.words : $0.date ?? PostDate(secondsSince1970: 0, offsetSeconds: 0) > $1.date ?? PostDate(secondsSince1970: 0, offsetSeconds: 0) } }
+    package var longest: ResolvedPost? { posts.max { $0.words != $1.words ? $0.words < $1.words : $0.date ?? PostDate(secondsSince1970: 0, offsetSeconds: 0) > $1.date ?? PostDate(secondsSince1970: 0, offsetSeconds: 0) } }
 
     /// The longest run of consecutive months that have posts.
-    static func longestRun(_ perMonth: [Int]) -> Int {
+    package static func longestRun(_ perMonth: [Int]) -> Int {
         var best = 0
         var current = 0
         for count in perMonth {
@@ -66,7 +68,7 @@ struct YearReview {
     }
 
     /// For each post, how many other posts link to it (several links from one post count once).
-    static func inboundLinks(_ posts: [ResolvedPost]) -> [String: Int] {
+    package static func inboundLinks(_ posts: [ResolvedPost]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for post in posts {
             for target in Set(post.linkedSources) where target != post.source.sourcePath {

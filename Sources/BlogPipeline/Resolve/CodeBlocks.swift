@@ -1,22 +1,24 @@
 import Highlight
+import BlogCore
+import BlogMarkdown
 
 /// Fenced code coloured at build time (`Highlight`), in the markup of Pygments and Hugo:
 /// `<div class="highlight"><pre><code class="language-go">` with Pygments' classes inside.
 /// The fence may carry Hugo's options: ```` ```go {linenos=true, hl_lines=[2, "4-6"], linenostart=10} ````.
 /// Line numbers are drawn by CSS counters, so copying the code never copies them.
-struct CodeBlocks {
+package struct CodeBlocks {
     /// `highlight:` of blog.yaml.
-    var enabled = true
-    var lineNumbers = false
+    package var enabled = true
+    package var lineNumbers = false
 
     /// What a fence's info string says: the language and Hugo's options.
-    struct Fence: Equatable {
-        var language: String?
-        var lineNumbers: Bool?
-        var firstLine = 1
-        var marked: Set<Int> = []
+    package struct Fence: Equatable {
+        package var language: String?
+        package var lineNumbers: Bool?
+        package var firstLine = 1
+        package var marked: Set<Int> = []
 
-        init(_ info: String) {
+        package init(_ info: String) {
             let trimmedInfo = trimmed(info)
             let brace = trimmedInfo.firstIndex(of: "{")
             let head = trimmed(String(trimmedInfo[..<(brace ?? trimmedInfo.endIndex)]))
@@ -63,7 +65,7 @@ struct CodeBlocks {
 
     /// Colours every fenced block of a known language; returns the languages not known, with
     /// how many blocks use each and the line of the first.
-    func highlight(in document: MarkdownDocument) -> [String: (count: Int, line: Int)] {
+    package func highlight(in document: MarkdownDocument) -> [String: (count: Int, line: Int)] {
         var unknown: [String: (count: Int, line: Int)] = [:]
         for block in document.allNodes() where block.kind == .codeBlock {
             let fence = Fence(block.fenceInfo)
@@ -101,15 +103,15 @@ struct CodeBlocks {
 
 /// A language no lexer knows is said once a build, not once a block: one warning per
 /// language, at its first block, with how many blocks and posts use it.
-enum UnknownLanguages {
+package enum UnknownLanguages {
     private static let marker = "code in unknown language '"
 
-    static func warning(_ language: String, blocks: Int, file: String, line: Int) -> Diagnostic {
+    package static func warning(_ language: String, blocks: Int, file: String, line: Int) -> Diagnostic {
         .warning(file, line: line, marker + language + "' is left uncoloured (\(blocks) block\(blocks == 1 ? "" : "s"))")
     }
 
     /// The problems with those of each unknown language merged into one.
-    static func merged(_ problems: [Diagnostic]) -> [Diagnostic] {
+    package static func merged(_ problems: [Diagnostic]) -> [Diagnostic] {
         var byLanguage: [String: (first: Diagnostic, blocks: Int, posts: Set<String>)] = [:]
         var others: [Diagnostic] = []
         for problem in problems.sortedByLocation {

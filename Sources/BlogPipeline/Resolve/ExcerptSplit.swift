@@ -1,20 +1,22 @@
+import BlogCore
+import BlogMarkdown
 
 /// The HTML of a post, and its excerpt: what stands before `<!--more-->` (Hexo's
 /// `<!-- more -->` too), else the first
 /// paragraph. Blocks are rendered one by one, so the excerpt is whole blocks, never a cut tag.
-struct ExcerptSplit {
-    var content = ""
-    var excerpt = ""
-    var excerptText = ""
-    var hasMore = false
+package struct ExcerptSplit {
+    package var content = ""
+    package var excerpt = ""
+    package var excerptText = ""
+    package var hasMore = false
 
-    static let moreMarker = "<!--more-->"
+    package static let moreMarker = "<!--more-->"
 
-    static func isMore(_ html: String) -> Bool {
+    package static func isMore(_ html: String) -> Bool {
         html.contains(moreMarker) || html.replacingOccurrences(of: " ", with: "").contains(moreMarker)
     }
 
-    init(_ document: MarkdownDocument) {
+    package init(_ document: MarkdownDocument) {
         let blocks = document.blocks
         let marker = blocks.firstIndex { $0.kind == .htmlBlock && Self.isMore($0.literal) }
         let excerptBlocks: Range<Int>

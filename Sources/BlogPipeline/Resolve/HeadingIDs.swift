@@ -1,9 +1,11 @@
+import BlogCore
+import BlogMarkdown
 
 /// Gives every heading an `id` so that `#fragments` work, and returns the table of contents.
 /// Latin text is slugged, CJK text kept (`## 为什么 cmark` → `为什么-cmark`), and a repeated
 /// id gets `-1`, `-2`… as GitHub does.
-enum HeadingIDs {
-    static func assign(in document: MarkdownDocument) -> [TOCEntry] {
+package enum HeadingIDs {
+    package static func assign(in document: MarkdownDocument) -> [TOCEntry] {
         var used: [String: Int] = [:]
         var toc: [TOCEntry] = []
         // Listed before any is replaced: replacing frees a heading's children.

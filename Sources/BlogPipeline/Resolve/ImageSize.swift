@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Width and height of an image, read from its header, so pages reserve the image's space
 /// before it loads (no layout shift).

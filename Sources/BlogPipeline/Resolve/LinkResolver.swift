@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// How a post's URLs are written: root-relative in pages (right under any host, the preview
 /// server's too), absolute in the feed, which readers show away from the site.
@@ -8,6 +10,11 @@ public enum URLStyle: Sendable { case rootRelative, absolute }
 public struct Asset: Sendable, Hashable {
     public var sourcePath: String
     public var outputPath: String
+
+    package init(sourcePath: String, outputPath: String) {
+        self.sourcePath = sourcePath
+        self.outputPath = outputPath
+    }
 }
 
 /// What the site folder holds besides posts: what link resolution checks targets against.
@@ -27,8 +34,8 @@ public struct SiteFiles: Sendable {
 }
 
 /// Decides what one link or image URL of a post becomes. Pure but for looking at files.
-struct LinkResolver {
-    enum Outcome {
+package struct LinkResolver {
+    package enum Outcome {
         /// Not into the site (another host, a `#fragment`): as written.
         case keep
         /// A post, a page or a static file, known to exist.
@@ -40,21 +47,21 @@ struct LinkResolver {
         case problem(String)
     }
 
-    let post: SourcePost
-    let index: SiteIndex
-    let files: SiteFiles
-    let style: URLStyle
-    var realRoot: String { files.realRoot }
+    package let post: SourcePost
+    package let index: SiteIndex
+    package let files: SiteFiles
+    package let style: URLStyle
+    package var realRoot: String { files.realRoot }
 
-    init(post: SourcePost, index: SiteIndex, files: SiteFiles, style: URLStyle) {
+    package init(post: SourcePost, index: SiteIndex, files: SiteFiles, style: URLStyle) {
         (self.post, self.index, self.files, self.style) = (post, index, files, style)
     }
 
-    func url(_ path: String) -> String {
+    package func url(_ path: String) -> String {
         style == .absolute ? index.absoluteURL(path) : index.url(path)
     }
 
-    func resolve(_ raw: String, isImage: Bool) -> Outcome {
+    package func resolve(_ raw: String, isImage: Bool) -> Outcome {
         if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || hasURLScheme(raw) { return .keep }
         let (pathPart, suffix) = splitSuffix(raw)
         let path = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart

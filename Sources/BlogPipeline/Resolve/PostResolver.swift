@@ -1,10 +1,18 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// One entry of a post's table of contents.
 public struct TOCEntry: Sendable, Hashable {
     public var level: Int
     public var id: String
     public var title: String
+
+    package init(level: Int, id: String, title: String) {
+        self.level = level
+        self.id = id
+        self.title = title
+    }
 }
 
 /// A post after parsing and resolving: its HTML, with every local URL pointing where the
@@ -36,7 +44,7 @@ public final class ResolvedPost: Sendable {
     /// A digest of everything above that pages show (see `computeDigest`).
     public let digest: UInt64
 
-    init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
+    package init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
          summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
          fragmentLinks: [FragmentLink] = [], links: [BodyLink] = [], feedContent: String? = nil,
          digested: Bool = true, digest known: UInt64? = nil) {
@@ -141,36 +149,36 @@ public struct PostResolver: Sendable {
 
 /// One pass over a document: rewrites link and image URLs, collects assets, cross-links,
 /// problems with their lines, and the text words are counted in.
-struct DocumentWalk {
-    let post: SourcePost
-    let links: LinkResolver
+package struct DocumentWalk {
+    package let post: SourcePost
+    package let links: LinkResolver
     /// For a post of the feed: what each URL is in absolute style, set after the page's
     /// HTML is made (`withAbsoluteURLs`).
-    var absolute: LinkResolver?
-    var absoluteURLs: [(MarkdownNode, String)] = []
-    var absoluteImages: [(MarkdownNode, String)] = []
-    let safe: Bool
-    var problems: [Diagnostic] = []
-    var assets: [Asset] = []
-    var linkedSources: [String] = []
-    var fragmentLinks: [FragmentLink] = []
-    var bodyLinks: [BodyLink] = []
+    package var absolute: LinkResolver?
+    package var absoluteURLs: [(MarkdownNode, String)] = []
+    package var absoluteImages: [(MarkdownNode, String)] = []
+    package let safe: Bool
+    package var problems: [Diagnostic] = []
+    package var assets: [Asset] = []
+    package var linkedSources: [String] = []
+    package var fragmentLinks: [FragmentLink] = []
+    package var bodyLinks: [BodyLink] = []
     /// For `blog check`: the largest image size without a warning, in kilobytes.
-    var checks: Int?
-    var text = ""
+    package var checks: Int?
+    package var text = ""
 
     /// For the lines of the blocks the extensions made.
-    let document: MarkdownDocument
+    package let document: MarkdownDocument
 
     /// The body's lines, for the line of a problem.
-    let bodyLines: BodyLines
+    package let bodyLines: BodyLines
 
-    init(post: SourcePost, body: String, links: LinkResolver, safe: Bool, document: MarkdownDocument) {
+    package init(post: SourcePost, body: String, links: LinkResolver, safe: Bool, document: MarkdownDocument) {
         (self.post, self.links, self.safe, self.document) = (post, links, safe, document)
         bodyLines = BodyLines(body)
     }
 
-    mutating func resolveURLs(in document: MarkdownDocument) {
+    package mutating func resolveURLs(in document: MarkdownDocument) {
         var images: [(MarkdownNode, String, String?)] = []
         var line = 1
         var blockEnd = 1
@@ -321,6 +329,6 @@ struct DocumentWalk {
 }
 
 /// Runs of spaces and line ends as one space (what is left around a removed image).
-func collapsingWhitespace(_ text: String) -> String {
+package func collapsingWhitespace(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }

@@ -1,8 +1,10 @@
+import BlogCore
+import BlogMarkdown
 /// What `blog check` looks at beyond what a build needs: things a writer would want to
 /// know before publishing, reported as warnings with their lines.
-enum SiteChecks {
+package enum SiteChecks {
     /// Links to `#fragments` that no heading of the target has, and posts without tags.
-    static func problems(_ posts: [ResolvedPost]) -> [Diagnostic] {
+    package static func problems(_ posts: [ResolvedPost]) -> [Diagnostic] {
         var ids: [String: Set<String>] = [:]
         for post in posts { ids[post.source.sourcePath] = Set(post.toc.map(\.id)) }
         var problems: [Diagnostic] = []
@@ -27,4 +29,10 @@ public struct FragmentLink: Sendable, Hashable {
     public var target: String
     public var fragment: String
     public var line: Int
+
+    package init(target: String, fragment: String, line: Int) {
+        self.target = target
+        self.fragment = fragment
+        self.line = line
+    }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The first phase of resolving: where every post and page will live, known before any is
 /// rendered, so that cross-links and aliases can point at posts not yet rendered.
@@ -16,7 +18,7 @@ public struct SiteIndex: Sendable {
     public var brokenSources: Set<String> = []
 
     /// The settings pages show, digested.
-    var configDigest: UInt64 {
+    package var configDigest: UInt64 {
         Digest.of { d in
             d.add([config.title, config.description, config.author, config.baseURL, config.language,
                    config.permalink, config.timeZone.identifier])
@@ -32,7 +34,7 @@ public struct SiteIndex: Sendable {
 
     /// Everything resolving a post depends on besides the post itself: every URL, alias and
     /// static file, and the settings. A post resolved under the same key resolves the same.
-    func resolutionKey(staticFiles: Set<String>) -> UInt64 {
+    package func resolutionKey(staticFiles: Set<String>) -> UInt64 {
         Digest.of { d in
             d.add(configDigest)
             for (source, path) in pathBySource.sorted(by: { $0.key < $1.key }) { d.add(source + "\u{1}" + path) }
@@ -44,8 +46,8 @@ public struct SiteIndex: Sendable {
     }
 
     /// Paths the build writes itself; a post or an alias there would be overwritten.
-    static let reservedPrefixes = ["tags/", "categories/", "archives/", "page/", "assets/"]
-    static let reservedFiles = ["feed.xml", "sitemap.xml", "404.html", "index.html"]
+    package static let reservedPrefixes = ["tags/", "categories/", "archives/", "page/", "assets/"]
+    package static let reservedFiles = ["feed.xml", "sitemap.xml", "404.html", "index.html"]
 
     public static func build(_ posts: [SourcePost], config: Config) -> (SiteIndex, [Diagnostic]) {
         var index = SiteIndex(config: config)
@@ -87,13 +89,13 @@ public struct SiteIndex: Sendable {
         return alias.hasSuffix("/") || !last.contains(".") ? normalized + "/" : normalized
     }
 
-    static func isReserved(_ path: String) -> Bool {
+    package static func isReserved(_ path: String) -> Bool {
         reservedFiles.contains(path) || reservedPrefixes.contains { path.hasPrefix($0) }
             || (path.count == 5 && path.hasSuffix("/") && path.prefix(4).allSatisfy(\.isNumber))  // year pages
     }
 
     /// Expands the permalink pattern (posts) or `/<slug>/` (pages).
-    static func outputPath(of post: SourcePost, config: Config) -> String {
+    package static func outputPath(of post: SourcePost, config: Config) -> String {
         guard post.kind == .post, let date = post.date else { return post.slug + "/" }
         let t = date.local
         var emptyFolder = false
@@ -137,4 +139,12 @@ public struct SiteIndex: Sendable {
 
     /// `https://example.com/blog/2016/12/a/` — an absolute URL, for feeds and sitemaps.
     public func absoluteURL(_ path: String) -> String { config.origin + encodePath(config.basePath + path) }
+
+    package init(config: Config, pathBySource: [String: String] = [:], sourceByAlias: [String: String] = [:], unpublishedSources: Set<String> = [], brokenSources: Set<String> = []) {
+        self.config = config
+        self.pathBySource = pathBySource
+        self.sourceByAlias = sourceByAlias
+        self.unpublishedSources = unpublishedSources
+        self.brokenSources = brokenSources
+    }
 }

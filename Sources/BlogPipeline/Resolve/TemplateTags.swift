@@ -1,15 +1,17 @@
+import BlogCore
+import BlogMarkdown
 
 /// Liquid (`{% include JB/setup %}`, `{{ site.baseurl }}`) and Hugo shortcodes
 /// (`{{< figure src="a.jpg" >}}`) belong to the templates of the generator a post was written
 /// for. `blog` does not run them, so left in a post they show on the page as text: each kind
 /// outside code is a warning at its first line, with how often the post uses it.
-enum TemplateTags {
+package enum TemplateTags {
     /// Cheap test on the raw Markdown, so that most posts skip the walk.
-    static func mayContain(_ body: String) -> Bool {
+    package static func mayContain(_ body: String) -> Bool {
         containsBytes(body, "{%") || containsBytes(body, "{{")
     }
 
-    static func warnings(in document: MarkdownDocument) -> [(line: Int, message: String)] {
+    package static func warnings(in document: MarkdownDocument) -> [(line: Int, message: String)] {
         var found: [String: (count: Int, line: Int)] = [:]
         var order: [String] = []
         for node in document.allNodes() {
@@ -55,7 +57,7 @@ enum TemplateTags {
 
     /// Each tag's byte offset and how the warning names it: `Liquid tag '{% include %}'`,
     /// `Liquid output '{{ site.baseurl }}'`, `Hugo shortcode '{{< figure >}}'`.
-    static func tags(in text: String) -> [(Int, String)] {
+    package static func tags(in text: String) -> [(Int, String)] {
         let bytes = Array(text.utf8)
         var result: [(Int, String)] = []
         var i = 0

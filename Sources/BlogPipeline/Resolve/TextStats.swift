@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Word counting that is fair to Chinese, Japanese and Korean: each CJK character (Han, kana,
 /// Hangul) is one word, and each other run of letters or digits is one word.
@@ -28,7 +30,7 @@ public enum WordCounter {
         return words
     }
 
-    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+    package static func isCJK(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2EBEF, 0xF900...0xFAFF,  // Han
             0x3040...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF,  // kana

@@ -1,11 +1,13 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The system calls of the write stage, each failing with the destination's path and the
 /// system's reason, never a temporary's name.
-enum FileOps {
+package enum FileOps {
     /// `mkdir -p`, safe when several threads make folders under one parent at once; a stale
     /// file where a folder goes now is removed first. Returns the folders it made.
-    static func makeFolder(_ path: String) throws -> [String] {
+    package static func makeFolder(_ path: String) throws -> [String] {
         var info = stat()
         if stat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR { return [] }
@@ -22,7 +24,7 @@ enum FileOps {
 
     /// Creates `destination` where nothing was: true when made, false when a file is there
     /// after all (a hidden one the site also publishes), which the careful path then compares.
-    static func create(_ destination: String, _ content: OutputFile.Content) throws -> Bool {
+    package static func create(_ destination: String, _ content: OutputFile.Content) throws -> Bool {
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST { return false }
         guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
@@ -40,7 +42,7 @@ enum FileOps {
     /// folder), unless the destination already holds the same bytes: the temporary's path, or
     /// nil when nothing needs writing. A link where the file goes is replaced, never read or
     /// written through.
-    static func stageIfChanged(_ destination: String, _ content: OutputFile.Content, temporary name: String) throws -> String? {
+    package static func stageIfChanged(_ destination: String, _ content: OutputFile.Content, temporary name: String) throws -> String? {
         let existing = isLink(destination) ? nil : FileManager.default.contents(atPath: destination)
         if let existing {
             switch content {
@@ -93,7 +95,7 @@ enum FileOps {
     }
 
     /// Whether `path` itself is a symbolic link.
-    static func isLink(_ path: String) -> Bool {
+    package static func isLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
@@ -101,7 +103,7 @@ enum FileOps {
     /// The first symbolic link among the folders of `relative` below `output` (each looked
     /// at once per `seen`), as a path relative to the output; nil when there is none. The
     /// writer never goes through one: a link in the output can lead anywhere.
-    static func linkAbove(_ relative: String, in output: String, seen: inout Set<String>) -> String? {
+    package static func linkAbove(_ relative: String, in output: String, seen: inout Set<String>) -> String? {
         var folder = ""
         for segment in relative.split(separator: "/").dropLast() {
             folder = SitePath.join(folder, String(segment))

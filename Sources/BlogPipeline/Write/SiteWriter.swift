@@ -1,4 +1,6 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// The write stage, the only code that changes the output folder. It writes only files whose
 /// bytes differ, all or nothing: every changed file is written beside its destination first
@@ -35,7 +37,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// A hidden entry of the output that belongs to the writer (not a temporary of blog's).
-    static func isOwnHidden(_ name: String) -> Bool {
+    package static func isOwnHidden(_ name: String) -> Bool {
         name.hasPrefix(".") && !name.hasPrefix(StagedWrite.temporaryPrefix)
     }
 

@@ -1,27 +1,29 @@
 import Foundation
+import BlogCore
+import BlogMarkdown
 
 /// Writes a set of files into the output all or nothing. First every changed file is written
 /// beside its destination as a temporary (or, in an output that holds none of the site yet,
 /// created in place); only when all of them are written are the temporaries renamed into
 /// place. A failure before that (a full disk, a permission, an I/O error) removes everything
 /// this write made, so the output is left as it was, file by file.
-struct StagedWrite {
+package struct StagedWrite {
     /// Temporaries are hidden entries named `.blog-tmp-<process>-<n>`: no file of the site
     /// can take such a name (a site path into a hidden entry is refused), and two writers
     /// never share one. A killed build's leftovers are found by the prefix and removed.
-    static let temporaryPrefix = ".blog-tmp-"
+    package static let temporaryPrefix = ".blog-tmp-"
     private static let token = String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
 
-    let output: String
+    package let output: String
     /// Output-relative paths written (created, or staged and then renamed).
-    private(set) var written: [String] = []
-    private(set) var unchanged = 0
+    package private(set) var written: [String] = []
+    package private(set) var unchanged = 0
 
     private var temporaries: [(temporary: String, destination: String)] = []
     private var created: [String] = []
     private var madeFolders: [String] = []
 
-    init(output: String) { self.output = output }
+    package init(output: String) { self.output = output }
 
     private enum Outcome: Sendable {
         case unchanged
@@ -34,7 +36,7 @@ struct StagedWrite {
     /// Writes every file whose bytes differ from the output's, but renames nothing yet.
     /// - Parameter fresh: the output holds none of these files: each is created in place.
     /// - Parameter recorded: copy keys of files the output holds as the last build left them.
-    mutating func stage(_ files: [OutputFile], fresh: Bool, recorded: [String: UInt64]) throws {
+    package mutating func stage(_ files: [OutputFile], fresh: Bool, recorded: [String: UInt64]) throws {
         let output = self.output
         // Known unchanged without a look: a page kept from the last build, a copy whose key
         // the record vouches for. Their folders exist; a large site's one-post build would
@@ -105,7 +107,7 @@ struct StagedWrite {
     /// Renames the temporaries into place. A rename within a folder does not need room on
     /// the disk, so once staging succeeded this practically cannot fail; if it does, the
     /// temporaries left are removed and the error says the output is now mixed.
-    mutating func commit() throws {
+    package mutating func commit() throws {
         var failures: [WriteError] = []
         for (temporary, destination) in temporaries {
             var info = stat()
@@ -125,7 +127,7 @@ struct StagedWrite {
 
     /// Removes every temporary, every file created in place, and every folder made (those
     /// still empty), deepest first.
-    mutating func rollBack() {
+    package mutating func rollBack() {
         for (temporary, _) in temporaries { unlink(temporary) }
         for file in created { unlink(file) }
         for folder in madeFolders.sorted(by: >) { rmdir(folder) }
@@ -137,8 +139,8 @@ struct StagedWrite {
 private final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    package var isSet: Bool { lock.withLock { value } }
+    package func set() { lock.withLock { value = true } }
 }
 
 /// A file of the output that could not be written: the file, and why.

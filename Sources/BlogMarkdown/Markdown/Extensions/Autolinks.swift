@@ -1,14 +1,15 @@
 import CCmark
+import BlogCore
 
 /// GFM's extended autolinks: `https://…`, `http://…`, `www.…` and e-mail addresses in text
 /// become links, never inside a link or code (code is no text node). A link ends at white
 /// space or `<`, and loses trailing punctuation (`?!.,:*_~'"`, an unbalanced `)`, an entity
 /// `&x;`) as GFM says; it also ends before CJK punctuation, so `见https://example.com/a。`
 /// links the address without the `。`.
-struct Autolinks {
-    let document: MarkdownDocument
+package struct Autolinks {
+    package let document: MarkdownDocument
 
-    func apply() {
+    package func apply() {
         let texts = document.allNodes().filter {
             $0.type == CMARK_NODE_TEXT && ($0.literalContains("://") || $0.literalContains("@") || $0.literalContains("ww."))
         }
@@ -34,7 +35,7 @@ struct Autolinks {
 
     /// Whether a text holds `://`, `www.` or `@`, told from its bytes: most text holds none, and
     /// reading it by `Character` was a tenth of a build.
-    static func mayHoldLinks(_ text: String) -> Bool {
+    package static func mayHoldLinks(_ text: String) -> Bool {
         var (a, b, c): (UInt8, UInt8, UInt8) = (0, 0, 0)  // the three bytes before
         let w = UInt8(ascii: "w")
         for byte in text.utf8 {
@@ -48,7 +49,7 @@ struct Autolinks {
 
     /// Each autolink of a text, with its URL: web addresses where `h`, `w` or `f` may start one,
     /// e-mail addresses around each `@`.
-    static func links(in text: String) -> [(Range<String.Index>, String)] {
+    package static func links(in text: String) -> [(Range<String.Index>, String)] {
         var result: [(Range<String.Index>, String)] = []
         var i = text.startIndex
         var previous: Character?

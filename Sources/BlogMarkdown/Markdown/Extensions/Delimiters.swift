@@ -1,26 +1,27 @@
 import CCmark
+import BlogCore
 
 /// Markup made of runs of one character that cmark leaves as text: `~~strikethrough~~` (GFM),
 /// and `*` or `**` next to CJK punctuation (`**「強調」**です`), which CommonMark's flanking
 /// rules do not let open or close. Runs are matched within each block's inline nodes as
 /// CommonMark matches emphasis: a closing run with the nearest opening run of its length.
-struct Delimiters {
-    let document: MarkdownDocument
-    let strikethrough: Bool
-    let cjkEmphasis: Bool
+package struct Delimiters {
+    package let document: MarkdownDocument
+    package let strikethrough: Bool
+    package let cjkEmphasis: Bool
 
     private struct Run {
-        var node: MarkdownNode
+        package var node: MarkdownNode
         /// Where the run lies in the node's text.
-        var range: Range<String.Index>
-        var character: Character
-        var length: Int
-        var canOpen: Bool
-        var canClose: Bool
+        package var range: Range<String.Index>
+        package var character: Character
+        package var length: Int
+        package var canOpen: Bool
+        package var canClose: Bool
     }
 
     /// Whether a `*` stands next to a non-ASCII byte: only there can CJK emphasis be left.
-    static func starBesideNonASCII(_ text: String) -> Bool {
+    package static func starBesideNonASCII(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var afterStar = false
         for byte in text.utf8 {
@@ -36,7 +37,7 @@ struct Delimiters {
         return false
     }
 
-    func apply() {
+    package func apply() {
         // The blocks and spans whose own text holds a `~` (or a `*` cmark left), found in
         // one pass over the text nodes; innermost last found, so matched first.
         var containers: [MarkdownNode] = []
@@ -173,7 +174,7 @@ struct Delimiters {
 }
 
 /// Han, kana, hangul, and the punctuation and full-width forms of CJK text.
-func isCJK(_ c: Character) -> Bool {
+package func isCJK(_ c: Character) -> Bool {
     guard let scalar = c.unicodeScalars.first else { return false }
     switch scalar.value {
     case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3000...0x30FF, 0x3100...0x31FF, 0x3200...0x33FF, 0x3400...0x4DBF,
@@ -186,7 +187,7 @@ func isCJK(_ c: Character) -> Bool {
 }
 
 /// CommonMark's punctuation: ASCII punctuation and Unicode's P and S categories.
-func isPunctuation(_ c: Character) -> Bool {
+package func isPunctuation(_ c: Character) -> Bool {
     guard let scalar = c.unicodeScalars.first else { return false }
     if scalar.isASCII { return c.isPunctuation || c.isSymbol }
     switch scalar.properties.generalCategory {

@@ -1,26 +1,27 @@
 import CCmark
+import BlogCore
 
 /// GFM footnotes: `[^label]` refers to a definition `[^label]: text` (further paragraphs
 /// indented). Notes are numbered by first reference and listed at the end of the post with
 /// links back; a definition's text was already read as blocks (`SourceRewrite`) at its own
 /// lines, and is moved into the list. Ids carry the post's own prefix, so that a page that
 /// shows several posts (home, a tag, the feed) never has one id twice.
-struct Footnotes {
-    let document: MarkdownDocument
-    let definitions: [SourceRewrite.Definition]
+package struct Footnotes {
+    package let document: MarkdownDocument
+    package let definitions: [SourceRewrite.Definition]
     /// Put before every id: `fn-<prefix>1`.
-    let prefix: String
+    package let prefix: String
 
     private struct Note {
-        var label: String
-        var line: Int
-        var blocks: [MarkdownNode]
-        var number = 0
+        package var label: String
+        package var line: Int
+        package var blocks: [MarkdownNode]
+        package var number = 0
         /// References made so far (each gets a back link).
-        var references = 0
+        package var references = 0
     }
 
-    func apply() {
+    package func apply() {
         var notes = collectDefinitions()
         guard !notes.isEmpty || containsBytes(document.source, "[^") else { return }
         var numbered: [String] = []

@@ -1,14 +1,15 @@
 import Foundation
 
 import CCmark
+import BlogCore
 
 /// `## Title {#custom-id}` (kramdown, Hugo, Pandoc): the braces are removed and the id kept
 /// for the heading (`MarkdownDocument.headingIDs`), which the table of contents and the
 /// `#fragment` checks then use.
-struct HeadingAttributes {
-    let document: MarkdownDocument
+package struct HeadingAttributes {
+    package let document: MarkdownDocument
 
-    func apply() {
+    package func apply() {
         for heading in document.allNodes() where heading.isHeading {
             guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT else { continue }
             let literal = last.literal
@@ -23,7 +24,7 @@ struct HeadingAttributes {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    package func trimmingTrailingSpaces() -> String {
         var s = Substring(self)
         while s.last == " " || s.last == "\t" { s = s.dropLast() }
         return String(s)

@@ -1,13 +1,14 @@
 import CCmark
+import BlogCore
 
 /// Math, kept as written (`SourceRewrite` hid it from cmark behind a stand-in), in Pandoc's
 /// form that MathJax and KaTeX read: `<span class="math inline">\(…\)</span>`, and a
 /// paragraph of display math alone as `<div class="math display">\[…\]</div>`.
-struct Math {
-    let document: MarkdownDocument
-    let math: [SourceRewrite.Math]
+package struct Math {
+    package let document: MarkdownDocument
+    package let math: [SourceRewrite.Math]
 
-    func apply() {
+    package func apply() {
         let marks: Set<Character> = [SourceRewrite.start, SourceRewrite.filler]
         for text in document.allNodes() where text.type == CMARK_NODE_TEXT && text.literal.contains(where: marks.contains) {
             replace(in: text)

@@ -1,32 +1,33 @@
+import BlogCore
 /// What must change in a post's Markdown before cmark reads it, because cmark would read it
 /// as something else: a footnote definition (`[^1]: …`, else a link reference definition,
 /// or a paragraph) and math (`$x_1$`, whose backslashes and underscores cmark takes for
 /// escapes and emphasis). Every line keeps its number, so problems found later are reported
 /// at the writer's line.
-struct SourceRewrite {
-    struct Definition {
-        var label: String
+package struct SourceRewrite {
+    package struct Definition {
+        package var label: String
         /// The lines of the definition (1-based), its first included.
-        var lines: ClosedRange<Int>
+        package var lines: ClosedRange<Int>
     }
 
-    struct Math {
-        var tex: String
-        var display: Bool
+    package struct Math {
+        package var tex: String
+        package var display: Bool
     }
 
     /// Math becomes `start`, its number, `end`; each line it spanned after its first becomes
     /// `filler`, which the math pass removes with the line break before it.
-    static let start: Character = "\u{E000}"
-    static let end: Character = "\u{E001}"
-    static let filler: Character = "\u{E002}"
+    package static let start: Character = "\u{E000}"
+    package static let end: Character = "\u{E001}"
+    package static let filler: Character = "\u{E002}"
 
-    private(set) var text = ""
-    private(set) var definitions: [Definition] = []
-    private(set) var math: [Math] = []
-    private(set) var changed = false
+    package private(set) var text = ""
+    package private(set) var definitions: [Definition] = []
+    package private(set) var math: [Math] = []
+    package private(set) var changed = false
     /// What the writer probably meant otherwise: a `$$` never closed.
-    private(set) var warnings: [(line: Int, message: String)] = []
+    package private(set) var warnings: [(line: Int, message: String)] = []
     /// Searches that found nothing from a position on, by what they looked for: a later
     /// search for the same from further on finds nothing either (so a block of a thousand
     /// unclosed `\(` is read once, not a thousand times).
@@ -34,7 +35,7 @@ struct SourceRewrite {
 
     /// Whether the text may hold anything to rewrite: a post without `$`, `\(`, `\[` or `[^`
     /// is parsed once, as before.
-    static func mayApply(to text: String, extensions: Set<MarkdownExtension>) -> Bool {
+    package static func mayApply(to text: String, extensions: Set<MarkdownExtension>) -> Bool {
         let bytes = text.utf8
         let footnotes = extensions.contains(.footnotes) && containsBytes(text, "[^")
         let math = extensions.contains(.math)
@@ -44,7 +45,7 @@ struct SourceRewrite {
 
     /// - Parameter isCode: whether a line (1-based) is code or raw HTML in cmark's first
     ///   reading, where nothing is rewritten.
-    init(_ markdown: String, isCode: (Int) -> Bool, extensions: Set<MarkdownExtension>) {
+    package init(_ markdown: String, isCode: (Int) -> Bool, extensions: Set<MarkdownExtension>) {
         var lines = MarkdownDocument.lines(of: markdown).map(String.init)
         if extensions.contains(.footnotes) { takeDefinitions(&lines, isCode: isCode) }
         if extensions.contains(.math) { protectMath(&lines, isCode: isCode) }
@@ -54,7 +55,7 @@ struct SourceRewrite {
     // MARK: Footnote definitions
 
     /// `[^label]: text` at the start of a line (up to three spaces in), and the label.
-    static func definitionStart(_ line: String) -> (label: String, rest: String)? {
+    package static func definitionStart(_ line: String) -> (label: String, rest: String)? {
         // Told from the first bytes for most lines: up to three spaces, then `[^`.
         let spaces = line.utf8.prefix(4).prefix { $0 == UInt8(ascii: " ") }.count
         guard line.utf8.dropFirst(spaces).starts(with: "[^".utf8) else { return nil }
@@ -267,7 +268,7 @@ struct SourceRewrite {
 }
 
 /// Spaces before the first other character (a tab counts to the next multiple of four).
-func indentation(_ line: String) -> Int {
+package func indentation(_ line: String) -> Int {
     var width = 0
     for c in line {
         if c == " " { width += 1 } else if c == "\t" { width += 4 - width % 4 } else { break }
@@ -276,7 +277,7 @@ func indentation(_ line: String) -> Int {
 }
 
 /// The line without up to `width` columns of indentation.
-func dropIndentation(_ line: String, _ width: Int) -> String {
+package func dropIndentation(_ line: String, _ width: Int) -> String {
     var removed = 0
     var rest = Substring(line)
     while removed < width, let c = rest.first, c == " " || c == "\t" {

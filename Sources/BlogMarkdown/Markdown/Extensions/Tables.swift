@@ -1,20 +1,21 @@
 import CCmark
+import BlogCore
 
 /// GFM pipe tables. cmark reads a table as a paragraph whose lines hold pipes; this pass
 /// reads such a paragraph's lines from the source (container markers removed) as GFM says —
 /// a header row, a delimiter row of `---` with `:` for alignment, then rows — and puts a
 /// table in its place, each cell's text parsed as inline Markdown.
-struct Tables {
-    enum Alignment: String { case none = "", left, center, right }
+package struct Tables {
+    package enum Alignment: String { case none = "", left, center, right }
 
-    let document: MarkdownDocument
+    package let document: MarkdownDocument
     /// The Markdown as cmark read it, by line.
-    let lines: [Substring]
+    package let lines: [Substring]
     /// The document's link reference definitions, for `[text][ref]` in cells (which are
     /// parsed on their own).
     private var references: String { MarkdownDocument.referenceDefinitions(lines) }
 
-    func apply() {
+    package func apply() {
         // A table is a paragraph of two lines at least with a pipe in its text.
         let paragraphs = document.allNodes().filter { node in
             node.type == CMARK_NODE_PARAGRAPH && node.endLine > node.startLine
@@ -112,7 +113,7 @@ struct Tables {
     }
 
     /// The alignments of a delimiter row (`| :--- | :---: | ---: |`), or nil when it is none.
-    static func delimiterRow(_ line: String) -> [Alignment]? {
+    package static func delimiterRow(_ line: String) -> [Alignment]? {
         guard line.contains("-"), line.allSatisfy({ "|:- \t".contains($0) }) else { return nil }
         var alignments: [Alignment] = []
         for cell in cells(line) {
@@ -126,7 +127,7 @@ struct Tables {
 
     /// A row's cells: split at each pipe not escaped (code spans too, as GFM says), the outer
     /// pipes dropped, each cell trimmed, `\|` made a pipe.
-    static func cells(_ line: String) -> [String] {
+    package static func cells(_ line: String) -> [String] {
         if line == "|" { return [] }  // one pipe: both the leading and the trailing one
         var cells: [String] = []
         var current = ""

@@ -1,10 +1,11 @@
 import CCmark
+import BlogCore
 
 /// GFM task lists: a list item starting `[ ] ` or `[x] ` gets a disabled checkbox.
-struct TaskLists {
-    let document: MarkdownDocument
+package struct TaskLists {
+    package let document: MarkdownDocument
 
-    func apply() {
+    package func apply() {
         for item in document.allNodes() where item.type == CMARK_NODE_ITEM {
             guard let paragraph = item.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
                 let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT
