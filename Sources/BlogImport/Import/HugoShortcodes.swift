@@ -2,6 +2,7 @@ import BlogCore
 import BlogMarkdown
 import BlogPipeline
 import BlogIncremental
+
 /// Hugo's shortcodes, the built-in ones and those themes commonly bring (`figure` with `img=`,
 /// `gallery`, `table`, `blockquote`). Hugo runs them in code too, so they are converted
 /// wherever they stand; Go template text (`{{ .Title }}` in a post about templates) is not a

@@ -2,6 +2,7 @@ import BlogCore
 import BlogMarkdown
 import BlogPipeline
 import BlogIncremental
+
 /// kramdown's attribute lists, which Jekyll sites write and CommonMark shows as text:
 /// `{:toc}` (with the list item before it), `{:.no_toc}`, `{: #id}`, `{::options … /}`, and
 /// `{:.class}` after a block. An id given to a heading is kept as `{#id}`, which `blog` reads,

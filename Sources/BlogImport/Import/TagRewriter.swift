@@ -2,6 +2,7 @@ import BlogCore
 import BlogMarkdown
 import BlogPipeline
 import BlogIncremental
+
 /// What a dialect makes of one tag.
 enum TagOutcome {
     /// Converted: the text that takes its place, and the kind the report counts it under.

@@ -2,6 +2,7 @@ import BlogCore
 import BlogMarkdown
 import BlogPipeline
 import BlogIncremental
+
 /// A tag of another generator's template language, as written in a post: a Liquid or Hexo tag
 /// (`{% highlight go linenos %}`), Liquid output (`{{ site.baseurl }}`) or a Hugo shortcode
 /// (`{{< figure src="a.jpg" >}}`, `{{% note %}}`, closing `{{< /highlight >}}`).

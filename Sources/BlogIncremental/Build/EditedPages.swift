@@ -5,8 +5,8 @@ import BlogPipeline
 
 /// The quickest answer to a save of a post while previewing: the post's own page, made
 /// against the last build's index and grouping, before the whole site is brought up to date.
-/// Only when the save moved nothing (same URL, date, tags, categories and publication);
-/// otherwise nil, and the whole incremental build answers.
+/// Only when the save moved nothing (the same `Placement`, and the same lines for the
+/// index's errors); otherwise nil, and the whole incremental build answers.
 extension SiteBuilder {
     public static func editedPages(_ options: BuildOptions) -> BuildResult? {
         guard let cache = options.cache, let source = cache.source, let cachedIndex = cache.index,
@@ -26,11 +26,9 @@ extension SiteBuilder {
                 let old = model.posts.first(where: { $0.source.sourcePath == path })
             else { return nil }
             let (post, problems) = loader.loadPost(root: site.root, path: path, kind: kind, isBundle: isBundle, config: site.config)
-            guard let post, problems.isEmpty, IndexInput(post) == IndexInput(old.source), post.draft == old.source.draft,
-                post.tags == old.source.tags, post.categories == old.source.categories
-            else { return nil }
+            guard let post, problems.isEmpty, IndexInput(post) == IndexInput(old.source) else { return nil }
             let (resolved, resolveProblems) = resolver.resolve(post)
-            guard let resolved, resolveProblems.isEmpty else { return nil }
+            guard let resolved, resolveProblems.isEmpty, resolved.placement == old.placement else { return nil }
             // Kept for the whole build that follows, which then need not parse it again.
             cache.store(post, indexKey: cachedIndex.key, result: resolved, problems: [])
             edited.append(resolved)

@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// A bar chart drawn as inline SVG at build time: no JavaScript, colours from the page's
 /// `currentColor` (so it follows light and dark mode), and the numbers spelled out in a
 /// `<title>` and `aria-label` so that a screen reader and a text browser get the same facts.

@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// The files made for machines: the Atom feed, the sitemap, and redirect pages for aliases.
 /// Built as text here, not from the theme: their formats are fixed.
 package enum Feeds {

@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// The shared, read-only data of a site that list pages are made from: posts newest first,
 /// and posts grouped by year, tag and category. Built once per build.
 package struct SiteModel {
@@ -30,7 +31,7 @@ package struct SiteModel {
     }
 
     /// The same grouping with some posts replaced by new versions of themselves, when none
-    /// of them moved (date, tags, categories and title unchanged) and no post came or went;
+    /// of them moved (`Placement` unchanged) and no post came or went;
     /// nil otherwise. Saves sorting and grouping every post again for an edit of one.
     package func replacing(_ resolved: [ResolvedPost], index: SiteIndex) -> SiteModel? {
         guard resolved.count == posts.count + pages.count else { return nil }
@@ -40,9 +41,7 @@ package struct SiteModel {
         for post in resolved {
             guard let old = current[post.source.sourcePath] else { return nil }
             if old === post { continue }
-            guard old.title == post.title, old.source.date == post.source.date, old.source.kind == post.source.kind,
-                old.source.tags == post.source.tags, old.source.categories == post.source.categories
-            else { return nil }
+            guard old.placement == post.placement else { return nil }
             replacements[post.source.sourcePath] = post
         }
         if replacements.isEmpty && index.configDigest == self.index.configDigest { return self }
@@ -102,5 +101,28 @@ package struct SiteModel {
     /// Months of a year's posts (`"01"`…`"12"`), in the order of `posts`.
     package static func months(of posts: [ResolvedPost]) -> [Group] {
         group(posts, folder: "") { [pad($0.date?.month ?? 0)] }
+    }
+}
+
+/// What places a post in the site: its address and aliases, its publication, and what the
+/// lists showing it sort and group it by (date, title, tags, categories). While a post's
+/// placement stays the same, an edit of it touches only its own page and the summaries of it
+/// that lists show: the one answer, wherever the build asks whether a post moved.
+package struct Placement: Equatable {
+    var kind: ContentKind
+    var slug: String
+    var date: PostDate?
+    var aliases: [String]
+    var draft: Bool
+    var title: String
+    var tags: [String]
+    var categories: [String]
+}
+
+extension ResolvedPost {
+    package var placement: Placement {
+        Placement(
+            kind: source.kind, slug: source.slug, date: source.date, aliases: source.aliases, draft: source.draft,
+            title: title, tags: source.tags, categories: source.categories)
     }
 }

@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// The data templates see, as typed values: one type per object of `themes/default/README.md`
 /// (§ Data), each property one key there. `MustacheData.swift` turns them into what
 /// swift-mustache reads; the keys are named there, in snake_case, and nowhere else.

@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// Year pages and the archives chart as template data (documented in the theme's README).
 
 /// `year` of a year's page: the year in review.

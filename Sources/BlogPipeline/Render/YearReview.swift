@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// The numbers of one year of a blog, computed from its posts: what the year page shows and
 /// what themes get as data. Pure; the inputs are the resolved posts.
 package struct YearReview {

@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// The feed's URLs: the same tree, written once more with every URL the walk rewrote in
 /// absolute style, so the feed needs no second parse of its posts.
 extension DocumentWalk {

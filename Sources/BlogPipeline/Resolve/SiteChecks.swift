@@ -1,5 +1,6 @@
 import BlogCore
 import BlogMarkdown
+
 /// What `blog check` looks at beyond what a build needs: things a writer would want to
 /// know before publishing, reported as warnings with their lines.
 package enum SiteChecks {

@@ -1,4 +1,5 @@
 import BlogCore
+
 /// What must change in a post's Markdown before cmark reads it, because cmark would read it
 /// as something else: a footnote definition (`[^1]: …`, else a link reference definition,
 /// or a paragraph) and math (`$x_1$`, whose backslashes and underscores cmark takes for
