@@ -50,7 +50,7 @@ import TestSupport
             guard !problems.isEmpty else { continue }
             let message = "\(context):\n" + problems.joined(separator: "\n") + "\n(replay: BLOG_RANDOM_EDIT_SEED=\(walk.seedText))"
             Issue.record(Comment(rawValue: message))
-            failures.append((kind, problems.first!.prefix(200).description))
+            failures.append((kind, problems[0].split(separator: "\n").prefix(2).joined(separator: " ").prefix(240).description))
             // Start the next step from a cold build, so that one failure is not counted again
             // against the kinds that follow it.
             try walk.startAfresh()
