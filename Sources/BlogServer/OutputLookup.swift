@@ -54,28 +54,8 @@ public struct OutputLookup: Sendable {
         return .file(real)
     }
 
-    /// Content types by extension; text gets `charset=utf-8`.
+    /// Content types by extension (`ContentTypes`); text gets `charset=utf-8`.
     public static func contentType(of path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "html", "htm": return "text/html; charset=utf-8"
-        case "css": return "text/css; charset=utf-8"
-        case "js", "mjs": return "text/javascript; charset=utf-8"
-        case "json": return "application/json; charset=utf-8"
-        case "xml": return "application/xml; charset=utf-8"
-        case "txt", "md": return "text/plain; charset=utf-8"
-        case "csv": return "text/csv; charset=utf-8"
-        case "svg": return "image/svg+xml; charset=utf-8"
-        case "png": return "image/png"
-        case "jpg", "jpeg": return "image/jpeg"
-        case "gif": return "image/gif"
-        case "webp": return "image/webp"
-        case "avif": return "image/avif"
-        case "ico": return "image/x-icon"
-        case "woff2": return "font/woff2"
-        case "woff": return "font/woff"
-        case "pdf": return "application/pdf"
-        case "wasm": return "application/wasm"
-        default: return "application/octet-stream"
-        }
+        ContentTypes.of(path: path)
     }
 }
