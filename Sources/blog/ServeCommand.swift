@@ -62,6 +62,18 @@ extension Blog {
             setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         }
 
+        /// Said before the first build, since the server already answers: on an address other
+        /// machines can reach, the preview is theirs to read, drafts (unpublished writing)
+        /// included. nil on loopback.
+        static func networkWarning(address: String, host: String, drafts: Bool) -> String? {
+            guard HostCheck(bindHost: host) == nil else { return nil }
+            if drafts {
+                return "warning: serving drafts on \(address): drafts and future posts are visible to the network, "
+                    + "to anyone who can reach this machine; use --host 127.0.0.1 to keep them to yourself"
+            }
+            return "warning: serving the preview on \(address): it is visible to the network, to anyone who can reach this machine"
+        }
+
         func run() async throws {
             let limits: ServeLimits
             do { limits = try ServeLimits(environment: ProcessInfo.processInfo.environment) } catch {
@@ -94,6 +106,7 @@ extension Blog {
             let notWatched = [SiteState.folder(source: source), SitePathJoin(source, "public")]
             let host = self.host
             let verbose = self.verbose
+            let drafts = self.drafts
             let app = Application(
                 responder: responder,
                 server: PreviewResponder.server(limits: limits),
@@ -104,6 +117,9 @@ extension Blog {
                     await rebuilder.setOrigin("http://\(displayHost):\(port)")
                     await rebuilder.setBasePath(config.basePath)
                     await rebuilder.setVerbose(verbose)
+                    if let warning = Self.networkWarning(address: "\(displayHost):\(port)", host: host, drafts: drafts) {
+                        Terminal.line(warning, toError: true)
+                    }
                     let first = await rebuilder.buildOnce()
                     Terminal.line("Serving \(source) at http://\(displayHost):\(port)\(config.basePath) (Ctrl-C to stop)")
                     if !first.succeeded { Terminal.line("The site has errors; fix them and save: the page will reload.", toError: true) }
