@@ -6,6 +6,10 @@ import Foundation
 /// broken hears `failed` at once, so a page opened then shows the errors too.
 public actor LiveReload {
     public static let endpoint = "/__blog/events"
+    /// The largest HTML file that gets the script: it is held in memory to be changed, while
+    /// every other file is streamed. Generated pages are far smaller; one larger is sent as
+    /// it is, without live reload.
+    public static let largestPage = 4 * 1024 * 1024
     /// When a tab refused for want of a stream asks again.
     public static let retryAfterSeconds = 10
 

@@ -37,42 +37,56 @@ public struct PreviewResponder: HTTPResponder {
         if request.uri.path == LiveReload.endpoint { return await events() }
         switch lookup.resolve(request.uri.path) {
         case .file(let path):
-            return try file(path, status: .ok, head: isHead)
+            if let found = try await file(path, status: .ok, head: isHead) { return found }
+            // Gone since the lookup: a rebuild removed it.
+            return try await notFound(head: isHead)
         case .redirect(let location):
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return text(.movedPermanently, "moved to \(location)\n", head: isHead, extra: [.location: location + query])
         case .forbidden:
             return text(.forbidden, "403 forbidden\n", head: isHead)
         case .notFound:
-            let page = lookup.root + "/404.html"
-            if FileManager.default.fileExists(atPath: page) { return try file(page, status: .notFound, head: isHead) }
-            return text(.notFound, "404 not found\n", head: isHead)
+            return try await notFound(head: isHead)
         }
     }
 
-    private func file(_ path: String, status: HTTPResponse.Status, head: Bool) throws -> Response {
-        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+    private func notFound(head: Bool) async throws -> Response {
+        if let page = try await file(lookup.root + "/404.html", status: .notFound, head: head) { return page }
+        return text(.notFound, "404 not found\n", head: head)
+    }
+
+    /// A file streamed from disk; an HTML page small enough to hold gets the live-reload
+    /// script, and a larger one (rare: a listing that is not paginated) is streamed as it is,
+    /// so that no response makes the server hold more than `LiveReload.largestPage`.
+    /// - Returns: nil when no regular file is at `path`.
+    private func file(_ path: String, status: HTTPResponse.Status, head: Bool) async throws -> Response? {
+        guard let file = OpenedFile(path: path) else { return nil }
         let type = OutputLookup.contentType(of: path)
-        if type.hasPrefix("text/html") {
-            data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8)
+        if type.hasPrefix("text/html") && file.size <= LiveReload.largestPage {
+            let page = try await file.read(at: 0, count: file.size)
+            let html = LiveReload.inject(into: String(buffer: page))
+            return response(status, type: type, body: ByteBuffer(string: html), head: head)
         }
-        return response(status, type: type, body: data, head: head)
+        return Response(status: status, headers: headers(type: type, length: file.size), body: head ? ResponseBody() : file.body())
     }
 
     private func text(_ status: HTTPResponse.Status, _ body: String, head: Bool, extra: HTTPFields = [:]) -> Response {
-        response(status, type: "text/plain; charset=utf-8", body: Data(body.utf8), head: head, extra: extra)
+        response(status, type: "text/plain; charset=utf-8", body: ByteBuffer(string: body), head: head, extra: extra)
     }
 
-    private func response(_ status: HTTPResponse.Status, type: String, body: Data, head: Bool, extra: HTTPFields = [:]) -> Response {
-        var headers: HTTPFields = [
+    private func response(_ status: HTTPResponse.Status, type: String, body: ByteBuffer, head: Bool, extra: HTTPFields = [:]) -> Response {
+        var headers = headers(type: type, length: body.readableBytes)
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: head ? ByteBuffer() : body))
+    }
+
+    private func headers(type: String, length: Int) -> HTTPFields {
+        [
             .contentType: type,
-            .contentLength: String(body.count),
+            .contentLength: String(length),
             // A preview must never show a stale page.
             .cacheControl: "no-store",
         ]
-        headers.append(contentsOf: extra)
-        let buffer = ByteBuffer(bytes: head ? Data() : body)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// Server-sent events until the tab goes away (a heartbeat's write fails) or the server
