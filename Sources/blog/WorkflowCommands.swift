@@ -180,12 +180,86 @@ extension Blog {
             let rsync = Process()
             rsync.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             rsync.arguments = ["rsync"] + arguments
+            let interruption = ChildInterruption(signals: [SIGINT, SIGTERM, SIGHUP])
             try rsync.run()
+            interruption.started(rsync.processIdentifier)
             rsync.waitUntilExit()
+            interruption.finished()
+            if let signal = interruption.received {
+                Terminal.line("""
+                    error: deploy interrupted: rsync was stopped before it finished, so \(target) may be \
+                    partly updated (some files sent or deleted, others not); run blog deploy again to finish
+                    """, toError: true)
+                throw ExitCode(128 + signal)
+            }
             guard rsync.terminationStatus == 0 else {
                 Terminal.line("error: rsync failed with exit status \(rsync.terminationStatus)", toError: true)
                 throw ExitCode(1)
             }
+        }
+    }
+}
+
+/// Ctrl-C, SIGTERM or a closed terminal while a child runs. Foundation starts the child in a
+/// process group of its own, so a Ctrl-C at the terminal reaches `blog` alone; left to the
+/// default, `blog` would die and rsync (with its helpers: the receiving half of a local
+/// copy, ssh) would go on deleting and sending with nobody watching. Instead the signal is
+/// passed on to the child's whole group, which rsync answers by cleaning up and stopping, and
+/// the group is killed if it is still there a few seconds later (or at a second Ctrl-C).
+final class ChildInterruption: @unchecked Sendable {
+    private static let grace: DispatchTimeInterval = .seconds(3)
+    private let lock = NSLock()
+    private var child: pid_t?
+    private var ended = false
+    private var signal: Int32?
+    private var sources: [DispatchSourceSignal] = []
+
+    init(signals: [Int32]) {
+        for number in signals {
+            // Handled by the source below, not by the default action (which ends `blog`).
+            Glibc.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { self.receive(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The first signal received, if any.
+    var received: Int32? { lock.withLock { signal } }
+
+    /// The child is running: one signal may already have come while it was being started.
+    func started(_ pid: pid_t) {
+        let pending = lock.withLock { () -> Int32? in
+            child = pid
+            return signal
+        }
+        if let pending { stop(pid, with: pending) }
+    }
+
+    /// The child has ended: nothing is sent to its pid any more, which another process may get.
+    func finished() { lock.withLock { ended = true } }
+
+    private func receive(_ number: Int32) {
+        let (pid, first) = lock.withLock { () -> (pid_t?, Bool) in
+            let first = signal == nil
+            if first { signal = number }
+            return (child, first)
+        }
+        guard let pid else { return }
+        if first { stop(pid, with: number) } else { send(SIGKILL, to: pid) }
+    }
+
+    private func stop(_ pid: pid_t, with number: Int32) {
+        send(number, to: pid)
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) { self.send(SIGKILL, to: pid) }
+    }
+
+    /// To the child's group, or the child alone when it leads none.
+    private func send(_ number: Int32, to pid: pid_t) {
+        lock.withLock {
+            guard !ended else { return }
+            if kill(-pid, number) != 0 { kill(pid, number) }
         }
     }
 }
