@@ -9,7 +9,8 @@ import TestSupport
 /// step, an incremental build compared with a cold build into a folder that has no record.
 ///
 /// `BLOG_RANDOM_EDIT_SEED` (decimal or `0x…`) replays a walk; `BLOG_RANDOM_EDIT_STEPS`
-/// lengthens it (64 by default). Every failure names the seed, the step and its edit.
+/// lengthens it (64 by default); `BLOG_RANDOM_EDIT_BINARY` walks another build of `blog`.
+/// Every failure names the seed, the step and its edit.
 @Suite struct RandomEditTests {
     static let seed: UInt64 = {
         let text = ProcessInfo.processInfo.environment["BLOG_RANDOM_EDIT_SEED"] ?? ""
@@ -23,7 +24,7 @@ import TestSupport
     @Test func anIncrementalBuildAfterAnyEditIsAColdBuild() throws {
         let walk = try EditWalk(seed: Self.seed)
         let colds = try Fixture(files: [:])
-        let first = try walk.site.build()
+        let first = try walk.build()
         #expect(first.status == 0, "seed \(walk.seedText): the fixture site does not build: \(first.stderr)")
         // Every kind once, in a random order, then random kinds (the two that #19 added twice
         // as often): a short walk still covers all.
@@ -35,7 +36,7 @@ import TestSupport
             let edit = try walk.apply(kind, step: step)
             let context = "seed \(walk.seedText), step \(step) (\(kind): \(edit.description))"
             var problems = edit.problems
-            let again = try BlogProcess.run(["build", "--source", walk.site.root], timeout: 60)
+            let again = try walk.build()
             if Self.verbose { print("\(context)\n    \(again.stdout.split(separator: "\n").last ?? "")") }
             if again.status != 0 { problems.append("the incremental build exited \(again.status): \(again.stderr.prefix(800))") }
             if again.stderr.contains("part old, part new") { problems.append("the incremental build says: \(again.stderr.prefix(800))") }
@@ -320,7 +321,7 @@ final class EditWalk {
     private func buildTwiceAtOnce() throws -> AppliedEdit {
         let kinds: [EditKind] = [.text, .title, .tags, .image, .add]
         var edit = try apply(kinds.randomElement(using: &random)!, step: serial)
-        let running = try (0..<2).map { _ in try BlogProcess.start(["build", "--source", site.root]) }
+        let running = try (0..<2).map { _ in try BlogProcess.start(["build", "--source", site.root], executable: Self.executable) }
         for started in running {
             let process = started.process
             DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { process.terminate() } }
@@ -338,12 +339,20 @@ final class EditWalk {
 
     // MARK: Builds
 
+    /// `BLOG_RANDOM_EDIT_BINARY` walks another build of `blog` (a release one, an older one).
+    static let executable = ProcessInfo.processInfo.environment["BLOG_RANDOM_EDIT_BINARY"] ?? BlogProcess.executable
+
+    /// `blog build` of the site into its own output (or `extra`'s); a hang ends in 60 s.
+    func build(_ extra: [String] = []) throws -> BlogProcess.Outcome {
+        try BlogProcess.run(["build", "--source", site.root] + extra, executable: Self.executable, timeout: 60)
+    }
+
     /// A cold build into a new folder. Its record and save in `.blog/` (one per output
     /// folder) are removed after it, so that the damaged-save step finds only the site's own.
     func buildCold(into folder: String) throws -> BlogProcess.Outcome {
         let state = site.root + "/.blog"
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: state)) ?? [])
-        let outcome = try BlogProcess.run(["build", "--source", site.root, "--output", folder], timeout: 60)
+        let outcome = try build(["--output", folder])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: state)) ?? [] where !before.contains(name) && (name.hasPrefix("saved-") || name.hasPrefix("manifest-")) {
             try? FileManager.default.removeItem(atPath: state + "/" + name)
         }
@@ -354,7 +363,7 @@ final class EditWalk {
     func startAfresh() throws {
         try? FileManager.default.removeItem(atPath: site.root + "/.blog")
         try? FileManager.default.removeItem(atPath: site.output)
-        _ = try BlogProcess.run(["build", "--source", site.root], timeout: 60)
+        _ = try build()
     }
 
     // MARK: Random content
