@@ -327,6 +327,9 @@ final class EditWalk {
             DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { process.terminate() } }
         }
         let outcomes = running.map { $0.wait() }
+        for started in running where started.process.terminationReason == .uncaughtSignal {
+            edit.problems.append("a build at once with another did not end within 60 s, or was killed (signal \(started.process.terminationStatus))")
+        }
         if !outcomes.contains(where: { $0.status == 0 }) {
             edit.problems.append("neither of two builds at once succeeded: " + outcomes.map { "exit \($0.status): \($0.stderr.prefix(400))" }.joined(separator: " | "))
         }
