@@ -83,7 +83,8 @@ enum BuildRunner {
 
     /// One build or deploy of a site at a time (`SiteState.lock`), held until the command ends.
     static func lockSite(_ source: String) {
-        SiteState.lock(source: source) {
+        // Resolved, so that one site reached by two paths is one lock.
+        SiteState.lock(source: SiteWriter.resolved(source)) {
             Terminal.line("another blog command is building or deploying this site; waiting for it to finish…", toError: true)
         }
     }

@@ -166,6 +166,8 @@ extension Blog {
                 Terminal.report([.error("blog.yaml", "no deploy target: add 'deploy: {target: user@host:/var/www/blog}'")])
                 throw ExitCode(1)
             }
+            // Held until rsync is done: a build started meanwhile would change what is sent.
+            BuildRunner.lockSite(source)
             guard try BuildRunner.run(site, settings: settings, verbose: false) else {
                 Terminal.line("nothing deployed: the build has errors", toError: true)
                 throw ExitCode(1)

@@ -136,6 +136,27 @@ import TestSupport
         #expect(try filesUnder(site.output) == filesUnder(cold.root + "/out"))
     }
 
+    /// A deploy holds the site while rsync sends it: a build started meanwhile waits, so the
+    /// folder rsync reads is not rewritten under it.
+    @Test func aBuildWaitsForADeployUnderWay() throws {
+        let target = try Fixture(files: [:])
+        var big = Data(count: 1_500_000)
+        for i in stride(from: 0, to: big.count, by: 4096) { big[i] = UInt8(truncatingIfNeeded: i / 4096) }
+        let site = try Fixture(files: [
+            "blog.yaml": Self.config + "deploy: {target: \(target.root)/live, args: [--bwlimit=500]}\n",
+            "posts/a.md": Self.post, "static/big.bin": big,
+        ])
+        let deploy = try BlogProcess.start(["deploy", "--source", site.root])
+        // rsync under way: its target folder appears.
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: target.root + "/live"), Date() < deadline { usleep(50_000) }
+        let build = try BlogProcess.run(["build", "--source", site.root], timeout: 60)
+        let deployed = deploy.wait()
+        #expect(deployed.status == 0, "\(deployed.stderr)")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stderr.contains("another blog command is building or deploying this site; waiting for it to finish"), "\(build.stderr)")
+    }
+
     /// A save or record damaged at any byte is ignored: the build is a cold one, with the
     /// same output as a cold build, and says why.
     @Test func aSaveDamagedAtAnyByteMeansAColdBuild() throws {

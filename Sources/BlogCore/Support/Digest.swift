@@ -26,21 +26,31 @@ package struct Digest {
 }
 
 /// A small, stable hash (FNV-1a, 64 bits): the same value in every run, unlike `Hasher`.
+/// Inlinable: the layers above call it per byte (checksums of the saved build, digests of
+/// pages), and a generic across a module boundary is not specialized otherwise.
 package struct FNV1a {
-    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    @usableFromInline var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    package init() {}
+    package var value: UInt64 { state }
 
-    package mutating func add(_ text: String) {
+    @inlinable package init() {}
+
+    @inlinable package mutating func add(_ text: String) {
         add(bytes: text.utf8)
     }
 
-    package mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+    /// The same as `add(bytes:)` over memory: a plain call from any module, where the generic
+    /// one would run unspecialized (a checksum of a saved build is megabytes).
+    package mutating func add(raw bytes: UnsafeRawBufferPointer) {
+        add(bytes: bytes)
+    }
+
+    @inlinable package mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
+            state ^= UInt64(byte)
+            state = state &* 0x100_0000_01b3
         }
-        value ^= 0xff  // an end mark: ("ab", "c") and ("a", "bc") differ
-        value = value &* 0x100_0000_01b3
+        state ^= 0xff  // an end mark: ("ab", "c") and ("a", "bc") differ
+        state = state &* 0x100_0000_01b3
     }
 }

@@ -2,7 +2,8 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// `map` on every core. Each element is transformed independently; order is kept.
-    package func parallelMap<T: Sendable>(_ transform: (Element) -> T) -> [T] {
+    /// Inlinable, so that each layer's calls are specialized for their types.
+    @inlinable package func parallelMap<T: Sendable>(_ transform: (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)

@@ -85,12 +85,12 @@ public struct BuildManifest: Equatable, Sendable {
             let sum = number(bytes[(start + 4)..<(bytes.endIndex - 1)])
         else { return nil }
         let body = bytes[..<start]
-        return checksum(body) == UInt64(bitPattern: sum) ? body : nil
+        return checksum(UnsafeRawBufferPointer(rebasing: body)) == UInt64(bitPattern: sum) ? body : nil
     }
 
-    private static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hasher = FNV1a()
-        hasher.add(bytes: bytes)
+        hasher.add(raw: bytes)
         return hasher.value
     }
 
@@ -215,7 +215,7 @@ public struct BuildManifest: Equatable, Sendable {
                 line(kind, String(stamp.size), String(stamp.modified), Self.escaped(path))
             }
         }
-        line("sum", String(Int64(bitPattern: Self.checksum(bytes))))
+        line("sum", String(Int64(bitPattern: bytes.withUnsafeBytes(Self.checksum))))
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)

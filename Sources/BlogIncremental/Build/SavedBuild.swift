@@ -68,7 +68,7 @@ package enum SavedBuild {
         try FileManager.default.createDirectory(
             atPath: SiteState.folder(source: source), withIntermediateDirectories: true)
         var bytes = w.bytes
-        withUnsafeBytes(of: checksum(bytes[...]).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: bytes.withUnsafeBytes(checksum).littleEndian) { bytes.append(contentsOf: $0) }
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
@@ -96,9 +96,9 @@ package enum SavedBuild {
 
     /// FNV-1a over the save, eight bytes at its end: one changed byte anywhere means a cold
     /// build, never a page made from a damaged value.
-    private static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hasher = FNV1a()
-        hasher.add(bytes: bytes)
+        hasher.add(raw: bytes)
         return hasher.value
     }
 
