@@ -79,9 +79,7 @@ public actor LiveReload {
     ///   - complete: the whole site is built (the pages of a saved post come first).
     public func buildSucceeded(paths: [String], complete: Bool) {
         lastFailure = nil
-        let data = (try? JSONSerialization.data(withJSONObject: ["paths": paths, "complete": complete], options: [.sortedKeys, .withoutEscapingSlashes]))
-            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        broadcast("event: reload\ndata: \(data)\n\n")
+        broadcast("event: reload\ndata: \(Self.encoded(Reload(complete: complete, paths: paths), empty: "{}"))\n\n")
     }
 
     public func buildFailed(_ diagnostics: [Diagnostic]) {
@@ -102,15 +100,32 @@ public actor LiveReload {
         for continuation in clients.values { continuation.yield(message) }
     }
 
+    /// What a `reload` event says to the page's script.
+    struct Reload: Encodable {
+        var complete: Bool
+        var paths: [String]
+    }
+
+    /// A problem as the page's overlay shows it.
+    struct Problem: Encodable {
+        var file: String
+        var line: Int
+        var message: String
+        var severity: String
+        var text: String
+    }
+
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { d -> [String: Any] in
-            [
-                "file": d.location.file, "line": d.location.line ?? 0,
-                "severity": d.severity.rawValue, "message": d.message, "text": d.description,
-            ]
+        let problems = diagnostics.map {
+            Problem(file: $0.location.file, line: $0.location.line ?? 0, message: $0.message, severity: $0.severity.rawValue, text: $0.description)
         }
-        let data = (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return encoded(problems, empty: "[]")
+    }
+
+    private static func encoded(_ value: some Encodable, empty: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? empty
     }
 
     /// Added to HTML responses only (never to the files on disk): listens for build events.
