@@ -54,7 +54,7 @@ enum BuildRunner {
         if let warning = record.beginWriting() { Terminal.report([warning]) }
         let report: SiteWriter.Report
         do {
-            report = try SiteWriter(output: output).write(result.files, recorded: record.trustedCopies, present: record.outputs)
+            report = try SiteWriter(output: output).write(result.files, recorded: record.trustedCopies, present: record.present)
             timings.append(("write", clock.lap()))
         } catch let failure as WriteFailure {
             record.writeFailed(failure)

@@ -47,6 +47,10 @@ import TestSupport
         #expect(second.status == 0)
         #expect(try site.read(".well-known/security.txt") == "Contact: me\n")
         #expect(!site.exists(".env"))
+        // No longer listed: removed like any file the site no longer has.
+        try site.write(["blog.yaml": Self.config])
+        #expect(try site.build().status == 0)
+        #expect(!site.exists(".well-known/security.txt"))
         try site.write(["blog.yaml": Self.config + "include: [.git]\n"])
         let refused = try site.build()
         #expect(refused.status == 1)

@@ -79,18 +79,6 @@ struct AppliedEdit {
     var problems: [String] = []
 }
 
-/// SplitMix64: a small generator whose sequence depends on its seed alone.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A fixture site, the model it was written from, and the random walk over its edits.
 final class EditWalk {
     /// A post as the walk knows it; its file is written from these fields.

@@ -11,19 +11,6 @@ import Testing
 /// the whole site with the changed paths — and each result compared, page by page, with a
 /// cold build of the same files. (`RandomEditTests` walks `blog build` through the binary.)
 @Suite struct ServeRandomEditTests {
-    /// SplitMix64: the same walk for the same seed on every machine.
-    struct Walk {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let seed: UInt64 = ProcessInfo.processInfo.environment["BLOG_SERVE_EDIT_SEED"].flatMap { UInt64($0) } ?? 0x5e7e_0020
 
     static func post(_ n: Int, title: String? = nil, year: Int = 2016, tags: String = "[x]", draft: Bool = false, text: String = "Text") -> String {
@@ -49,7 +36,7 @@ import Testing
         for n in 1...8 { files["posts/p\(n).md"] = Self.post(n) }
         for n in 0..<3 { files["posts/i\(n).png"] = Fixture.png(width: UInt32(10 + n), height: 10) }
         let site = try Fixture(files: files)
-        var walk = Walk(state: Self.seed)
+        var walk = SplitMix64(state: Self.seed)
         let cache = BuildCache()
         var options = BuildOptions(source: site.root, now: Date(timeIntervalSince1970: 1_900_000_000))
         options.cache = cache

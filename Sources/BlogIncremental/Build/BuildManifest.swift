@@ -35,6 +35,9 @@ public struct BuildManifest: Equatable, Sendable {
     /// The key of each copied file (its source, and the source's size and time): a copy
     /// whose key is the same and whose output file has the recorded stamp is not read again.
     public var copies: [String: UInt64] = [:]
+    /// Hidden files the build wrote (`include:`): the walk of the output never looks at
+    /// hidden entries, so these are the only ones the next build may remove.
+    public var hidden: [String] = []
 
     public init(tool: String, includeDrafts: Bool, inputs: [String: Stamp], outputs: [String: Stamp],
                 nextDue: Int64?, warnings: [String]) {
@@ -147,6 +150,7 @@ public struct BuildManifest: Equatable, Sendable {
         case "due": nextDue = Self.number(rest)
         case "build": build = Self.number(rest).map { UInt64(bitPattern: $0) } ?? 0
         case "warning": warnings.append(Self.text(rest))
+        case "hidden": hidden.append(Self.text(rest))
         case "copy":
             let (key, path) = Self.cut(rest, at: UInt8(ascii: "\t"))
             guard let key = Self.number(key) else { return false }
@@ -206,6 +210,7 @@ public struct BuildManifest: Equatable, Sendable {
         if let nextDue { line("due", String(nextDue)) }
         line("build", String(Int64(bitPattern: build)))
         for warning in warnings { line("warning", Self.escaped(warning)) }
+        for path in hidden { line("hidden", Self.escaped(path)) }
         // In no order: the reader needs none, and sorting 50,000 paths took a tenth of the write.
         for (path, key) in copies {
             line("copy", String(key), Self.escaped(path))

@@ -80,6 +80,17 @@ public struct BuildRecord: Sendable {
         return (cache, changed)
     }
 
+    /// The output's files as the writer should find them: those the walk found, and the
+    /// hidden ones the last build wrote (`include:`), so that one no longer published is
+    /// removed like any file the site no longer has.
+    public var present: [String: FileStamp] {
+        var present = outputs
+        for path in previous?.hidden ?? [] where present[path] == nil {
+            if let stamp = FileStamp(path: SitePath.join(output, path)) { present[path] = stamp }
+        }
+        return present
+    }
+
     /// Copies the output holds as the last build left them: the writer need not read them.
     public var trustedCopies: [String: UInt64] { previous?.trustedCopies(outputsNow: outputs) ?? [:] }
 
@@ -110,6 +121,7 @@ public struct BuildRecord: Sendable {
         manifest.output = output
         for file in result.files {
             if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
+            if SitePath.isHidden(file.path) { manifest.hidden.append(file.path) }
         }
         manifest.build = UInt64.random(in: 1...UInt64.max)
         // Both at once: the save is trusted only with a record of the same build number, so
