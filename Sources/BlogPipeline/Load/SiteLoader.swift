@@ -99,7 +99,8 @@ public struct SiteLoader: Sendable {
             collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets, problems: &problems)
         }
         let realRoot = fileSystem.realPath(root)
-        let inside = files.map { fileSystem.liesInside(SitePath.join(root, $0.path), realRoot: realRoot) }
+        var containment = Containment(fileSystem: fileSystem, root: root, realRoot: realRoot)
+        let inside = files.map { containment.liesInside(SitePath.join(root, $0.path)) }
         problems += zip(files, inside).filter { !$1 }.map { outsideTheSite($0.0.path) }
         files = zip(files, inside).filter(\.1).map(\.0)
         let loaded = files.parallelMap { file in

@@ -26,7 +26,7 @@ package struct CopiedFiles {
     ) -> CopiedFiles {
         var result = CopiedFiles()
         var sourceByOutput: [String: String] = [:]
-        let realRoot = fileSystem.realPath(site.root)
+        var containment = Containment(fileSystem: fileSystem, root: site.root, realRoot: fileSystem.realPath(site.root))
         func add(_ source: String, at output: String) {
             if let existing = sourceByOutput[output] {
                 if existing != source {
@@ -36,7 +36,7 @@ package struct CopiedFiles {
             }
             let absolute = SitePath.join(site.root, source)
             if !verified.contains(source) || touched(source, by: changed) {
-                guard fileSystem.liesInside(absolute, realRoot: realRoot) else {
+                guard containment.liesInside(absolute) else {
                     result.problems.append(outsideTheSite(source))
                     return
                 }

@@ -119,7 +119,8 @@ package struct LinkResolver {
             // Perhaps a page of the site, written relative to the post's URL.
             return .unverified(raw, lookedIn: folderName)
         }
-        guard files.fileSystem.liesInside(absolute, realRoot: realRoot) else {
+        var containment = Containment(fileSystem: files.fileSystem, root: files.root, realRoot: realRoot)
+        guard containment.liesInside(absolute) else {
             return .problem("'\(raw)' leads outside the site folder through a symbolic link; it is not published")
         }
         let inFolder = post.folder.isEmpty || sitePath.hasPrefix(post.folder + "/")

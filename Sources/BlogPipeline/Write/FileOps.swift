@@ -116,20 +116,24 @@ package enum FileOps {
     /// Copies in the kernel (`sendfile`): an image never passes through this process.
     private static func copy(_ source: String, to fd: Int32, path: String) throws {
         let input: Int32
+        let size: Int
         do {
             // A copy's source was a regular file when the site was read; opened the same way
             // as every read, so a FIFO put in its place cannot make the write wait forever.
-            input = try LocalFileSystem.withRegularFile(source) { fd, _ in dup(fd) }
+            (input, size) = try LocalFileSystem.openRegularFile(source)
         } catch {
             throw WriteError(path: path, reason: "cannot read \(source): \(error)")
         }
-        guard input >= 0 else { throw WriteError(path: path, reason: "cannot read \(source): \(String(cString: strerror(errno)))") }
         defer { close(input) }
-        while true {
+        var done = 0
+        while done < size {  // the size is known: no last call to find the end
             let copied = sendfile(fd, input, nil, 1 << 30)
             let failure = errno
-            if copied > 0 { continue }
-            if copied == 0 { return }
+            if copied > 0 {
+                done += copied
+                continue
+            }
+            if copied == 0 { return }  // shorter than it was: what there is
             if failure == EINTR { continue }
             guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(failure) else {
                 throw WriteError(path: path, reason: String(cString: strerror(failure)))
