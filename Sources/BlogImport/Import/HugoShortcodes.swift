@@ -92,9 +92,9 @@ struct HugoShortcodes: TagDialect {
         var image = "![\(MarkdownBlocks.label(alt))](\(MarkdownBlocks.destination(source)))"
         if let link = tag.named["link"] { image = "[\(image)](\(MarkdownBlocks.destination(link)))" }
         guard let caption, !caption.isEmpty else { return image }
-        // The caption is Markdown, as Hugo renders it: a paragraph of its own inside; its HTML
-        // escaped, as Hugo's `markdownify` leaves out raw HTML.
-        return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + escapeHTML(caption) + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
+        // The caption is Markdown, as Hugo renders it: a paragraph of its own inside; its raw
+        // HTML shown as text, as Hugo's `markdownify` leaves it out, its autolinks kept.
+        return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + MarkdownBlocks.inertHTML(caption) + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
     }
 
     private func iframe(_ url: String, title: String) -> String {

@@ -218,6 +218,31 @@ enum MarkdownBlocks {
         return "<" + escaped + ">"
     }
 
+    /// Markdown whose raw HTML shows as text (`<script>` → `&lt;script>`), as Hugo's
+    /// `markdownify` leaves raw HTML out, but whose autolinks (`<https://…>`,
+    /// `<me@example.com>`) stay links: escaping every `<` broke real captions.
+    static func inertHTML(_ markdown: String) -> String {
+        guard markdown.contains("<") else { return markdown }
+        var result = ""
+        var rest = Substring(markdown)
+        while let open = rest.firstIndex(of: "<") {
+            result += rest[..<open]
+            let after = rest[open...]
+            if let autolink = after.prefixMatch(of: autolinkPattern) {
+                result += autolink.output
+                rest = after[autolink.range.upperBound...]
+            } else {
+                result += "&lt;"
+                rest = after.dropFirst()
+            }
+        }
+        return result + rest
+    }
+
+    /// CommonMark's autolinks: a URI scheme and no space or angle bracket, or an address.
+    nonisolated(unsafe) private static let autolinkPattern =
+        #/<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\s\x00-\x20]*|[A-Za-z0-9.!#$%&'*+\/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/#
+
     /// Text safe inside `[…]`: its brackets escaped for Markdown and its HTML for the page
     /// (Markdown reads `&lt;` back as `<`, so the text shows as written).
     static func label(_ text: String) -> String {
