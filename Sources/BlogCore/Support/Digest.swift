@@ -48,6 +48,13 @@ package struct FNV1a {
         add(bytes: bytes)
     }
 
+    /// The digest of some bytes alone: the checksum of the build's record and save.
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(raw: bytes)
+        return hasher.value
+    }
+
     @inlinable package mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             state ^= UInt64(byte)

@@ -88,14 +88,9 @@ public struct BuildManifest: Equatable, Sendable {
             let sum = number(bytes[(start + 4)..<(bytes.endIndex - 1)])
         else { return nil }
         let body = bytes[..<start]
-        return checksum(UnsafeRawBufferPointer(rebasing: body)) == UInt64(bitPattern: sum) ? body : nil
+        return FNV1a.checksum(UnsafeRawBufferPointer(rebasing: body)) == UInt64(bitPattern: sum) ? body : nil
     }
 
-    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(raw: bytes)
-        return hasher.value
-    }
 
     /// A path or message as one field: `\`, tab, line feed and carriage return escaped, so
     /// that a file name holding them is recorded exactly (a post named with a newline must
@@ -220,7 +215,7 @@ public struct BuildManifest: Equatable, Sendable {
                 line(kind, String(stamp.size), String(stamp.modified), Self.escaped(path))
             }
         }
-        line("sum", String(Int64(bitPattern: bytes.withUnsafeBytes(Self.checksum))))
+        line("sum", String(Int64(bitPattern: bytes.withUnsafeBytes(FNV1a.checksum))))
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)

@@ -68,7 +68,9 @@ package enum SavedBuild {
         try FileManager.default.createDirectory(
             atPath: SiteState.folder(source: source), withIntermediateDirectories: true)
         var bytes = w.bytes
-        withUnsafeBytes(of: bytes.withUnsafeBytes(checksum).littleEndian) { bytes.append(contentsOf: $0) }
+        // FNV-1a of the save, eight bytes at its end: one changed byte anywhere means a cold
+        // build, never a page made from a damaged value.
+        withUnsafeBytes(of: bytes.withUnsafeBytes(FNV1a.checksum).littleEndian) { bytes.append(contentsOf: $0) }
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
@@ -94,13 +96,6 @@ package enum SavedBuild {
         }
     }
 
-    /// FNV-1a over the save, eight bytes at its end: one changed byte anywhere means a cold
-    /// build, never a page made from a damaged value.
-    private static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(raw: bytes)
-        return hasher.value
-    }
 
     package static func read(
         build: UInt64, source: String, output: String, config: Config, trusted: (String) -> Bool
@@ -110,7 +105,7 @@ package enum SavedBuild {
             guard whole.count > 8 else { return .failure(.damaged) }
             let bytes = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
             let sum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(whole[whole.count - 8 + $1]) << (8 * UInt64($1)) }
-            guard checksum(bytes) == sum else { return .failure(.damaged) }
+            guard FNV1a.checksum(bytes) == sum else { return .failure(.damaged) }
             var r = ByteReader(bytes)
             guard r.string() == format + " " + BuildManifest.tool, !r.failed else { return .failure(.otherVersion) }
             guard r.unsigned() == build, !r.failed else { return .failure(.otherBuild) }

@@ -95,10 +95,7 @@ package enum FileOps {
     }
 
     /// Whether `path` itself is a symbolic link.
-    package static func isLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
-    }
+    package static func isLink(_ path: String) -> Bool { LocalFileSystem().isLink(path) }
 
     /// The first symbolic link among the folders of `relative` below `output` (each looked
     /// at once per `seen`), as a path relative to the output; nil when there is none. The
