@@ -89,12 +89,15 @@ public enum SiteBuilder {
             return run.finish()
         }
         let planned = run.step("plan") { Self.plan(site, indexed, resolved, theme, options: options, problems: &$0) }
-        let (posts, plan) = run.step("complete") { _ in
-            Self.completePages(planned, resolved, site: site, indexed: indexed, theme: theme, options: options)
-        }
+        run.step("kept pages") { _ in Self.dropStaleKeptPages(planned, options: options) }
+        let (posts, plan) = (resolved, planned)
         // Every path of the site is known before any page is rendered: links are checked
         // now, so that a site with other errors hears of its dead links in the same round.
-        run.step("posts' links") { $0 += LinkCheck.bodyProblems(posts.published + posts.broken, site: plan.urls) }
+        run.step("posts' links") {
+            $0 += LinkCheck.bodyProblems(posts.published + posts.broken, site: plan.urls) { post in
+                post.body.text ?? Self.complete(post, indexed, options: options)?.body.text
+            }
+        }
         guard !run.failed else { return run.finish() }
         let pages = run.step("render") { _ in Self.render(plan, cache: options.cache) }
         run.step("theme's links") { $0 += LinkCheck.themeProblems(pages, posts: posts.published, theme: theme, site: plan.urls) }

@@ -32,39 +32,41 @@ extension SiteBuilder {
         return whole == hollow
     }
 
-    /// The posts of `paths` read and resolved whole again, the others as they are.
-    package static func whole(_ posts: [ResolvedPost], _ paths: Set<String>, _ indexed: Indexed, options: BuildOptions) -> [ResolvedPost] {
+    /// The HTML of a post's own page, for the renderer: a post restored without its text is
+    /// read and resolved again when, and only when, its page is made (a neighbour's title
+    /// changed, or the theme did), once per build. No second plan: the jobs are the same.
+    package static func pageContent(_ indexed: Indexed, options: BuildOptions) -> PostContent {
+        guard options.cache != nil else { return { $0.content } }
+        let made = MadeContent()
         let resolver = resolver(indexed, options: options)
-        let inFeed = SiteModel.feedSources(indexed.published)
-        return posts.parallelMap { post in
-            let path = post.source.sourcePath
-            guard paths.contains(path) else { return post }
-            guard let source = complete(post.source, indexed, options: options),
-                let resolved = resolver.resolve(source, forFeed: inFeed.contains(path)).0
-            else { return post }
-            options.cache?.store(post.source, indexKey: indexed.resolutionKey, result: resolved, problems: [])
-            return resolved
+        return { post in
+            guard post.source.body.text == nil else { return post.content }
+            return made.content(of: post.source.sourcePath) {
+                // nil when the file betrayed the save: the build is then made again cold.
+                complete(post.source, indexed, options: options).flatMap { resolver.resolve($0).0?.content } ?? ""
+            }
         }
     }
 
-    /// The plan again, with whole posts, when a page to be made (not kept from the last
-    /// build) shows a hollow post's content: a neighbour's title changed, or the theme did.
-    /// After this, a post still hollow has its page kept, so its links were checked against
-    /// the last build's paths, all of which the site still has: no new problem can be found in
-    /// it, and no message needs its Markdown for a line.
-    package static func completePages(
-        _ plan: Plan, _ posts: Resolved, site: SiteSource, indexed: Indexed, theme: Theme, options: BuildOptions
-    ) -> (Resolved, Plan) {
-        guard let cache = options.cache else { return (posts, plan) }
-        // A kept page's links were checked against the paths the last build's site had:
-        // with one of those gone, every page is made and checked again.
-        if let last = cache.checkedPaths, !plan.urls.files.isSuperset(of: last) { cache.dropKeptPages() }
-        let made = Set(plan.jobs.filter { cache.page(SiteIndex.filePath(of: $0.path), key: $0.key) == nil }.compactMap(\.origin))
-        let hollow = Set(posts.published.filter { $0.source.body.text == nil && made.contains($0.source.sourcePath) }.map(\.source.sourcePath))
-        guard !hollow.isEmpty else { return (posts, plan) }
-        var posts = posts
-        posts.published = whole(posts.published, hollow, indexed, options: options)
-        var same: [Diagnostic] = []  // the first plan's problems again
-        return (posts, Self.plan(site, indexed, posts, theme, options: options, problems: &same))
+    /// A page kept in the output by the last build had its links checked against the paths
+    /// that site had: with one of those gone, every page is made and checked again. After
+    /// this, a post still held without its text has its page kept, and no message needs its
+    /// Markdown for a line.
+    package static func dropStaleKeptPages(_ plan: Plan, options: BuildOptions) {
+        guard let cache = options.cache, let last = cache.checkedPaths, !plan.urls.files.isSuperset(of: last) else { return }
+        cache.dropKeptPages()
+    }
+}
+
+/// The pages' HTML of posts read again during one build, made once each from any thread.
+private final class MadeContent: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: String] = [:]
+
+    func content(of path: String, make: () -> String) -> String {
+        if let known = lock.withLock({ made[path] }) { return known }
+        let content = make()
+        lock.withLock { made[path] = content }
+        return content
     }
 }

@@ -110,7 +110,8 @@ extension SiteBuilder {
         let cache = options.cache
         let model = siteModel(index: indexed.index, resolved: posts.published, cache: cache)
         problems += yearSummaryProblems(model)
-        let renderer = SiteRenderer(model: model, theme: theme, summaries: cache?.summaries ?? [:])
+        let renderer = SiteRenderer(
+            model: model, theme: theme, summaries: cache?.summaries ?? [:], content: pageContent(indexed, options: options))
         let jobs = renderer.allJobs()
         let copies = CopiedFiles.collect(
             site: site, posts: posts.published, theme: theme, fileSystem: options.fileSystem,

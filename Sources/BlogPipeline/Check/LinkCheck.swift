@@ -10,13 +10,21 @@ package enum LinkCheck {
     package static let maxPerPost = 50
 
     /// Links of posts' bodies, each relative to the page of its post.
-    package static func bodyProblems(_ posts: [ResolvedPost], site: SiteURL) -> [Diagnostic] {
+    /// - Parameter text: a post's Markdown, for the line of a dead link: the build reads a
+    ///   post restored without it (`PostBody.onDisk`) again, only then.
+    package static func bodyProblems(
+        _ posts: [ResolvedPost], site: SiteURL, text: @Sendable (SourcePost) -> String? = { $0.body.text }
+    ) -> [Diagnostic] {
         posts.parallelMap { post -> [Diagnostic] in
             guard !post.links.isEmpty else { return [] }
             let folder = site.basePath + post.path
-            // A post still held without its text had its links checked by the last build
-            // against paths the site still has: none is dead, and no line is looked for.
-            let lines = BodyLines(post.source.body.text ?? "")
+            var found: BodyLines?
+            func lines() -> BodyLines {
+                if let found { return found }
+                let made = BodyLines(text(post.source) ?? "")
+                found = made
+                return made
+            }
             var problems: [Diagnostic] = []
             var untold = 0
             for link in post.links where link.check {
@@ -32,7 +40,7 @@ package enum LinkCheck {
                     untold += 1
                     continue
                 }
-                let line = link.line(in: post.source, lines: lines)
+                let line = link.line(in: post.source, lines: lines())
                 let looked = unplaced ? "looked in \(link.lookedIn ?? post.source.folder)"
                     : link.lookedIn.map { "looked in \($0) and at \(leadsTo)" } ?? "nothing at \(leadsTo)"
                 let message = link.isImage

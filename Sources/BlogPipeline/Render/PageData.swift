@@ -2,6 +2,9 @@ import Foundation
 import BlogCore
 import BlogMarkdown
 
+/// A post's HTML for its own page.
+package typealias PostContent = @Sendable (ResolvedPost) -> String
+
 /// Builds the typed data templates see (`ThemeData.swift`, documented in
 /// `themes/default/README.md`) from the site model, and hands it to swift-mustache through
 /// `MustacheData.swift`.
@@ -14,6 +17,9 @@ package struct PageData {
     /// needs a few summaries.
     package let store: SummaryStore
     package let encoder: MustacheEncoder
+    /// The HTML of a post's own page (`ResolvedPost.content` unless the build says otherwise:
+    /// a post restored without its text is read again when its page is made).
+    package let content: PostContent
 
     package var index: SiteIndex { model.index }
     package var config: Config { model.index.config }
@@ -24,8 +30,9 @@ package struct PageData {
 
     /// - Parameter previous: `converted` of a build before: a summary whose key is the same
     ///   is not made again (converting costs more than building it).
-    package init(model: SiteModel, previous: [String: ConvertedSummary] = [:]) {
+    package init(model: SiteModel, previous: [String: ConvertedSummary] = [:], content: @escaping PostContent = { $0.content }) {
         self.model = model
+        self.content = content
         let index = model.index
         site = SiteData(
             title: index.config.title,
@@ -94,7 +101,7 @@ package struct PageData {
     package func full(_ post: ResolvedPost, older: ResolvedPost?, newer: ResolvedPost?) -> PostPage {
         PostPage(
             summary: store.summary(of: post).summary,
-            content: post.content,
+            content: content(post),
             toc: post.toc.map { PostPage.Heading(level: $0.level, id: $0.id, title: $0.title) },
             older: older.map { PageLink(title: $0.title, url: index.url($0.path)) },
             newer: newer.map { PageLink(title: $0.title, url: index.url($0.path)) })

@@ -25,8 +25,12 @@ package struct SiteRenderer {
     package var index: SiteIndex { data.index }
 
     /// - Parameter summaries: `data.converted` of a build before (see `PageData`).
-    package init(model: SiteModel, theme: Theme, summaries: [String: PageData.ConvertedSummary] = [:]) {
-        data = PageData(model: model, previous: summaries)
+    /// - Parameter content: the HTML of a post's own page (see `PageData.content`).
+    package init(
+        model: SiteModel, theme: Theme, summaries: [String: PageData.ConvertedSummary] = [:],
+        content: @escaping PostContent = { $0.content }
+    ) {
+        data = PageData(model: model, previous: summaries, content: content)
         self.theme = theme
         siteKey = Digest.of { d in
             d.add(theme.digest)
