@@ -84,13 +84,12 @@ public enum SiteBuilder {
         guard let site = run.step("load", { Self.load(options, problems: &$0) }) else { return run.finish() }
         let indexed = run.step("index") { Self.index(site, options: options, problems: &$0) }
         run.result.nextDue = indexed.nextDue
-        let resolved = run.step("parse and resolve") { Self.resolve(indexed, options: options, problems: &$0) }
+        let posts = run.step("parse and resolve") { Self.resolve(indexed, options: options, problems: &$0) }
         guard let theme = run.step("theme", { Self.theme(site, cache: options.cache, problems: &$0) }) else {
             return run.finish()
         }
-        let planned = run.step("plan") { Self.plan(site, indexed, resolved, theme, options: options, problems: &$0) }
-        run.step("kept pages") { _ in Self.dropStaleKeptPages(planned, options: options) }
-        let (posts, plan) = (resolved, planned)
+        let plan = run.step("plan") { Self.plan(site, indexed, posts, theme, options: options, problems: &$0) }
+        run.step("kept pages") { _ in Self.dropStaleKeptPages(plan, options: options) }
         // Every path of the site is known before any page is rendered: links are checked
         // now, so that a site with other errors hears of its dead links in the same round.
         run.step("posts' links") {

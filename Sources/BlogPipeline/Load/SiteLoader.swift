@@ -68,14 +68,14 @@ public struct SiteLoader: Sendable {
     /// The settings of the site in `root` and their problems; nil when it has no blog.yaml.
     public func config(root: String) -> (Config?, [Diagnostic]) {
         let configPath = SitePath.join(root, ConfigParser.fileName)
-        switch fileSystem.kind(of: configPath) {
+        let kind = fileSystem.kind(of: configPath)
+        if let problem = kind.notAFile(ConfigParser.fileName) { return (nil, [problem]) }
+        switch kind {
         case .missing:
             return (nil, [.error(ConfigParser.fileName, "no \(ConfigParser.fileName) in \(root): is this a site folder?")])
         case .folder:
             return (nil, [.error(ConfigParser.fileName, "is a folder; the settings go in a file named \(ConfigParser.fileName)")])
-        case .special(let what):
-            return (nil, [.error(ConfigParser.fileName, "is \(what), not a file: blog reads only regular files, and did not open it")])
-        case .file:
+        case .file, .special:
             do {
                 return ConfigParser.parse(String(decoding: try fileSystem.contents(of: configPath), as: UTF8.self))
             } catch {
