@@ -179,6 +179,32 @@ struct SeededRandom: RandomNumberGenerator {
         #expect(pages["feed.xml"]?.contains("&lt;span class=&quot;kd&quot;&gt;func") == true)
     }
 
+    /// The last line of a block is lexed with its line break, like every other line: a shell
+    /// comment (`#.*\n` to Pygments) on it is a comment, with line numbers or without.
+    @Test(arguments: ["", " {linenos=true, hl_lines=[3]}"])
+    func theLastLineIsColouredLikeTheOthers(options: String) throws {
+        let (result, pages) = try build([
+            "blog.yaml": Self.config,
+            "posts/2016/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\n```bash\(options)\nfor f in *; do\n  echo \"$f\"\ndone\n# the end\n```\n\n"
+                + "```python\(options)\nx = 1\n# the end\n```\n",
+        ])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let html = try #require(pages["2016/01/a/index.html"])
+        let blocks = html.components(separatedBy: "<div class=\"highlight\">").dropFirst()
+        #expect(blocks.count == 2)
+        for block in blocks {
+            #expect(block.contains("<span class=\"c1\"># the end"), "\(block)")
+            #expect(Self.text(of: block.components(separatedBy: "</code>")[0]).hasSuffix("# the end\n"), "\(block)")
+        }
+        #expect(blocks.first?.contains("<span class=\"k\">done</span>") == true)
+        // No line is added at the end: the last line break closes the last line.
+        #expect(!html.contains("\n\n</code>"))
+        #expect(!html.contains("<span class=\"line\"></span>\n</code>"))
+    }
+
+    /// The HTML with its tags removed and its entities read.
+    static func text(of html: String) -> String { HighlightTests.text(of: html) }
+
     @Test func anUnknownLanguageIsSaidOnceABuild() throws {
         let block = "```brainfuck\n+[>+<-]\n```\n"
         let (result, pages) = try build([

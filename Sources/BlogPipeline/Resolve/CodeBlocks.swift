@@ -84,15 +84,17 @@ package struct CodeBlocks {
     }
 
     private func render(_ code: String, language: Language, name: String, fence: Fence) -> String {
-        // cmark keeps the last line break of a block's text; the lines are the text before it.
-        let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
+        // cmark keeps the last line break of a block's text, and the lexers must see it: the
+        // last line is a line like the others (a shell comment is `#.*\n`, as in Pygments).
+        let text = code.hasSuffix("\n") ? code : code + "\n"
         let open = "<div class=\"highlight\"><pre><code class=\"language-\(escapeHTML(name))\">"
         guard fence.lineNumbers ?? lineNumbers || !fence.marked.isEmpty else {
-            return open + Highlighter.html(text, language: language) + "\n</code></pre></div>\n"
+            return open + Highlighter.html(text, language: language) + "</code></pre></div>\n"
         }
         let numbered = fence.lineNumbers ?? lineNumbers
         var html = open.replacingOccurrences(of: "<pre>", with: numbered ? "<pre class=\"numbered\" style=\"counter-reset: line \(fence.firstLine - 1)\">" : "<pre>")
-        for (i, line) in Highlighter.htmlLines(text, language: language).enumerated() {
+        // The lines are the text before each line break: none after the last.
+        for (i, line) in Highlighter.htmlLines(text, language: language).dropLast().enumerated() {
             let marked = fence.marked.contains(i + 1)
             // The line break between lines, not inside them: a `pre` breaks only there.
             html += "<span class=\"line\(marked ? " hl" : "")\">" + line + "</span>\n"
