@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import BlogCore
 @testable import BlogMarkdown
@@ -153,5 +154,19 @@ import Testing
         #expect(output.contains("[a](/posts/2019/2019-01-03-first.md#x) [b](/posts/2019/2019-01-03-first.md) <a href=\"/posts/2019/2019-01-03-first.md\">c</a>"), "\(output)")
         #expect(output.contains("[d](https://elsewhere.com/2019/01/03/first/) [e](/posts/2019/2019-01-03-first.md)"))
         #expect(output.contains("[f](/2019/01/03/first/)"), "code is left alone")
+    }
+
+    /// Written YAML keeps the writer's characters (above U+FFFF too, beside a private-use
+    /// one the writer used) and quotes only what YAML would read as something else.
+    @Test func writtenYAMLKeepsTheWritersText() throws {
+        let fields: [(String, Node)] = [
+            ("title", .text("中文标题 🚀\u{E000}")), ("tags", .list(["2020", "true", "null", "😀 a", "b: c"])),
+            ("draft", .flag(true)), ("long", .text(String(repeating: "字 ", count: 60) + "end")),
+        ]
+        let yaml = try WrittenYAML.text(.mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) })))
+        #expect(yaml == "title: 中文标题 🚀\u{E000}\ntags: ['2020', 'true', 'null', 😀 a, 'b: c']\ndraft: true\nlong: \(String(repeating: "字 ", count: 60))end\n", "\(yaml)")
+        let read = try #require(try Yams.compose(yaml: yaml))
+        #expect(read.mapping?[Node("title")]?.string == "中文标题 🚀\u{E000}")
+        #expect(read.mapping?[Node("tags")]?.sequence?.map { $0.string ?? "" } == ["2020", "true", "null", "😀 a", "b: c"])
     }
 }

@@ -94,8 +94,14 @@ struct ImportedSite {
 }
 
 extension Node {
-    /// A string as the new front matter writes it (quoted when YAML would read it otherwise).
-    static func text(_ value: String) -> Node { Node(value) }
-    static func list(_ values: [String]) -> Node { .sequence(Node.Sequence(values.map { Node($0) }, .implicit, .flow)) }
+    /// A string as the new front matter writes it: plain, or quoted when YAML would read it
+    /// as something else (`2020`, `true`, `null`, `2019-01-03`), so that every reader of the
+    /// file, not only `blog`, sees the writer's text.
+    static func text(_ value: String) -> Node {
+        let plain = Node(value)
+        guard Resolver.default.resolveTag(of: plain) != .str else { return plain }
+        return Node(value, Tag(.str), .singleQuoted)
+    }
+    static func list(_ values: [String]) -> Node { .sequence(Node.Sequence(values.map(Node.text), .implicit, .flow)) }
     static func flag(_ value: Bool) -> Node { Node(value ? "true" : "false", Tag(.bool)) }
 }

@@ -12,7 +12,7 @@ enum ImportSettings {
     ) -> [(String, Node)] {
         var settings: [(String, Node)] = []
         func add(_ key: String, _ value: String?) {
-            if let value, !value.isEmpty { settings.append((key, Node(value))) }
+            if let value, !value.isEmpty { settings.append((key, .text(value))) }
         }
         add("title", title)
         add("description", description.map(plainLine))

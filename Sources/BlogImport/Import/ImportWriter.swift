@@ -27,7 +27,7 @@ enum ImportWriter {
         }
         let manager = FileManager.default
         try manager.createDirectory(at: folder.appendingPathComponent("posts"), withIntermediateDirectories: true)
-        try save(Yams.serialize(node: .mapping(Node.Mapping(site.settings.map { (Node($0.0), $0.1) }))), to: folder.appendingPathComponent("blog.yaml"))
+        try save(WrittenYAML.text(.mapping(Node.Mapping(site.settings.map { (Node($0.0), $0.1) }))), to: folder.appendingPathComponent("blog.yaml"))
         for post in site.posts {
             guard let target = inside(post.target, from: post.origin) else { continue }
             try save(frontMatter(post) + post.body, to: target)
@@ -46,17 +46,17 @@ enum ImportWriter {
     }
 
     static func frontMatter(_ post: ImportedPost) -> String {
-        var fields: [(String, Node)] = [("title", Node(post.title))]
+        var fields: [(String, Node)] = [("title", .text(post.title))]
         if let date = post.date { fields.append(("date", Node(LegacyDate.written(date)))) }
         if let updated = post.updated { fields.append(("updated", Node(LegacyDate.written(updated)))) }
         if !post.tags.isEmpty { fields.append(("tags", .list(post.tags))) }
         if !post.categories.isEmpty { fields.append(("categories", .list(post.categories))) }
-        if post.slug != defaultSlug(post) { fields.append(("slug", Node(post.slug))) }
+        if post.slug != defaultSlug(post) { fields.append(("slug", .text(post.slug))) }
         if post.draft { fields.append(("draft", .flag(true))) }
-        if let summary = post.summary, !summary.isEmpty { fields.append(("summary", Node(summary))) }
-        if !post.aliases.isEmpty { fields.append(("aliases", .sequence(Node.Sequence(post.aliases.map { Node($0) })))) }
+        if let summary = post.summary, !summary.isEmpty { fields.append(("summary", .text(summary))) }
+        if !post.aliases.isEmpty { fields.append(("aliases", .sequence(Node.Sequence(post.aliases.map(Node.text))))) }
         fields += post.kept
-        let yaml = (try? Yams.serialize(node: .mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) })))) ?? ""
+        let yaml = (try? WrittenYAML.text(.mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) })))) ?? ""
         return "---\n" + yaml + "---\n"
     }
 
