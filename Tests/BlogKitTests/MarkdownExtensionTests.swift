@@ -154,12 +154,48 @@ import Testing
     @Test(arguments: [
         ("**「強調」**です", "<strong>「強調」</strong>です"),
         ("**中文，**后面", "<strong>中文，</strong>后面"),
+        // Two pairs, not one inside the other (cmark alone pairs the middle two).
+        ("**「強調」**です，还有**中文，**后面。", "<strong>「強調」</strong>です，还有<strong>中文，</strong>后面。"),
         ("这是*『书名』*吗", "这是<em>『书名』</em>吗"),
+        ("__注意__：注意事項", "<strong>注意</strong>：注意事項"),
+        ("注意：__注意事項__", "注意：<strong>注意事項</strong>"),
+        ("正體字。︁_Traditional._", "正體字。︁<em>Traditional.</em>"),
+        ("太郎は**\"Hello\"**といった", "太郎は<strong>&quot;Hello&quot;</strong>といった"),
+        ("Git**（注：不是GitHub）**", "Git<strong>（注：不是GitHub）</strong>"),
+        ("真**（她**", "真<strong>（她</strong>"),
         ("a **b** c", "a <strong>b</strong> c"),
+        // CommonMark's own answers stay: inside a word `_` is text, a run before a space does not open.
+        ("中文_变量_名", "中文_变量_名"),
+        ("中文** 不是**", "中文** 不是**"),
+        // Code, links' addresses and raw HTML are left as written.
+        ("`**「x」**です` [a](https://e.org/a_「b」_c) <span title=\"__「x」__\">y</span>",
+         "<code>**「x」**です</code> <a href=\"https://e.org/a_%E3%80%8Cb%E3%80%8D_c\">a</a> <span title=\"__「x」__\">y</span>"),
     ])
     func emphasisBesideCJKPunctuation(markdown: String, expected: String) throws {
         let (_, html) = try post(markdown + "\n")
         #expect(html.contains("<p>" + expected + "</p>"), "\(html)")
+        #expect(!html.contains("\u{E004}") && !html.contains("\u{2E2B}"))
+    }
+
+    /// The CJK-friendly amendment's own examples (github.com/tats-u/markdown-cjk-friendly,
+    /// testcases/strong.md): each is strong text, its asterisks gone.
+    @Test func theAmendmentsExamplesAreStrong() throws {
+        let examples = [
+            "これは**私のやりたかったこと。**だからするの。", "**[製品ほげ](./product-foo)**と**[製品ふが](./product-bar)**をお試しください",
+            "**これは太字になりません。**ご注意ください。", "カッコに注意**（太字にならない）**文が続く場合に要警戒。",
+            "税込**¥10,000**で入手できます。", "正解は**④**です。", "太郎は**「Hello」**といった",
+            "**C#**や**F#**は**「.NET」**というプラットフォーム上で動作します。", "IDが**００１号**になります。",
+            "Go**「初心者」**を対象とした記事です。", "**真，**她", "**真。**她", "**真、**她", "**真；**她", "**真：**她",
+            "**真？**她", "**真！**她", "**真“**她", "**真”**她", "**真（**她", "**真）**她", "**真【**她", "**真】**她",
+            "**真《**她", "**真》**她", "**真—**她", "**真～**她", "**真…**她", "**真，** 她", "**真**，她",
+            ".NET**（.NET Frameworkは不可）**では、", "ハイパーテキストコーヒーポット制御プロトコル**(HTCPCP)**",
+            "国際規格**[ECMA-262](https://tc39.es/ecma262/)**", "**推荐几个框架：**React、Vue等前端框架。",
+        ]
+        for example in examples {
+            let document = MarkdownDocument(example, safe: false, extensions: MarkdownExtension.all)
+            let rendered = document.html(of: MarkdownNode(document.root))
+            #expect(rendered.contains("<strong>") && !rendered.contains("**"), "\(example) → \(rendered)")
+        }
     }
 
     @Test func eachExtensionCanBeSwitchedOff() throws {

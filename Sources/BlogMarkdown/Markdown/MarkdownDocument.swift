@@ -75,20 +75,21 @@ package final class MarkdownDocument {
         let headings = extensions.contains(.headingIDs) && has("{#")
         let tasks = extensions.contains(.tasklists) && (has("[ ]") || has("[x]") || has("[X]"))
         let tilde = extensions.contains(.strikethrough) && has("~")
-        let cjk = extensions.contains(.cjkEmphasis) && Delimiters.starBesideNonASCII(source)
+        let standIns = rewrite?.emphasisStandIns ?? false
         let links = extensions.contains(.autolinks) && Autolinks.mayHoldLinks(source)
         let math = !(rewrite?.math.isEmpty ?? true)
         // A post that holds nothing any extension looks for is left as cmark read it (most
         // posts): not even its text nodes are walked.
-        guard tables || footnotes || headings || tasks || tilde || cjk || links || math else { return }
+        guard tables || footnotes || headings || tasks || tilde || standIns || links || math else { return }
         cmark_consolidate_text_nodes(root)
         if tables { Tables(document: self, lines: Self.lines(of: source)).apply() }
         if footnotes { Footnotes(document: self, definitions: rewrite?.definitions ?? [], prefix: footnotePrefix).apply() }
         if headings { HeadingAttributes(document: self).apply() }
         if tasks { TaskLists(document: self).apply() }
-        if tilde || cjk { Delimiters(document: self, strikethrough: tilde, cjkEmphasis: cjk).apply() }
+        if tilde { Delimiters(document: self).apply() }
         if links { Autolinks(document: self).apply() }
         if let rewrite, math { Math(document: self, math: rewrite.math).apply() }
+        if standIns { CJKEmphasis.removeStandIns(from: self) }
     }
 
     /// The lines of a text, split at its bytes (a split by `Character` cost more than cmark's

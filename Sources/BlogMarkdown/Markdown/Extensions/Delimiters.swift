@@ -1,50 +1,28 @@
 import CCmark
 import BlogCore
 
-/// Markup made of runs of one character that cmark leaves as text: `~~strikethrough~~` (GFM),
-/// and `*` or `**` next to CJK punctuation (`**「強調」**です`), which CommonMark's flanking
-/// rules do not let open or close. Runs are matched within each block's inline nodes as
-/// CommonMark matches emphasis: a closing run with the nearest opening run of its length.
+/// `~~strikethrough~~` (GFM), which cmark leaves as text. Runs are matched within each
+/// block's inline nodes as CommonMark matches emphasis: a closing run with the nearest opening
+/// run of its length.
 package struct Delimiters {
     package let document: MarkdownDocument
-    package let strikethrough: Bool
-    package let cjkEmphasis: Bool
 
     private struct Run {
         package var node: MarkdownNode
         /// Where the run lies in the node's text.
         package var range: Range<String.Index>
-        package var character: Character
         package var length: Int
         package var canOpen: Bool
         package var canClose: Bool
     }
 
-    /// Whether a `*` stands next to a non-ASCII byte: only there can CJK emphasis be left.
-    package static func starBesideNonASCII(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var afterStar = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "*") {
-                if previous >= 0x80 { return true }
-                afterStar = true
-            } else {
-                if afterStar && byte >= 0x80 { return true }
-                afterStar = false
-            }
-            previous = byte
-        }
-        return false
-    }
-
     package func apply() {
-        // The blocks and spans whose own text holds a `~` (or a `*` cmark left), found in
-        // one pass over the text nodes; innermost last found, so matched first.
+        // The blocks and spans whose own text holds a `~`, found in one pass over the text
+        // nodes; innermost last found, so matched first.
         var containers: [MarkdownNode] = []
         var seen = Set<OpaquePointer>()
         for node in document.allNodes() where node.type == CMARK_NODE_TEXT {
-            guard (strikethrough && node.literalContains("~")) || (cjkEmphasis && node.literalContains("*")),
-                let parent = node.parent, seen.insert(parent.pointer).inserted
+            guard node.literalContains("~"), let parent = node.parent, seen.insert(parent.pointer).inserted
             else { continue }
             containers.append(parent)
         }
@@ -66,7 +44,7 @@ package struct Delimiters {
             from = nil
             while i < text.endIndex {
                 let c = text[i]
-                guard (strikethrough && c == "~") || (cjkEmphasis && c == "*") else {
+                guard c == "~" else {
                     i = text.index(after: i)
                     continue
                 }
@@ -77,8 +55,8 @@ package struct Delimiters {
                     length += 1
                 }
                 defer { i = end }
-                guard let run = run(c, length: length, in: current, text: text, range: i..<end) else { continue }
-                if run.canClose, let k = openers.lastIndex(where: { $0.character == c && $0.length == length }) {
+                guard let run = run(length: length, in: current, text: text, range: i..<end) else { continue }
+                if run.canClose, let k = openers.lastIndex(where: { $0.length == length }) {
                     let opener = openers[k]
                     openers.removeSubrange(k...)
                     node = wrap(opener, run)
@@ -89,20 +67,12 @@ package struct Delimiters {
         }
     }
 
-    private func run(_ c: Character, length: Int, in node: MarkdownNode, text: String, range: Range<String.Index>) -> Run? {
-        if c == "~" && length > 2 { return nil }
-        if c == "*" && length > 3 { return nil }
+    private func run(length: Int, in node: MarkdownNode, text: String, range: Range<String.Index>) -> Run? {
+        guard length <= 2 else { return nil }
         let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : character(before: node)
         let after = range.upperBound < text.endIndex ? text[range.upperBound] : character(after: node)
-        var (left, right) = flanking(before: before, after: after)
-        if c == "*" {
-            // Only what cmark could not match: a run beside CJK text, read with its
-            // punctuation treated as a letter (the CJK-friendly amendment).
-            guard isCJK(before) || isCJK(after) else { return nil }
-            left = !after.isWhitespace
-            right = !before.isWhitespace
-        }
-        return Run(node: node, range: range, character: c, length: length, canOpen: left, canClose: right)
+        let (left, right) = flanking(before: before, after: after)
+        return Run(node: node, range: range, length: length, canOpen: left, canClose: right)
     }
 
     /// CommonMark's left- and right-flanking: whether a run between these characters may
@@ -133,14 +103,8 @@ package struct Delimiters {
     /// returns the node after the markup. The opener's node keeps the text before it (and so
     /// any earlier opener in it stays valid).
     private func wrap(_ opener: Run, _ closer: Run) -> MarkdownNode? {
-        let markup: MarkdownNode
-        if opener.character == "~" {
-            markup = .custom(inline: true, enter: "<del>", exit: "</del>")
-        } else {
-            markup = .make(opener.length == 1 ? CMARK_NODE_EMPH : CMARK_NODE_STRONG)
-            if opener.length == 3 { markup.append(.make(CMARK_NODE_EMPH)) }
-        }
-        let target = markup.firstChild ?? markup
+        let markup = MarkdownNode.custom(inline: true, enter: "<del>", exit: "</del>")
+        let target = markup
         let openText = opener.node.literal
         let head = String(openText[..<opener.range.lowerBound])
         if opener.node.pointer == closer.node.pointer {

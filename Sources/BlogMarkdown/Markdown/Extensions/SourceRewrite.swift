@@ -27,6 +27,8 @@ package struct SourceRewrite {
     package private(set) var definitions: [Definition] = []
     package private(set) var math: [Math] = []
     package private(set) var changed = false
+    /// Stand-ins were put beside emphasis runs (`CJKEmphasis`), to be taken out of the tree.
+    package private(set) var emphasisStandIns = false
     /// What the writer probably meant otherwise: a `$$` never closed.
     package private(set) var warnings: [(line: Int, message: String)] = []
     /// Searches that found nothing from a position on, by what they looked for: a later
@@ -41,7 +43,8 @@ package struct SourceRewrite {
         let footnotes = extensions.contains(.footnotes) && containsBytes(text, "[^")
         let math = extensions.contains(.math)
             && (bytes.contains(UInt8(ascii: "$")) || containsBytes(text, "\\(") || containsBytes(text, "\\["))
-        return footnotes || math
+        let emphasis = extensions.contains(.cjkEmphasis) && CJKEmphasis.mayApply(to: text)
+        return footnotes || math || emphasis
     }
 
     /// - Parameter isCode: whether a line (1-based) is code or raw HTML in cmark's first
@@ -50,6 +53,14 @@ package struct SourceRewrite {
         var lines = MarkdownDocument.lines(of: markdown).map(String.init)
         if extensions.contains(.footnotes) { takeDefinitions(&lines, isCode: isCode) }
         if extensions.contains(.math) { protectMath(&lines, isCode: isCode) }
+        if extensions.contains(.cjkEmphasis), CJKEmphasis.canApply(to: markdown) {
+            for i in lines.indices where !isCode(i + 1) {
+                guard let rewritten = CJKEmphasis.rewrite(lines[i]) else { continue }
+                lines[i] = rewritten
+                changed = true
+                emphasisStandIns = true
+            }
+        }
         text = changed ? lines.joined(separator: "\n") : markdown
     }
 
