@@ -106,13 +106,36 @@ import Testing
             \\begin{aligned} a &= b \\\\ c &= d \\end{aligned}
             $$
 
+            用$a$一个，再用$b$二个。
+
             After the math, [a link](https://example.org/after).
-            """)
+            """, config: Self.config + "markdown: {math: {backslash: true}}\n")
         #expect(html.contains("<span class=\"math inline\">\\(x_1 + y_*\\)</span>"))
         #expect(html.contains("<span class=\"math inline\">\\(a\\_b\\)</span>"))
         #expect(html.contains("prices $5 and $10 stay, <code>$code$</code> too."))
         #expect(html.contains("<div class=\"math display\">\\[ Z_{ij} = X_{ji} \\\\ *not emphasis* \\]</div>"))
         #expect(html.contains("<div class=\"math display\">\\[\n\\begin{aligned} a &amp;= b \\\\ c &amp;= d \\end{aligned}\n\\]</div>"))
+        // A CJK numeral after the closing `$` is a word, not a price's digits.
+        #expect(html.contains("用<span class=\"math inline\">\\(a\\)</span>一个，再用<span class=\"math inline\">\\(b\\)</span>二个。"))
+    }
+
+    /// `\(` and `\[` are CommonMark's escaped brackets unless the settings make them math:
+    /// titles copied from Typora or Zhihu are full of them.
+    @Test func backslashBracketsAreEscapesByDefault() throws {
+        let markdown = """
+            [\\[RFC-0001\\] Define](https://example.org/rfc) and [\\(6 条消息\\) 标题](https://example.org/z)
+
+            > \\[..\\] quote and \\(x\\)
+            """
+        let (_, html) = try post(markdown + "\n")
+        #expect(html.contains("<a href=\"https://example.org/rfc\">[RFC-0001] Define</a>"), "\(html)")
+        #expect(html.contains("<a href=\"https://example.org/z\">(6 条消息) 标题</a>"))
+        #expect(html.contains("[..] quote and (x)"))
+        #expect(!html.contains("class=\"math"))
+        let (_, math) = try post("Both \\(x^2\\) and \\[y\\].\n", config: Self.config + "markdown:\n  math: {backslash: true}\n")
+        #expect(math.contains("Both <span class=\"math inline\">\\(x^2\\)</span> and <span class=\"math display\">\\[y\\]</span>."), "\(math)")
+        let (result, _) = try build(["blog.yaml": Self.config + "markdown:\n  math: {dollars: true}\n", "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nx\n"])
+        #expect(result.diagnostics.map(\.description).contains("blog.yaml:4: warning: unknown key 'markdown.math.dollars' is ignored"), "\(result.diagnostics)")
     }
 
     @Test func aMathScriptOnlyWhenTheSettingsNameOne() throws {

@@ -22,6 +22,10 @@ public struct Config: Sendable {
     public var hardBreaks = false
     /// `markdown.extensions`: tables, footnotes, math… (all unless switched off).
     public var markdownExtensions = MarkdownExtension.all
+    /// `markdown.math.backslash`: `\(…\)` and `\[…\]` are math too, not only `$…$` and `$$…$$`.
+    /// Off by default: in CommonMark they are escaped brackets (`[\[RFC-0001\] Define](u)`),
+    /// as Pandoc's `tex_math_single_backslash` is off unless asked for.
+    public var mathBackslash = false
     /// `math.script`: a script that typesets math (MathJax, KaTeX), loaded by every page; none
     /// by default, so that pages stay offline and script-free.
     public var mathScript: String?

@@ -25,15 +25,19 @@ package final class MarkdownDocument {
     ///   - extensions: the GFM and other extensions to apply (`Markdown/Extensions/`).
     ///   - footnotePrefix: put in footnotes' ids, unique to the post.
     ///   - hardBreaks: every line break of a paragraph is a `<br>` (Hexo's renderers do that).
-    package init(_ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "", hardBreaks: Bool = false) {
+    ///   - backslashMath: `\(…\)` and `\[…\]` are math (with the math extension), not escapes.
+    package init(
+        _ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "",
+        hardBreaks: Bool = false, backslashMath: Bool = false
+    ) {
         renderOptions = (safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
         root = Self.parse(markdown)
         source = markdown
         guard !extensions.isEmpty else { return }
         var rewrite: SourceRewrite?
-        if SourceRewrite.mayApply(to: markdown, extensions: extensions) {
+        if SourceRewrite.mayApply(to: markdown, extensions: extensions, backslashMath: backslashMath) {
             let code = codeLines()
-            let rewritten = SourceRewrite(markdown, isCode: code.contains, extensions: extensions)
+            let rewritten = SourceRewrite(markdown, isCode: code.contains, extensions: extensions, backslashMath: backslashMath)
             warnings += rewritten.warnings
             if rewritten.changed {
                 cmark_node_free(root)

@@ -123,6 +123,11 @@ public enum ConfigParser {
                 config.hardBreaks = flag
             } else if key.string == "extensions" {
                 parseExtensions(value, into: &config, file: file, line: keyLine, problems: &problems)
+            } else if key.string == "math" {
+                let flags = flags(
+                    value, section: "markdown.math", known: ["backslash"], example: "{backslash: true}",
+                    unknown: { "unknown key 'markdown.math.\($0)' is ignored" }, file: file, line: keyLine, problems: &problems)
+                for (_, flag) in flags { config.mathBackslash = flag }
             } else {
                 problems.append(.warning(file, line: keyLine, "unknown key 'markdown.\(key.string ?? "")' is ignored"))
             }

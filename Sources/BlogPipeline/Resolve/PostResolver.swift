@@ -102,7 +102,8 @@ public struct PostResolver: Sendable {
         let path = index.pathBySource[post.sourcePath] ?? ""
         let document = MarkdownDocument(
             body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
-            footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-", hardBreaks: index.config.hardBreaks)
+            footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-", hardBreaks: index.config.hardBreaks,
+            backslashMath: index.config.mathBackslash)
         var problems: [Diagnostic] = document.warnings.map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         let title = post.title ?? takeTitleHeading(from: document)
         // A post whose front matter failed may have its title there: not a second error.

@@ -25,6 +25,7 @@ public struct SiteIndex: Sendable {
             d.add(config.paginate)
             d.add(config.safeMarkdown)
             d.add(config.hardBreaks)
+            d.add(config.mathBackslash)
             d.add(config.markdownExtensions.map(\.rawValue).sorted())
             d.add(config.mathScript ?? "")
             d.add(config.highlight)

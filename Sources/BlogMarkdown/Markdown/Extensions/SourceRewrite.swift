@@ -36,20 +36,25 @@ package struct SourceRewrite {
     /// unclosed `\(` is read once, not a thousand times).
     private var exhausted: [String: Int] = [:]
 
-    /// Whether the text may hold anything to rewrite: a post without `$`, `\(`, `\[` or `[^`
-    /// is parsed once, as before.
-    package static func mayApply(to text: String, extensions: Set<MarkdownExtension>) -> Bool {
+    /// Whether the text may hold anything to rewrite: a post without `$` (or `\(`, `\[` when
+    /// they are math), `[^`, or an emphasis run beside non-ASCII text is parsed once, as before.
+    package static func mayApply(to text: String, extensions: Set<MarkdownExtension>, backslashMath: Bool = false) -> Bool {
         let bytes = text.utf8
         let footnotes = extensions.contains(.footnotes) && containsBytes(text, "[^")
         let math = extensions.contains(.math)
-            && (bytes.contains(UInt8(ascii: "$")) || containsBytes(text, "\\(") || containsBytes(text, "\\["))
+            && (bytes.contains(UInt8(ascii: "$"))
+                || (backslashMath && (containsBytes(text, "\\(") || containsBytes(text, "\\["))))
         let emphasis = extensions.contains(.cjkEmphasis) && CJKEmphasis.mayApply(to: text)
         return footnotes || math || emphasis
     }
 
     /// - Parameter isCode: whether a line (1-based) is code or raw HTML in cmark's first
     ///   reading, where nothing is rewritten.
-    package init(_ markdown: String, isCode: (Int) -> Bool, extensions: Set<MarkdownExtension>) {
+    /// `\(…\)` and `\[…\]` are math too (`markdown.math.backslash`).
+    private let backslashMath: Bool
+
+    package init(_ markdown: String, isCode: (Int) -> Bool, extensions: Set<MarkdownExtension>, backslashMath: Bool = false) {
+        self.backslashMath = backslashMath
         var lines = MarkdownDocument.lines(of: markdown).map(String.init)
         if extensions.contains(.footnotes) { takeDefinitions(&lines, isCode: isCode) }
         if extensions.contains(.math) { protectMath(&lines, isCode: isCode) }
@@ -129,7 +134,7 @@ package struct SourceRewrite {
             while j + 1 < lines.count, !isCode(j + 2), !lines[j + 1].allSatisfy(\.isWhitespace) { j += 1 }
             defer { i = j + 1 }
             // Most blocks hold no `$` nor backslash: told from bytes, before reading characters.
-            guard lines[i...j].contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\\") } })
+            guard lines[i...j].contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "$") || (backslashMath && $0 == UInt8(ascii: "\\")) } })
             else { continue }
             let block = lines[i...j].joined(separator: "\n")
             if let rewritten = rewriteMath(in: block, firstLine: i + 1) {
@@ -160,7 +165,7 @@ package struct SourceRewrite {
             }
             if c == "\\", i + 1 < chars.count {
                 let next = chars[i + 1]
-                if next == "(" || next == "[", opensMath(after: i > 0 ? chars[i - 1] : nil),
+                if backslashMath, next == "(" || next == "[", opensMath(after: i > 0 ? chars[i - 1] : nil),
                     let close = find(chars, [Character("\\"), next == "(" ? ")" : "]"], from: i + 2),
                     chars[(i + 2)..<close].contains(where: { !$0.isWhitespace && $0 != "\\" })
                 {
@@ -210,8 +215,8 @@ package struct SourceRewrite {
 
     /// Where the math opened by the `$` at `open` closes. `$$…$$` is display math; `$…$` is
     /// math only when the opening `$` is not followed by a space and the closing one is not
-    /// preceded by a space nor followed by a digit (so `$5 and $10` stays prose), and neither
-    /// runs into a code span.
+    /// preceded by a space nor followed by an ASCII digit (so `$5 and $10` stays prose, and
+    /// `用$a$一个` is math: a CJK numeral is a word), and neither runs into a code span.
     private mutating func closingDollar(_ chars: [Character], from open: Int) -> (Int, Bool)? {
         if open + 1 < chars.count, chars[open + 1] == "$" {
             guard let close = find(chars, ["$", "$"], from: open + 2), close > open + 2 else { return nil }
@@ -226,7 +231,7 @@ package struct SourceRewrite {
             if chars[i] == "$" {
                 let before = chars[i - 1]
                 let after = i + 1 < chars.count ? chars[i + 1] : " "
-                if !before.isWhitespace && !after.isNumber && after != "$" && i > open + 1 { return (i, false) }
+                if !before.isWhitespace && !("0"..."9").contains(after) && after != "$" && i > open + 1 { return (i, false) }
                 return nil
             }
             i += 1
