@@ -20,17 +20,17 @@ import Testing
 
     static let corpora: [Corpus] = [
         Corpus(folder: "jekyll-memfault", knownErrors: [
-            "posts/2020/2020-11-04-mcuboot-overview.md:909: error: image '/img/MCUboot/stm32f4-flash-example.png' not found": "SOURCE.md: not in the repository",
-            "posts/2022/2022-01-12-trice.md:121: error: image '/img/trice/UTF-8Example.PNG' not found": "SOURCE.md: not in the repository",
-            "posts/2023/2023-08-23-firmware-encryption-with-python.md:307: error: image '/img/fwup-encryption/MessgaeCTR.jpg' not found": "SOURCE.md: not in the repository",
-            "posts/2023/2023-08-23-firmware-encryption-with-python.md:404: error: image '/img/fwup-encryption/ExampleArquitecture.png' not found": "SOURCE.md: not in the repository",
-            "posts/2024/2024-02-29-diving-into-jtag-part-2.md:33: error: image '/img/tap-controllers.png' not found": "SOURCE.md: not in the repository",
+            "posts/2020/2020-11-04-mcuboot-overview.md:908: error: image '/img/MCUboot/stm32f4-flash-example.png' not found": "SOURCE.md: not in the repository",
+            "posts/2022/2022-01-12-trice.md:120: error: image '/img/trice/UTF-8Example.PNG' not found": "SOURCE.md: not in the repository",
+            "posts/2023/2023-08-23-firmware-encryption-with-python.md:306: error: image '/img/fwup-encryption/MessgaeCTR.jpg' not found": "SOURCE.md: not in the repository",
+            "posts/2023/2023-08-23-firmware-encryption-with-python.md:403: error: image '/img/fwup-encryption/ExampleArquitecture.png' not found": "SOURCE.md: not in the repository",
+            "posts/2024/2024-02-29-diving-into-jtag-part-2.md:32: error: image '/img/tap-controllers.png' not found": "SOURCE.md: not in the repository",
             "posts/2021/2021-03-23-testing-vs-overhead.md:8: error: link 'authors/erikfogg' leads to no page": "broken on the live site too",
-            "posts/2020/2020-05-20-arm-cortexm-with-llvm-clang.md:164: error: link '/misc/llvm_scan_build_report' leads to no page": "a page the copy left out",
-            "posts/2020/2020-07-07-test-automation-renode.md:721: error: link '/misc/test-automation-renode/log.html' leads to no page": "a page the copy left out",
-            "posts/2021/2021-11-03-events-and-jobs-pages.md:32: error: link '/events' leads to no page": "a page the copy left out",
-            "posts/2021/2021-11-03-events-and-jobs-pages.md:34: error: link '/events-calendar' leads to no page": "a page the copy left out",
-            "posts/2021/2021-11-03-events-and-jobs-pages.md:42: error: link '/jobs' leads to no page": "a page the copy left out",
+            "posts/2020/2020-05-20-arm-cortexm-with-llvm-clang.md:162: error: link '/misc/llvm_scan_build_report' leads to no page": "a page the copy left out",
+            "posts/2020/2020-07-07-test-automation-renode.md:720: error: link '/misc/test-automation-renode/log.html' leads to no page": "a page the copy left out",
+            "posts/2021/2021-11-03-events-and-jobs-pages.md:31: error: link '/events' leads to no page": "a page the copy left out",
+            "posts/2021/2021-11-03-events-and-jobs-pages.md:33: error: link '/events-calendar' leads to no page": "a page the copy left out",
+            "posts/2021/2021-11-03-events-and-jobs-pages.md:41: error: link '/jobs' leads to no page": "a page the copy left out",
             "posts/2024/2024-10-24-memfault-esp-component.md:93: error: link '/img/esp-component/zissou.webm' leads to no page": "a video the copy left out",
         ], repairs: [
             "static/img/MCUboot/stm32f4-flash-example.png",

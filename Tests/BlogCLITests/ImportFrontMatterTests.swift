@@ -76,7 +76,7 @@ import Testing
         let (hugoMoved, hugoSite, hugoBuilt) = try ImportTests.importAndBuild(hugo, kind: "hugo")
         defer { try? FileManager.default.removeItem(atPath: hugoSite) }
         #expect(hugoMoved.status == 0 && hugoBuilt.status == 0, "\(hugoMoved.stdout)\(hugoBuilt.stderr)")
-        let hugoPost = try Self.frontMatter(hugoSite + "/posts/posts/a.md")
+        let hugoPost = try Self.frontMatter(hugoSite + "/posts/a.md")
         #expect(hugoPost.contains("title: 你好，世界\n") && hugoPost.contains("tags: [随笔]"), "\(hugoPost)")
         #expect(try Self.text(hugoSite + "/blog.yaml").contains("title: 博客\n"))
     }

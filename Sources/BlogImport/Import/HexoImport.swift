@@ -17,7 +17,7 @@ enum HexoImport {
 
     static func read(_ old: OldSite) throws -> ImportedSite {
         var site = ImportedSite(generator: .hexo)
-        let config = try old.settings(["_config.yml", "_config.yaml"])?.1 ?? []
+        let (configFile, config) = try old.settings(["_config.yml", "_config.yaml"]) ?? ("_config.yml", [])
         let timeZone = config.string("timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         let pattern = config.string("permalink") ?? ":year/:month/:day/:title/"
         var ours = Config()
@@ -29,6 +29,7 @@ enum HexoImport {
             title: config.string("title"), description: config.string("description", "subtitle"), author: config.string("author"),
             language: config["language"]?.words(splittingSpaces: false).first, timeZone: config.string("timezone") ?? timeZone.identifier,
             baseURL: url, paginate: config.string("per_page") ?? config["index_generator"]?["per_page"]?.string, permalink: ours.permalink)
+        if let note = ImportSettings.baseURLNote(url, setting: "url") { site.report.skipped.append((configFile, note)) }
         // Hexo's Markdown renderers turn every line break into <br> unless told otherwise.
         let breaks = config["marked"]?["breaks"]?.bool ?? config["markdown"]?["breaks"]?.bool ?? config["markdown"]?["render"]?["breaks"]?.bool ?? true
         // Hexo numbers the lines of code unless `highlight.line_number` is false.

@@ -17,10 +17,14 @@ enum HugoImport {
 
     static func read(_ old: OldSite) throws -> ImportedSite {
         var site = ImportedSite(generator: .hugo)
-        let config = try settings(old)
-        let content = config.string("contentDir") ?? "content"
+        let (configFile, config) = try settings(old)
+        let mounts = HugoMounts(config: config)
         let timeZone = config.string("timeZone", "timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        let files = old.files.filter { $0.hasPrefix(content + "/") }.map { String($0.dropFirst(content.count + 1)) }
+        let contentFiles = HugoMounts.files(mounts.content, of: old.files)
+        // Each content file as Hugo saw it (`blog/a.md`) → its file in the old site.
+        let origins = Dictionary(contentFiles.map { ($0.path, $0.origin) }, uniquingKeysWith: { a, _ in a })
+        func origin(_ path: String) -> String { origins[path] ?? path }
+        let files = contentFiles.map(\.path)
         let pages = files.filter { contentExtensions.contains(($0 as NSString).pathExtension.lowercased()) && !(($0 as NSString).lastPathComponent.hasPrefix("_index.")) }
         let main = mainSection(config, pages: pages)
         let permalinks = config["permalinks"]?.mapping.map { mapping in
@@ -37,59 +41,70 @@ enum HugoImport {
             language: config.string("languageCode", "defaultContentLanguage"), timeZone: config.string("timeZone", "timezone"),
             baseURL: config.string("baseURL", "baseurl"), paginate: config.string("paginate") ?? config["pagination"]?["pagerSize"]?.string,
             permalink: ours.permalink)
+        if let note = ImportSettings.baseURLNote(config.string("baseURL", "baseurl"), setting: "baseURL") {
+            site.report.skipped.append((configFile, note))
+        }
+
+        for (language, folder) in mounts.otherLanguages where old.files.contains(where: { $0.hasPrefix(folder + "/") }) {
+            site.report.skipped.append((folder, "the content of the site's language '\(language)', which Hugo published under /\(language)/; blog makes a site in one language"))
+        }
+        // A post's new file: its path inside the main section, under `posts/`.
+        func postPath(_ path: String) -> String { "posts/" + (path.hasPrefix(main + "/") ? String(path.dropFirst(main.count + 1)) : path) }
 
         let bundles = Set(pages.filter { ["index.md", "index.markdown", "index.html", "index.htm"].contains(($0 as NSString).lastPathComponent.lowercased()) }.map { ($0 as NSString).deletingLastPathComponent })
         var owned: Set<String> = []
         for page in pages {
             let section = page.contains("/") ? String(page.prefix { $0 != "/" }) : ""
             let kind: ContentKind = section == main && !main.isEmpty ? .post : .page
-            let fallback = (kind == .post ? "posts/" : "pages/") + page
-            guard var post = site.reading(content + "/" + page, fallback: fallback, { report in
-                try readPage(old, content: content, path: page, kind: kind, section: section, timeZone: timeZone, permalinks: permalinks, report: &report)
+            let fallback = kind == .post ? postPath(page) : "pages/" + page
+            guard var post = site.reading(origin(page), fallback: fallback, { report in
+                try readPage(old, origin: origin(page), path: page, kind: kind, section: section, timeZone: timeZone, permalinks: permalinks, report: &report)
             }) else { continue }
+            if origin(page) != "content/" + page { post.generatorPath = "content/" + page }
             let folder = (page as NSString).deletingLastPathComponent
             if bundles.contains(folder) && (page as NSString).lastPathComponent.lowercased().hasPrefix("index.") {
-                let name = (folder as NSString).lastPathComponent
-                post.target = kind == .post ? "posts/\(name)/index.md" : "pages/\(post.slug).md"
-                let newFolder = kind == .post ? "posts/\(name)/" : "pages/"
+                post.target = kind == .post ? postPath(folder) + "/index.md" : "pages/\(post.slug).md"
+                let newFolder = kind == .post ? postPath(folder) + "/" : "pages/"
                 for file in files where file.hasPrefix(folder + "/") && file != page && !isOtherBundle(file, of: folder, bundles: bundles) {
-                    post.assets.append((content + "/" + file, newFolder + file.dropFirst(folder.count + 1)))
+                    post.assets.append((origin(file), newFolder + file.dropFirst(folder.count + 1)))
                     owned.insert(file)
                 }
             } else {
                 let name = ((page as NSString).lastPathComponent as NSString).deletingPathExtension
-                post.target = kind == .post ? "posts/\(folder.isEmpty ? "" : folder + "/")\(name).md" : "pages/\(post.slug).md"
+                post.target = kind == .post ? postPath((folder.isEmpty ? "" : folder + "/") + name + ".md") : "pages/\(post.slug).md"
             }
             post.aliases = OldAddresses.aliases(old: post.oldURLs, new: kind == .post ? OldAddresses.newURL(of: post, config: ours) : "/\(post.slug)/")
             site.posts.append(post)
         }
         for file in files where (file as NSString).lastPathComponent.hasPrefix("_index.") {
-            site.report.skipped.append((content + "/" + file, "a list page (Hugo's section or home page); blog's theme makes the lists, and its old addresses lead to the home page"))
+            site.report.skipped.append((origin(file), "a list page (Hugo's section or home page); blog's theme makes the lists, and its old addresses lead to the home page"))
             let folder = (file as NSString).deletingLastPathComponent
-            let fields = old.text(content + "/" + file).flatMap { try? Metadata.split($0, file: file).fields } ?? []
+            let fields = old.text(origin(file)).flatMap { try? Metadata.split($0, file: file).fields } ?? []
             site.listAddresses += [fields.string("url") ?? "/\(folder)/"] + (fields["aliases"]?.words(splittingSpaces: false)).orEmpty
         }
         for file in files where !owned.contains(file) && !contentExtensions.contains((file as NSString).pathExtension.lowercased()) {
             // A file beside a single-file page: published where relative links find it.
-            site.files.append((content + "/" + file, (main.isEmpty || file.hasPrefix(main + "/") ? "posts/" : "static/") + file))
+            site.files.append((origin(file), main.isEmpty || file.hasPrefix(main + "/") ? postPath(file) : "static/" + file))
         }
-        for file in old.files where file.hasPrefix("static/") { site.files.append((file, file)) }
+        for file in HugoMounts.files(mounts.staticFiles, of: old.files) { site.files.append((file.origin, "static/" + file.path)) }
         return site
     }
 
     /// `hugo.toml` (or `config.*`) at the root, else in `config/_default/`, where Hugo also
     /// reads `permalinks.*` and `params.*` as those sections.
-    static func settings(_ old: OldSite) throws -> [(String, Node)] {
+    /// - Returns: the file read (for the report) and its settings.
+    static func settings(_ old: OldSite) throws -> (String, [(String, Node)]) {
         let names = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
-        if let root = try old.settings(names) { return root.1 }
-        var config = try old.settings(names.map { "config/_default/" + $0 })?.1 ?? []
-        for section in ["permalinks", "params", "pagination"] where config[section] == nil {
+        if let root = try old.settings(names) { return root }
+        let main = try old.settings(names.map { "config/_default/" + $0 })
+        var config = main?.1 ?? []
+        for section in ["permalinks", "params", "pagination", "module", "languages"] where config[section] == nil {
             let files = ["toml", "yaml", "yml", "json"].map { "config/_default/\(section).\($0)" }
             if let (_, fields) = try old.settings(files) {
                 config.append((section, .mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) }))))
             }
         }
-        return config
+        return (main?.0 ?? "config/_default", config)
     }
 
     private static func mainSection(_ config: [(String, Node)], pages: [String]) -> String {
@@ -109,10 +124,9 @@ enum HugoImport {
     }
 
     private static func readPage(
-        _ old: OldSite, content: String, path: String, kind: ContentKind, section: String, timeZone: TimeZone,
+        _ old: OldSite, origin: String, path: String, kind: ContentKind, section: String, timeZone: TimeZone,
         permalinks: [String: String], report: inout ImportReport
     ) throws -> ImportedPost? {
-        let origin = content + "/" + path
         guard let text = old.text(origin) else { return nil }
         var (fields, body, bodyLine) = try Metadata.split(text, file: origin)
         if ["html", "htm"].contains((path as NSString).pathExtension.lowercased()) {

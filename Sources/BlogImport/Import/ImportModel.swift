@@ -13,6 +13,9 @@ public enum SourceGenerator: String, CaseIterable, Sendable {
 struct ImportedPost {
     /// Its file in the old site, relative to the old site's folder (`_posts/2019-05-21-a.md`).
     var origin: String
+    /// Its path as the old generator saw it, when that is not `origin`: Hugo's content path
+    /// through a mount (`content/blog/a.md` for `content/en/blog/a.md`), which `ref` names.
+    var generatorPath: String?
     /// Its file in the new site (`posts/2019/2019-05-21-a.md`, `posts/kyoto/index.md`).
     var target: String
     var kind: ContentKind = .post

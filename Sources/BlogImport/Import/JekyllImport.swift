@@ -17,7 +17,7 @@ enum JekyllImport {
 
     static func read(_ old: OldSite) throws -> ImportedSite {
         var site = ImportedSite(generator: .jekyll)
-        let config = try old.settings(["_config.yml", "_config.yaml", "_config.toml"])?.1 ?? []
+        let (configFile, config) = try old.settings(["_config.yml", "_config.yaml", "_config.toml"]) ?? ("_config.yml", [])
         let timeZone = config.string("timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         let pattern = permalinkPattern(config.string("permalink") ?? "date")
         var ours = Config()
@@ -28,6 +28,7 @@ enum JekyllImport {
             author: config.string("author") ?? config["author"]?["name"]?.string, language: config.string("lang", "language", "locale"),
             timeZone: config.string("timezone"), baseURL: baseURL(config), paginate: config.string("paginate"), permalink: ours.permalink)
         site.excerptSeparator = config.string("excerpt_separator")
+        if let note = ImportSettings.baseURLNote(baseURL(config), setting: "url") { site.report.skipped.append((configFile, note)) }
 
         for path in old.files {
             let parts = path.split(separator: "/").map(String.init)

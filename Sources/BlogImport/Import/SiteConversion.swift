@@ -88,7 +88,7 @@ extension ImportedPost {
     /// (Hexo's `post_link works/https`), a bundle's folder (Hugo's `relref "slug"`).
     var nameKeys: [String] {
         var keys: [String] = []
-        let parts = origin.split(separator: "/").map(String.init)
+        let parts = (generatorPath ?? origin).split(separator: "/").map(String.init)
         if let posts = parts.firstIndex(where: { $0 == "_posts" || $0 == "_drafts" }) {
             keys.append((parts[(posts + 1)...].joined(separator: "/") as NSString).deletingPathExtension)
         }
