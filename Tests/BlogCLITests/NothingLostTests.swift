@@ -68,6 +68,20 @@ import Testing
         #expect(page.contains("The rest of the post, \u{FFFD}\u{FFFD} all of it."))
     }
 
+    @Test func controlCharactersAreRemovedWithAWarning() throws {
+        let site = try Fixture(files: [
+            "blog.yaml": Self.config,
+            "posts/a.md": "---\ntitle: \"Back\u{8}space\"\ndate: 2016-01-01\n---\nA pasted\u{8}\u{8} terminal.\n\nIt\u{92}s mojibake, and a\ttab\u{7F} kept.\n",
+        ])
+        let result = try site.build()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("posts/a.md:2: warning: 5 control characters (U+0008, U+007F, U+0092) removed: invisible in a page, and not allowed in the feed's XML; also on lines 5, 7"), "\(result.stderr)")
+        let page = try site.read("2016/01/a/index.html")
+        #expect(page.contains("<title>Backspace") && page.contains("A pasted terminal.") && page.contains("Its mojibake, and a\ttab kept."))
+        let feed = try site.read("feed.xml")
+        #expect(!feed.unicodeScalars.contains { $0.value == 8 || $0.value == 0x92 || $0.value == 0x7F })
+    }
+
     @Test(arguments: ["missing", "file"])
     func aSiteWithoutItsPostsFolderDoesNotBuild(kind: String) throws {
         let site = try Fixture(files: ["blog.yaml": Self.config, "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nHello.\n"])

@@ -11,8 +11,8 @@ public enum PostParser {
     public static func parse(
         path: String, text: String, kind: ContentKind, isBundle: Bool, config: Config
     ) -> (SourcePost?, [Diagnostic]) {
-        let (text, nulProblem) = replacingNUL(normalizedText(text), file: path)
-        var problems: [Diagnostic] = nulProblem.map { [$0] } ?? []
+        let (text, found) = removingControlCharacters(normalizedText(text), file: path)
+        var problems = found
         let parts: FrontMatter
         switch FrontMatter.split(text, file: path) {
         case .success(let split): parts = split
@@ -57,28 +57,66 @@ public enum PostParser {
     }
 
     /// CommonMark replaces U+0000 with U+FFFD; a stray NUL (a broken export, an editor
-    /// accident) is said, with its line, since the writer surely did not mean it.
-    package static func replacingNUL(_ text: String, file: String) -> (String, Diagnostic?) {
-        var text = text
-        let hasNUL = text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }
-        guard hasNUL else { return (text, nil) }
-        var lines: [Int] = []
+    /// accident) is said, with its line, since the writer surely did not mean it. Other control
+    /// characters (U+0008 from a pasted terminal, U+0092 from text read in the wrong encoding)
+    /// are invisible in a page and not allowed in a feed's XML: they are removed, and said.
+    package static func removingControlCharacters(_ text: String, file: String) -> (String, [Diagnostic]) {
+        guard text.utf8.contains(where: { $0 < 0x20 && !Self.kept.contains($0) || $0 == 0x7F || $0 == 0xC2 }) else {
+            return (text, [])
+        }
+        var nul = Occurrences(), control = Occurrences()
+        var cleaned = String.UnicodeScalarView()
         var line = 1
-        var count = 0
-        for byte in text.utf8 {
-            if byte == 10 { line += 1 }
-            if byte == 0 {
-                count += 1
-                if lines.last != line { lines.append(line) }
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1 }
+            if scalar.value == 0 {
+                nul.add(line, scalar)
+                cleaned.append("\u{FFFD}")
+            } else if isStrayControl(scalar) {
+                control.add(line, scalar)
+            } else {
+                cleaned.append(scalar)
             }
         }
-        text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
-        let also = lines.count > 1
-            ? "; also on line\(lines.count > 2 ? "s" : "") " + lines.dropFirst().prefix(5).map(String.init).joined(separator: ", ")
+        var problems: [Diagnostic] = []
+        if let first = nul.lines.first {
+            let what = nul.count == 1 ? "a NUL byte (U+0000)" : "\(nul.count) NUL bytes (U+0000)"
+            problems.append(.warning(file, line: first, "\(what) replaced with U+FFFD, as CommonMark says\(nul.alsoOn)"))
+        }
+        if let first = control.lines.first {
+            let names = control.kinds.sorted().map { String(format: "U+%04X", $0) }.joined(separator: ", ")
+            let what = control.count == 1 ? "a control character (\(names))" : "\(control.count) control characters (\(names))"
+            problems.append(.warning(
+                file, line: first, "\(what) removed: invisible in a page, and not allowed in the feed's XML\(control.alsoOn)"))
+        }
+        return (String(cleaned), problems)
+    }
+
+    /// Tab, line feed, form feed (CommonMark's whitespace) and carriage return.
+    private static let kept: Set<UInt8> = [9, 10, 12, 13]
+
+    private static func isStrayControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value < 0x20 && !kept.contains(UInt8(value))) || (0x7F...0x9F).contains(value)
+    }
+
+    /// Where a kind of character was found, for one warning.
+    private struct Occurrences {
+        var count = 0
+        var lines: [Int] = []
+        var kinds = Set<UInt32>()
+
+        mutating func add(_ line: Int, _ scalar: Unicode.Scalar) {
+            count += 1
+            kinds.insert(scalar.value)
+            if lines.last != line { lines.append(line) }
+        }
+
+        var alsoOn: String {
+            guard lines.count > 1 else { return "" }
+            return "; also on line\(lines.count > 2 ? "s" : "") " + lines.dropFirst().prefix(5).map(String.init).joined(separator: ", ")
                 + (lines.count > 6 ? " …" : "")
-            : ""
-        let what = count == 1 ? "a NUL byte (U+0000)" : "\(count) NUL bytes (U+0000)"
-        return (text, .warning(file, line: lines[0], "\(what) replaced with U+FFFD, as CommonMark says\(also)"))
+        }
     }
 
     private static let misspelledKeys = ["tag": "tags", "category": "categories", "alias": "aliases"]
