@@ -10,7 +10,7 @@ import Testing
         "blog.yaml": "title: T\nbase_url: https://example.com/\n",
         "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\ntags: [x]\n---\nFirst text, twenty-two.\n",
         "posts/b.md": "---\ntitle: B\ndate: 2016-02-01\ntags: [x]\n---\nSecond post.\n",
-        "posts/c.md": "---\ntitle: C\ndate: 2016-03-01\ntags: [x]\n---\nA note[^gone] without its definition.\n",
+        "posts/c.md": "---\ntitle: C\ndate: 2016-03-01\ntags: [x]\n---\nA note[^1] without its definition.\n",
     ]
 
     /// A post edited so that its size and time stay as they were (`touch -r`, a tool that
@@ -41,7 +41,7 @@ import Testing
     @Test func aPostWithWarningsIsReusedAndItsWarningsToldAgain() throws {
         let site = try Fixture(files: Self.files)
         let first = try site.build()
-        let warning = "posts/c.md:6: warning: footnote [^gone] has no definition"
+        let warning = "posts/c.md:6: warning: footnote [^1] has no definition"
         #expect(first.stderr.contains(warning), "\(first.stderr)")
         try site.write(["posts/a.md": "---\ntitle: A\ndate: 2016-01-01\ntags: [x]\n---\nFirst text, edited.\n"])
         let again = try site.build(["--verbose"])

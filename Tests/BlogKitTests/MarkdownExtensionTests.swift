@@ -75,6 +75,29 @@ import Testing
         #expect(ids.count == 4 && Set(ids).count == 4, "\(ids)")
     }
 
+    /// What looks like a template or a note but is the writer's text is not warned about:
+    /// an Ansible placeholder in a link's text, a regular expression in prose.
+    @Test func placeholdersAndRegularExpressionsAreNotWarnedAbout() throws {
+        let (result, html) = try post("""
+            Set [{{ osd_crush_location }}](https://docs.ceph.com/x) and {{ item.name }} in the play.
+
+            Match `x` with [^\\n]+ or [^a-z] or [^A-Za-z0-9], unlike {{ site.title }} and {{ title | upcase }}.
+
+            A forgotten note[^2], and a table:
+
+            | a | b |
+            |---|---|---|
+            | 1 | 2 |
+            """ + "\n")
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("posts/2016/a.md:7: warning: Liquid output '{{ site.title }}' is shown as text") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("posts/2016/a.md:7: warning: Liquid output '{{ title }}' is shown as text") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("osd_crush_location") || $0.contains("item.name") || $0.contains("[^\\n]") || $0.contains("[^a-z]") || $0.contains("[^A-Za-z0-9]") }, "\(messages)")
+        #expect(messages.contains("posts/2016/a.md:9: warning: footnote [^2] has no definition; it is left as text"), "\(messages)")
+        #expect(messages.contains("posts/2016/a.md:12: warning: this table's delimiter row has 3 cells but its header 2: GFM shows it as text, pipes and all (give both rows the same number of cells)"), "\(messages)")
+        #expect(html.contains("{{ osd_crush_location }}</a>") && !html.contains("<table>"))
+    }
+
     @Test func footnoteMistakesAreWarnedAtTheirLines() throws {
         let (result, html) = try post("Text[^missing] here.\n\n[^spare]: Never used.\n\nRegex [^abc] in a [link [^1]](https://x.org).\n\n[^1]: one.\n")
         let messages = result.diagnostics.map(\.description)

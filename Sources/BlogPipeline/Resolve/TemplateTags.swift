@@ -76,7 +76,9 @@ package enum TemplateTags {
             while k < bytes.count, isNameByte(bytes[k]) { k += 1 }
             // Liquid output may start with a dot in Hugo's templates (`{{ .Site.Title }}`).
             let hasName = k > nameStart && (bytes[nameStart] != UInt8(ascii: ".") || !liquidTag)
-            if hasName && !closing && closes(bytes, from: k, liquidTag: liquidTag, shortcode: shortcode) {
+            if hasName && !closing && closes(bytes, from: k, liquidTag: liquidTag, shortcode: shortcode)
+                && (liquidTag || shortcode || isGeneratorOutput(bytes, name: nameStart..<k))
+            {
                 let name = String(decoding: bytes[nameStart..<k], as: UTF8.self)
                 let label: String
                 if liquidTag {
@@ -91,6 +93,28 @@ package enum TemplateTags {
             i = max(k, i + 2)
         }
         return result
+    }
+
+    /// Variables the templates of Jekyll, Hexo and Hugo give a post. `{{ name }}` of anything
+    /// else, without a filter, is a placeholder the writer shows — Ansible's, Jinja's, Helm's
+    /// (`{{ osd_crush_location }}`) — which their generator showed as text too.
+    private static let generatorVariables: Set<String> = [
+        "site", "page", "post", "paginator", "content", "layout", "include", "jekyll", "theme", "config",
+        "url_for", "full_url_for", "partial", "relURL", "absURL", "ref", "relref",
+    ]
+
+    private static func isGeneratorOutput(_ bytes: [UInt8], name: Range<Int>) -> Bool {
+        let text = String(decoding: bytes[name], as: UTF8.self)
+        if text.hasPrefix(".") || text.hasPrefix("$") { return true }
+        let root = text.split(separator: ".").first.map(String.init) ?? text
+        if generatorVariables.contains(root) { return true }
+        // A Liquid filter (`{{ x | relative_url }}`) is a template's for sure.
+        var i = name.upperBound
+        while i + 1 < bytes.count, !(bytes[i] == UInt8(ascii: "}") && bytes[i + 1] == UInt8(ascii: "}")) {
+            if bytes[i] == UInt8(ascii: "|") { return true }
+            i += 1
+        }
+        return false
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

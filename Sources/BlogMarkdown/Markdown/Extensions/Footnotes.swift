@@ -122,6 +122,17 @@ package struct Footnotes {
         return nil
     }
 
+    /// Whether an undefined `[^label]` is a note the writer forgot, worth a warning: a number,
+    /// or a word in a post that has notes. `[^\n]` and `[^a-z]` in prose about regular
+    /// expressions are not.
+    private static func looksLikeANote(_ label: String, definitions: Int) -> Bool {
+        guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return false }
+        let chars = Array(label)
+        // `a-z`, `A-Za-z0-9`: ranges of a character class.
+        let ranges = chars.count % 3 == 0 && stride(from: 1, to: chars.count, by: 3).allSatisfy { chars[$0] == "-" }
+        return label.allSatisfy(\.isNumber) || (definitions > 0 && !ranges)
+    }
+
     /// Each `[^label]` of a text node that names a note becomes a numbered link.
     private func replaceReferences(in text: MarkdownNode, notes: inout [String: Note], numbered: inout [String]) {
         let literal = text.literal
@@ -132,7 +143,7 @@ package struct Footnotes {
             let label = String(rest[open.upperBound..<close])
             let key = label.lowercased()
             guard !label.isEmpty, !label.contains(where: \.isWhitespace), notes[key] != nil else {
-                if !label.isEmpty, !label.contains(where: \.isWhitespace), !text.isInLinkOrImage {
+                if Self.looksLikeANote(label, definitions: notes.count), !text.isInLinkOrImage {
                     document.warn(document.line(of: text), "footnote [^\(label)] has no definition; it is left as text")
                 }
                 pieces.append(.text(String(rest[..<close])))

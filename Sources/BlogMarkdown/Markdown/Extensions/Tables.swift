@@ -55,7 +55,12 @@ package struct Tables {
         for i in 0..<(rows.count - 1) {
             guard let alignments = Self.delimiterRow(rows[i + 1]) else { continue }
             let header = Self.cells(rows[i])
-            guard header.count == alignments.count, rows[i].contains("|") || rows[i + 1].contains("|") else { continue }
+            guard rows[i].contains("|") || rows[i + 1].contains("|") else { continue }
+            guard header.count == alignments.count else {
+                // GFM makes no table of it, and the reader would see its pipes: say why.
+                document.warn(paragraph.startLine + i + 1, "this table's delimiter row has \(alignments.count) cells but its header \(header.count): GFM shows it as text, pipes and all (give both rows the same number of cells)")
+                continue
+            }
             let table = MarkdownNode.custom(inline: false, enter: "<table>", exit: "</table>")
             let head = MarkdownNode.custom(inline: false, enter: "<thead>", exit: "</thead>")
             head.append(row(header, alignments, tag: "th", line: paragraph.startLine + i))
