@@ -58,8 +58,16 @@ enum HexoImport {
             post.aliases = OldAddresses.aliases(old: post.oldURLs, new: OldAddresses.newURL(of: post, config: ours))
             site.posts.append(post)
         }
+        var unowned: [String: Int] = [:]
         for file in sources where file.hasPrefix("_posts/") && owner[file] == nil && !postFiles.contains(file) && !file.hasSuffix(".gitkeep") {
             site.files.append(("source/" + file, "posts/" + file.dropFirst(7)))
+            unowned[(file as NSString).deletingLastPathComponent, default: 0] += 1
+        }
+        // Hexo publishes a file of `_posts/` only as the asset of the post it is named after.
+        for (folder, count) in unowned.sorted(by: { $0.key < $1.key }) {
+            let files = count == 1 ? "its file" : "its \(count) files"
+            let why = folder == "_posts" ? "files beside the posts that belong to none" : "a folder that is no post's asset folder (there is no \(folder).md)"
+            site.report.skipped.append(("source/\(folder)/", "\(why): Hexo did not publish \(files); copied to posts/\(folder.dropFirst(7).isEmpty ? "" : folder.dropFirst(7) + "/"), where blog publishes a file only when a post links to it"))
         }
         for file in sources where !file.hasPrefix("_") && !file.contains("/_") {
             let ext = (file as NSString).pathExtension.lowercased()

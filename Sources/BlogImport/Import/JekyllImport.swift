@@ -121,6 +121,7 @@ enum JekyllImport {
         values["output_ext"] = ".html"
         values["y_day"] = String(format: "%03d", dayOfYear(date))
         post.oldURLs = [fields.string("permalink") ?? OldAddresses.expand(pattern, values)]
+        post.oldURLs += OldAddresses.otherHTMLForm(of: post.oldURLs[0]).map { [$0] } ?? []
         post.oldURLs += (fields["redirect_from"]?.words(splittingSpaces: false)).orEmpty.map { $0.hasPrefix("/") ? $0 : "/" + $0 }
         if fields["draft"] != nil { report.count("Jekyll draft: → not written (Jekyll ignores it; published: false hides a post)") }
         return post
@@ -139,6 +140,7 @@ enum JekyllImport {
         page.summary = fields.string("description", "excerpt").map(plainLine)
         page.kept = fields.filter { !consumed.contains($0.0) }
         page.oldURLs = [permalink ?? ("/" + (folder.isEmpty ? "" : folder + "/") + name + ".html")]
+        page.oldURLs += OldAddresses.otherHTMLForm(of: page.oldURLs[0]).map { [$0] } ?? []
         page.oldURLs += (fields["redirect_from"]?.words(splittingSpaces: false)).orEmpty.map { $0.hasPrefix("/") ? $0 : "/" + $0 }
         return page
     }

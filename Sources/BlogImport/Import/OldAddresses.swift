@@ -57,6 +57,19 @@ enum OldAddresses {
         return ConfigParser.normalizedPermalink(out)
     }
 
+    /// The address GitHub Pages (and Jekyll's own server) also answered for a page Jekyll
+    /// wrote as `x.html`: `/2019/01/03/a.html` was also `/2019/01/03/a`, and `/about` (a
+    /// permalink without `/` or extension, written `about.html`) also `/about.html`.
+    static func otherHTMLForm(of address: String) -> String? {
+        let path = String(address.prefix { $0 != "#" && $0 != "?" })
+        guard !path.hasSuffix("/"), path != "/" else { return nil }
+        let name = (path as NSString).lastPathComponent
+        if name.hasSuffix(".html") {
+            return name == "index.html" || name == ".html" ? nil : String(path.dropLast(".html".count))
+        }
+        return name.contains(".") ? nil : path + ".html"
+    }
+
     /// The aliases a post needs: each old address that its new one does not already answer.
     /// `/blog/a` is answered by `/blog/a/` (web servers redirect to the folder).
     static func aliases(old: [String], new: String) -> [String] {
@@ -84,6 +97,17 @@ struct OldLinks {
     /// Hosts of the old site (`blog.example.com`), whose full addresses are its own.
     var hosts: Set<String>
     var basePath: String
+    /// Every file of the new site (posts, their files, static files): a relative link that
+    /// names one is a file beside the post, left as written.
+    var newFiles: Set<String> = []
+
+    /// What a link becomes: a post's new file, or the address the old page's link led to.
+    enum Target {
+        case post(String)
+        /// `../../about/` written on the page at `/2019/01/03/a/`: `/about/`, which the
+        /// browser went to; from the new file's place the link would lead elsewhere.
+        case address(String)
+    }
 
     func rewrite(_ body: String, post: ImportedPost, report: inout ImportReport) -> String {
         guard body.contains("](") || body.contains("href=") else { return body }
@@ -109,23 +133,42 @@ struct OldLinks {
             var end = from
             while end < bytes.count, bytes[end] != closing, bytes[end] != 32, bytes[end] != 10 { end += 1 }
             let url = String(decoding: bytes[from..<end], as: UTF8.self)
-            if let target = target(of: url, post: post) {
+            switch target(of: url, post: post) {
+            case .post(let target)?:
                 // The fragment stays as written; the file's path, from a file name, is escaped.
                 out += String(decoding: bytes[cursor..<from], as: UTF8.self) + escapeHTML(ImportLinks.link(to: target)) + ImportLinks.fragment(of: url)
                 cursor = end
-                report.count("link to a post's old address → link to the post's file")
+                report.count(isRelativeFile(url) ? "relative link to another post's file → link to its new file" : "link to a post's old address → link to the post's file")
+            case .address(let address)?:
+                out += String(decoding: bytes[cursor..<from], as: UTF8.self) + address
+                cursor = end
+                report.count("link relative to the page's old address (../) → the address it led to there")
+            case nil: break
             }
             i = max(end, i + 1)
         }
         return out + String(decoding: bytes[cursor...], as: UTF8.self)
     }
 
-    private func target(of url: String, post: ImportedPost) -> String? {
+    /// `b.md`, `../b/index.md`: a link to a file, relative to the linking one.
+    private func isRelativeFile(_ url: String) -> Bool {
+        let file = url.prefix { $0 != "#" && $0 != "?" }
+        return !url.hasPrefix("/") && !url.contains("://") && (file.hasSuffix(".md") || file.hasSuffix(".markdown"))
+    }
+
+    private func target(of url: String, post: ImportedPost) -> Target? {
         guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("mailto:") else { return nil }
         // A link to another post's old file (`/_posts/2024-11-14-a.md`), which the old
-        // generator left dead: the writer's meaning is plain.
-        let file = String(url.prefix { $0 != "#" }.drop { $0 == "/" })
-        if file.hasSuffix(".md") || file.hasSuffix(".markdown") { return links.byOrigin[file] }
+        // generator left dead: the writer's meaning is plain. A relative one (`b.md`,
+        // `../b.md`) is from the linking file's old place, which a post that became a bundle
+        // (`a.md` → `a/index.md`) has left.
+        let file = String(url.prefix { $0 != "#" && $0 != "?" })
+        if file.hasSuffix(".md") || file.hasSuffix(".markdown") {
+            if isRelativeFile(url), let path = SitePath.normalize(SitePath.join((post.origin as NSString).deletingLastPathComponent, file.removingPercentEncoding ?? file)) {
+                if let target = links.byOrigin[path] { return .post(target) }
+            }
+            return links.byOrigin[String(file.drop { $0 == "/" })].map(Target.post)
+        }
         var path: String
         if let scheme = url.range(of: "://") {
             let rest = url[scheme.upperBound...]
@@ -138,8 +181,21 @@ struct OldLinks {
             guard url.hasPrefix("../") || url.hasPrefix("./"), let own = post.oldURLs.first else { return nil }
             let folder = own.hasSuffix("/") ? own : (own as NSString).deletingLastPathComponent + "/"
             path = URL(fileURLWithPath: folder + url).standardizedFileURL.path
+            if path.isEmpty { path = "/" }
+            if let target = links.byOldURL[ImportLinks.key(ofURL: path, basePath: basePath)] { return .post(target) }
+            // Not a post: a page or a file of the old site, at the address the browser went to,
+            // unless the link names a file of the new site from the new file's place.
+            let newFolder = (post.target as NSString).deletingLastPathComponent
+            let plain = String(url.prefix { $0 != "#" && $0 != "?" })
+            if url.hasPrefix("../"), SitePath.normalize(SitePath.join(newFolder, plain.removingPercentEncoding ?? plain)).map({ !newFiles.contains($0) }) ?? true {
+                let suffix = String(url.dropFirst(plain.count))
+                let resolved = URL(fileURLWithPath: folder + plain).standardizedFileURL.path
+                let address = plain.hasSuffix("/") && !resolved.hasSuffix("/") ? resolved + "/" : resolved
+                return .address(escapeHTML(address) + suffix)
+            }
+            return nil
         }
         if path.isEmpty { path = "/" }
-        return links.byOldURL[ImportLinks.key(ofURL: path, basePath: basePath)]
+        return links.byOldURL[ImportLinks.key(ofURL: path, basePath: basePath)].map(Target.post)
     }
 }

@@ -11,7 +11,8 @@ enum SiteConversion {
         var report = site.report
         let hosts = Set(site.settings.first { $0.0 == "base_url" }.flatMap { URL(string: $0.1.string ?? "")?.host?.lowercased() }.map { [$0, "www." + $0] } ?? [])
         let basePath = site.settings.first { $0.0 == "base_url" }.flatMap { URL(string: $0.1.string ?? "")?.path } ?? "/"
-        let oldLinks = OldLinks(links: links, hosts: hosts, basePath: basePath)
+        var oldLinks = OldLinks(links: links, hosts: hosts, basePath: basePath)
+        oldLinks.newFiles = Set(site.posts.flatMap { [$0.target] + $0.assets.map(\.1) } + site.files.map(\.1))
         let shortcodes = Set(old.files.filter { $0.hasPrefix("layouts/shortcodes/") }.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
         for i in site.posts.indices {
             let post = site.posts[i]
