@@ -130,7 +130,7 @@ struct DocumentedKeys {
                 let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
                 guard let first = cells.first else { continue }
                 let value = cells.dropFirst().joined(separator: "|")
-                for key in Self.matches("`([a-z_.]+)`", in: String(first)) {
+                for key in Self.matches("`([a-z0-9_.]+)`", in: String(first)) {
                     let row = Row(path: itemPrefix + key, value: value)
                     if isSummary {
                         summary.append(row)

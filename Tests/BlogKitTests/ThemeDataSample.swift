@@ -11,12 +11,13 @@ enum ThemeDataSample {
     static let site = SiteData(
         title: "T", language: "en", author: "A", description: "D", baseURL: "https://example.com/",
         basePath: "/", homeURL: "/", archivesURL: "/archives/", tagsURL: "/tags/", categoriesURL: "/categories/",
-        feedURL: "/feed.xml", assetsURL: "/assets/", mathScript: "/js/mathjax.js", pages: [PageLink(title: "About", url: "/about/")],
+        feedURL: "/feed.xml", assetsURL: "/assets/", mathScript: "/js/mathjax.js",
+        strings: Interface(config: Config()).templateStrings, hasTags: true, hasCategories: true, pages: [PageLink(title: "About", url: "/about/")],
         years: [YearLink(year: "2016", url: "/2016/", count: 1)])
 
     static let summary = PostSummary(
         title: "P", url: "/2016/p/", permalink: "https://example.com/2016/p/", excerpt: "<p>E</p>", summary: "E",
-        words: 1, readingMinutes: 1, hasMore: true, draft: false,
+        words: 1, readingMinutes: 1, wordsText: "1 word", readingTime: "1 min read", hasMore: true, draft: false,
         tags: [TermLink(name: "x", url: "/tags/x/")], categories: [TermLink(name: "c", url: "/categories/c/")],
         date: .init(day: "2016-12-31", iso: "2016-12-31T00:00:00Z", year: "2016", month: "12", dayOfMonth: "31"),
         updated: .init(day: "2017-01-01", iso: "2017-01-01T00:00:00Z"))
@@ -27,13 +28,13 @@ enum ThemeDataSample {
         older: PageLink(title: "O", url: "/2015/o/"), newer: PageLink(title: "N", url: "/2017/n/"))
 
     static let month = MonthPosts(month: "12", name: "Dec", label: "2016-12", posts: [summary])
-    static let term = TermCount(name: "x", url: "/tags/x/", count: 1)
+    static let term = TermCount(name: "x", url: "/tags/x/", count: 1, countText: "1 post")
 
     static let year = YearSummary(
         year: "2016", url: "/2016/", count: 1, words: 1, readingMinutes: 1, activeMonths: 1, longestStreak: 1,
-        previousYear: "2015", hasPreviousYear: true,
+        previousYear: "2015", hasPreviousYear: true, nothingToCompare: "No posts in 2015, so nothing to compare with.",
         numbers: [.init(key: "posts", label: "Posts", value: 1, previous: 0, valueText: "1", previousText: "0",
-                        change: "+1", trend: "up")],
+                        change: "+1", trend: "up", compared: "vs 0 in 2015")],
         perMonth: [.init(month: "12", name: "Dec", posts: 1, words: 1)],
         postsChart: "<svg/>", wordsChart: "<svg/>", months: [month], tags: [term], categories: [term],
         mostLinked: [.init(title: "P", url: "/2016/p/", count: 1, countLabel: "1 post")], wordsText: "1",
@@ -56,8 +57,8 @@ enum ThemeDataSample {
         case "year": content = .year(year)
         case "tags": content = .tags([term])
         case "categories": content = .categories([term])
-        case "tag": content = .tag(TermPage(name: "x", url: "/tags/x/", posts: [summary]))
-        case "category": content = .category(TermPage(name: "c", url: "/categories/c/", posts: [summary]))
+        case "tag": content = .tag(TermPage(name: "x", url: "/tags/x/", posts: [summary], countText: "1 post"))
+        case "category": content = .category(TermPage(name: "c", url: "/categories/c/", posts: [summary], countText: "1 post"))
         default: content = .notFound
         }
         return PageContext(

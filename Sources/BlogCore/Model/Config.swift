@@ -26,6 +26,9 @@ public struct Config: Sendable {
     /// Off by default: in CommonMark they are escaped brackets (`[\[RFC-0001\] Define](u)`),
     /// as Pandoc's `tex_math_single_backslash` is off unless asked for.
     public var mathBackslash = false
+    /// The site's own interface strings, from `i18n/<language>.yaml`: they override the
+    /// default theme's built-in table for the language (`Interface`).
+    public var interfaceStrings: [String: String] = [:]
     /// `math.script`: a script that typesets math (MathJax, KaTeX), loaded by every page; none
     /// by default, so that pages stay offline and script-free.
     public var mathScript: String?

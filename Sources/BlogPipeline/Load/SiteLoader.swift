@@ -77,11 +77,31 @@ public struct SiteLoader: Sendable {
             return (nil, [.error(ConfigParser.fileName, "is a folder; the settings go in a file named \(ConfigParser.fileName)")])
         case .file, .special:
             do {
-                return ConfigParser.parse(String(decoding: try fileSystem.contents(of: configPath), as: UTF8.self))
+                var (config, problems) = ConfigParser.parse(String(decoding: try fileSystem.contents(of: configPath), as: UTF8.self))
+                problems += readInterfaceStrings(root: root, into: &config)
+                return (config, problems)
             } catch {
                 return (nil, [.error(ConfigParser.fileName, "cannot read this file: \(error)")])
             }
         }
+    }
+
+    /// The site's `i18n/<language>.yaml`, when it has one, and what it leaves in English.
+    private func readInterfaceStrings(root: String, into config: inout Config) -> [Diagnostic] {
+        let file = InterfaceStrings.file(language: config.language)
+        let path = SitePath.join(root, file)
+        var problems: [Diagnostic] = []
+        var site: [String: String]?
+        if fileSystem.kind(of: path) == .file, let data = try? fileSystem.contents(of: path) {
+            let (strings, found) = InterfaceStrings.parse(String(decoding: data, as: UTF8.self), file: file)
+            (site, problems) = (strings, found)
+            config.interfaceStrings = strings
+        }
+        let table = InterfaceTables.table(for: config.language)
+        if let missing = InterfaceStrings.coverage(language: config.language, table: table, site: site, file: file) {
+            problems.append(missing)
+        }
+        return problems
     }
 
     /// - Parameter settings: the site's settings when the caller read them already (`config`).

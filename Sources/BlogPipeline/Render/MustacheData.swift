@@ -18,17 +18,20 @@ package struct MustacheEncoder {
     /// Converted summaries by URL (unique to a post). Built from the same summaries the pages
     /// of one build hold, so a summary found here is the one a page lists.
     private let summaries: SummaryStore?
-    /// The site converted once; a page that holds another (a test's) is converted as it is.
-    private let site: (typed: SiteData, converted: [String: Any])?
+    /// The site and its strings converted once; a page that holds another site (a test's) is
+    /// converted as it is.
+    private let site: (typed: SiteData, converted: [String: Any], strings: [String: Any])?
 
     package init(site: SiteData? = nil, summaries: SummaryStore? = nil) {
         self.summaries = summaries
-        self.site = site.map { ($0, Self.convert($0)) }
+        self.site = site.map { ($0, Self.convert($0), $0.strings) }
     }
 
     package func convert(_ page: PageContext) -> [String: Any] {
+        let same = site.flatMap { $0.typed == page.site ? $0 : nil }
         var data: [String: Any] = [
-            "site": site.flatMap { $0.typed == page.site ? $0.converted : nil } ?? Self.convert(page.site),
+            "site": same?.converted ?? Self.convert(page.site),
+            "i18n": same?.strings ?? page.site.strings as [String: Any],
             "kind": page.kind,
             "page_title": page.pageTitle,
         ]
@@ -66,6 +69,8 @@ package struct MustacheEncoder {
             "tags_url": site.tagsURL,
             "categories_url": site.categoriesURL,
             "feed_url": site.feedURL,
+            "has_tags": site.hasTags,
+            "has_categories": site.hasCategories,
             "assets_url": site.assetsURL,
             "pages": site.pages.map(convert),
             "years": site.years.map(convert),
@@ -87,7 +92,7 @@ package struct MustacheEncoder {
     }
 
     package static func convert(_ term: TermCount) -> [String: Any] {
-        ["name": term.name, "url": term.url, "count": term.count]
+        ["name": term.name, "url": term.url, "count": term.count, "count_text": term.countText]
     }
 
     package func convert(_ summary: PostSummary) -> [String: Any] {
@@ -106,6 +111,8 @@ package struct MustacheEncoder {
             "summary": summary.summary,
             "words": summary.words,
             "reading_minutes": summary.readingMinutes,
+            "words_text": summary.wordsText,
+            "reading_time": summary.readingTime,
             "has_more": summary.hasMore,
             "draft": summary.draft,
             "tags": links(summary.tags),
@@ -162,7 +169,7 @@ package struct MustacheEncoder {
     }
 
     package func convert(_ term: TermPage) -> [String: Any] {
-        ["name": term.name, "url": term.url, "count": term.count, "posts": term.posts.map(convert)]
+        ["name": term.name, "url": term.url, "count": term.count, "count_text": term.countText, "posts": term.posts.map(convert)]
     }
 
     package func convert(_ year: YearSummary) -> [String: Any] {
@@ -171,10 +178,11 @@ package struct MustacheEncoder {
             "reading_minutes": year.readingMinutes, "active_months": year.activeMonths,
             "longest_streak": year.longestStreak, "previous_year": year.previousYear,
             "has_previous_year": year.hasPreviousYear,
+            "nothing_to_compare": year.nothingToCompare,
             "numbers": year.numbers.map { number -> [String: Any] in
                 ["key": number.key, "label": number.label, "value": number.value, "previous": number.previous,
                  "value_text": number.valueText, "previous_text": number.previousText,
-                 "change": number.change, "trend": number.trend]
+                 "change": number.change, "trend": number.trend, "compared": number.compared]
             },
             "per_month": year.perMonth.map { month -> [String: Any] in
                 ["month": month.month, "name": month.name, "posts": month.posts, "words": month.words]
@@ -215,6 +223,7 @@ extension PageData {
 package final class SummaryStore: @unchecked Sendable {
     private let lock = NSLock()
     private let index: SiteIndex
+    private let interface: Interface
     private let terms: [String: String]
     private var previous: [String: PageData.ConvertedSummary]
     private var made: [String: PageData.ConvertedSummary] = [:]
@@ -223,6 +232,7 @@ package final class SummaryStore: @unchecked Sendable {
 
     package init(index: SiteIndex, terms: [String: String], previous: [String: PageData.ConvertedSummary]) {
         (self.index, self.terms, self.previous) = (index, terms, previous)
+        interface = Interface(config: index.config)
     }
 
     package func summary(of post: ResolvedPost) -> PageData.ConvertedSummary {
@@ -237,7 +247,7 @@ package final class SummaryStore: @unchecked Sendable {
             lock.withLock { if made[source] == nil { keep(known, for: source) } }
             return known
         }
-        let summary = PageData.summary(of: post, index: index, terms: terms)
+        let summary = PageData.summary(of: post, index: index, interface: interface, terms: terms)
         let converted = PageData.ConvertedSummary(key: key, summary: summary, data: MustacheEncoder.convert(summary))
         lock.withLock { keep(converted, for: source) }
         return converted

@@ -20,6 +20,8 @@ package struct PageData {
     /// The HTML of a post's own page (`ResolvedPost.content` unless the build says otherwise:
     /// a post restored without its text is read again when its page is made).
     package let content: PostContent
+    /// The theme's words, dates and numbers in the site's language.
+    package let interface: Interface
 
     package var index: SiteIndex { model.index }
     package var config: Config { model.index.config }
@@ -34,6 +36,8 @@ package struct PageData {
         self.model = model
         self.content = content
         let index = model.index
+        let interface = Interface(config: index.config)
+        self.interface = interface
         site = SiteData(
             title: index.config.title,
             language: index.config.language,
@@ -48,6 +52,9 @@ package struct PageData {
             feedURL: index.url("feed.xml"),
             assetsURL: index.url("assets/"),
             mathScript: index.config.mathScript,
+            strings: interface.templateStrings,
+            hasTags: !model.tags.isEmpty,
+            hasCategories: !model.categories.isEmpty,
             pages: model.pages.map { PageLink(title: $0.title, url: index.url($0.path)) },
             years: model.years.map { YearLink(year: $0.name, url: index.url($0.path), count: $0.posts.count) })
         var terms: [String: String] = [:]
@@ -60,7 +67,9 @@ package struct PageData {
 
     /// - Parameter terms: the URL of each tag (`tags/` and its name) and category
     ///   (`categories/…`), made once for all summaries.
-    package static func summary(of post: ResolvedPost, index: SiteIndex, terms: [String: String] = [:]) -> PostSummary {
+    package static func summary(
+        of post: ResolvedPost, index: SiteIndex, interface: Interface, terms: [String: String] = [:]
+    ) -> PostSummary {
         func links(_ names: [String], folder: String) -> [TermLink] {
             names.map { TermLink(name: $0, url: terms[folder + $0] ?? index.url(folder + taxonomySlug($0) + "/")) }
         }
@@ -68,19 +77,23 @@ package struct PageData {
             title: post.title,
             url: index.url(post.path),
             permalink: index.absoluteURL(post.path),
-            excerpt: post.excerpt,
+            // The writer's `summary:` is what lists show when there is one (imported
+            // `description`s too): a first paragraph is often boilerplate.
+            excerpt: post.source.summary.map { "<p>" + escapeHTML($0) + "</p>" } ?? post.excerpt,
             summary: post.summary,
             words: post.words,
-            readingMinutes: WordCounter.readingMinutes(words: post.words),
-            hasMore: post.hasMore,
+            readingMinutes: interface.readingMinutes(words: post.words),
+            wordsText: interface.count("words", post.words),
+            readingTime: interface.count("reading_time", interface.readingMinutes(words: post.words)),
+            hasMore: post.hasMore || post.source.summary != nil,
             draft: post.source.draft,
             tags: links(post.source.tags, folder: "tags/"),
             categories: links(post.source.categories, folder: "categories/"),
             date: post.date.map { date in
                 let t = date.local
-                return .init(day: date.day, iso: date.iso8601, year: pad(t.year, 4), month: pad(t.month), dayOfMonth: pad(t.day))
+                return .init(day: interface.date(date), iso: date.iso8601, year: pad(t.year, 4), month: pad(t.month), dayOfMonth: pad(t.day))
             },
-            updated: post.source.updated.map { .init(day: $0.day, iso: $0.iso8601) })
+            updated: post.source.updated.map { .init(day: interface.date($0), iso: $0.iso8601) })
     }
 
     /// What every page has: the site, its title, description, canonical URL and kind.
@@ -109,12 +122,15 @@ package struct PageData {
 
     package func months(_ posts: [ResolvedPost], year: String) -> [MonthPosts] {
         SiteModel.months(of: posts).map { month in
-            MonthPosts(month: month.name, name: monthName(Int(month.name) ?? 1), label: "\(year)-\(month.name)",
+            MonthPosts(month: month.name, name: interface.month(Int(month.name) ?? 1), label: "\(year)-\(month.name)",
                        posts: summaries(month.posts))
         }
     }
 
     package func groups(_ groups: [SiteModel.Group]) -> [TermCount] {
-        groups.map { TermCount(name: $0.name, url: index.url($0.path), count: $0.posts.count) }
+        groups.map {
+            TermCount(name: $0.name, url: index.url($0.path), count: $0.posts.count,
+                      countText: interface.count("posts_count", $0.posts.count))
+        }
     }
 }

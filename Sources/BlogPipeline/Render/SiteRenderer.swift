@@ -45,10 +45,10 @@ package struct SiteRenderer {
     package func allJobs() -> [Job] {
         var jobs = postJobs() + pageJobs()
         jobs += homeJobs() + [archivesJob()] + yearJobs()
-        jobs += groupJobs(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: "Tags")
-        jobs += groupJobs(model.categories, kind: "category", listKind: "categories", listPath: "categories/", title: "Categories")
+        jobs += groupJobs(model.tags, kind: "tag", listKind: "tags", listPath: "tags/", title: data.interface["tags"])
+        jobs += groupJobs(model.categories, kind: "category", listKind: "categories", listPath: "categories/", title: data.interface["categories"])
         jobs.append(job("404", path: "404.html") { d in d.add("404") } context: {
-            data.page(.notFound, path: "404.html", title: "Not found")
+            data.page(.notFound, path: "404.html", title: data.interface["not_found_title"])
         })
         return jobs
     }
@@ -166,7 +166,7 @@ package struct SiteRenderer {
                             months: data.months(year.posts, year: year.name))
             }
             let chart = model.years.isEmpty ? nil : data.postsPerYearChart()
-            return data.page(.archives(years: years, chart: chart), path: "archives/", title: "Archives")
+            return data.page(.archives(years: years, chart: chart), path: "archives/", title: data.interface["archives"])
         }
     }
 
@@ -187,8 +187,9 @@ package struct SiteRenderer {
                 d.add(featured?.digest ?? 0)
                 d.add((previousYear?.name ?? "") + " " + (nextYear?.name ?? ""))
             } context: {
-                let review = YearReview(year: year, posts: group.posts, inbound: inbound)
-                let previous = groups[year - 1].map { YearReview(year: year - 1, posts: $0.posts, inbound: inbound) }
+                let rate = data.interface.readingRate
+                let review = YearReview(year: year, posts: group.posts, inbound: inbound, readingRate: rate)
+                let previous = groups[year - 1].map { YearReview(year: year - 1, posts: $0.posts, inbound: inbound, readingRate: rate) }
                 var summary = data.yearReview(review, previous: previous, path: group.path)
                 summary.prev = previousYear.map { YearLink(year: $0.name, url: index.url($0.path)) }
                 summary.next = nextYear.map { YearLink(year: $0.name, url: index.url($0.path)) }
@@ -216,7 +217,8 @@ package struct SiteRenderer {
                 d.add(group.name)
                 for post in group.posts { d.add(post.digest) }
             } context: {
-                let term = TermPage(name: group.name, url: index.url(group.path), posts: data.summaries(group.posts))
+                let term = TermPage(name: group.name, url: index.url(group.path), posts: data.summaries(group.posts),
+                                    countText: data.interface.count("posts_count", group.posts.count))
                 return data.page(content(term), path: group.path, title: group.name)
             })
         }

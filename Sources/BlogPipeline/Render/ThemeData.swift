@@ -68,6 +68,11 @@ package struct SiteData: Sendable, Equatable {
     package var assetsURL: String
     /// `math.script` of blog.yaml; absent without one.
     package var mathScript: String? = nil
+    /// `i18n`: the theme's words in the site's language (`Interface`).
+    package var strings: [String: String] = [:]
+    /// Whether any published post has a tag, a category: a menu leads to none otherwise.
+    package var hasTags = false
+    package var hasCategories = false
     package var pages: [PageLink]
     package var years: [YearLink]
 }
@@ -96,6 +101,8 @@ package struct TermCount: Sendable {
     package var name: String
     package var url: String
     package var count: Int
+    /// `3 posts`, `3 篇`.
+    package var countText: String
 }
 
 /// A post summary: an item of every list of posts.
@@ -122,6 +129,9 @@ package struct PostSummary: Sendable {
     package var summary: String
     package var words: Int
     package var readingMinutes: Int
+    /// `words_text`, `reading_time`: the counts as the language says them (`2,821 words`).
+    package var wordsText: String
+    package var readingTime: String
     package var hasMore: Bool
     package var draft: Bool
     package var tags: [TermLink]
@@ -197,6 +207,8 @@ package struct TermPage: Sendable {
     package var name: String
     package var url: String
     package var posts: [PostSummary]
+    /// `3 posts`, `3 篇`.
+    package var countText: String
 
     package var count: Int { posts.count }
 }

@@ -18,6 +18,8 @@ package struct YearSummary: Sendable {
         package var change: String
         /// `up`, `down` or `same`.
         package var trend: String
+        /// `vs 12 in 2015`, in the site's language.
+        package var compared: String
     }
 
     /// An item of `year.per_month`: every month, with or without posts.
@@ -47,6 +49,8 @@ package struct YearSummary: Sendable {
     package var previousYear: String
     /// The year before had posts, so comparing with it means something.
     package var hasPreviousYear: Bool
+    /// `No posts in 2015, so nothing to compare with.`, in the site's language.
+    package var nothingToCompare: String
     package var numbers: [Number]
     package var perMonth: [MonthBar]
     package var postsChart: String
@@ -77,15 +81,15 @@ extension PageData {
         let name = pad(review.year, 4)
         let before = previous?.totals ?? YearReview.Totals()
         let t = review.totals
-        let numbers: [(String, String, Int, Int)] = [
-            ("posts", "Posts", t.posts, before.posts),
-            ("words", "Words", t.words, before.words),
-            ("reading_minutes", "Minutes of reading", t.readingMinutes, before.readingMinutes),
-            ("active_months", "Months with posts", t.activeMonths, before.activeMonths),
-            ("longest_streak", "Longest run of months", t.longestStreak, before.longestStreak),
+        let numbers: [(String, Int, Int)] = [
+            ("posts", t.posts, before.posts),
+            ("words", t.words, before.words),
+            ("reading_minutes", t.readingMinutes, before.readingMinutes),
+            ("active_months", t.activeMonths, before.activeMonths),
+            ("longest_streak", t.longestStreak, before.longestStreak),
         ]
         let months = (1...12).map { month in
-            YearSummary.MonthBar(month: pad(month), name: monthName(month), posts: review.postsPerMonth[month - 1],
+            YearSummary.MonthBar(month: pad(month), name: interface.month(month), posts: review.postsPerMonth[month - 1],
                                  words: review.wordsPerMonth[month - 1])
         }
         func withWords(_ post: ResolvedPost?) -> PostSummary? {
@@ -95,31 +99,33 @@ extension PageData {
             year: name, url: index.url(path), count: t.posts, words: t.words, readingMinutes: t.readingMinutes,
             activeMonths: t.activeMonths, longestStreak: t.longestStreak,
             previousYear: pad(review.year - 1, 4), hasPreviousYear: previous != nil,
-            numbers: numbers.map { key, label, value, old in
+            nothingToCompare: interface.text("nothing_to_compare", ["year": pad(review.year - 1, 4)]),
+            numbers: numbers.map { key, value, old in
                 let change = value - old
                 return YearSummary.Number(
-                    key: key, label: label, value: value, previous: old, valueText: grouped(value),
-                    previousText: grouped(old),
-                    change: change > 0 ? "+\(change)" : change < 0 ? "−\(-change)" : "±0",
-                    trend: change > 0 ? "up" : change < 0 ? "down" : "same")
+                    key: key, label: interface["stat." + key], value: value, previous: old, valueText: interface.number(value),
+                    previousText: interface.number(old),
+                    change: change > 0 ? "+" + interface.number(change) : change < 0 ? interface.number(change) : "±0",
+                    trend: change > 0 ? "up" : change < 0 ? "down" : "same",
+                    compared: interface.text("compared", ["previous": interface.number(old), "year": pad(review.year - 1, 4)]))
             },
             perMonth: months,
             postsChart: BarChart(
                 bars: months.map { m in
-                    .init(label: m.name, value: m.posts, description: "\(m.name): \(m.posts) post\(m.posts == 1 ? "" : "s")")
+                    .init(label: m.name, value: m.posts, description: "\(m.name): " + interface.count("posts_count", m.posts))
                 },
-                title: "Posts per month in \(name)", cssClass: "chart-posts").svg(),
+                title: interface.text("posts_per_month_in", ["year": name]), cssClass: "chart-posts").svg(),
             wordsChart: BarChart(
-                bars: months.map { m in .init(label: m.name, value: m.words, description: "\(m.name): \(m.words) words") },
-                title: "Words per month in \(name)", cssClass: "chart-words").svg(),
+                bars: months.map { m in .init(label: m.name, value: m.words, description: "\(m.name): " + interface.count("words", m.words)) },
+                title: interface.text("words_per_month_in", ["year": name]), cssClass: "chart-words").svg(),
             months: self.months(review.posts, year: name),
             tags: groups(review.tags),
             categories: groups(review.categories),
             mostLinked: review.mostLinked.prefix(5).map {
                 .init(title: $0.post.title, url: index.url($0.post.path), count: $0.count,
-                      countLabel: "\($0.count) post\($0.count == 1 ? "" : "s")")
+                      countLabel: interface.count("linked_from", $0.count))
             },
-            wordsText: grouped(t.words),
+            wordsText: interface.number(t.words),
             first: withWords(review.first), last: withWords(review.last), longest: withWords(review.longest))
     }
 
@@ -130,28 +136,9 @@ extension PageData {
         let bars = (first...last).map { year -> BarChart.Bar in
             let (count, path) = counts[year] ?? (0, "")
             return .init(label: String(year), value: count,
-                         description: "\(year): \(count) post\(count == 1 ? "" : "s")",
+                         description: "\(year): " + interface.count("posts_count", count),
                          link: count > 0 ? index.url(path) : nil)
         }
-        return BarChart(bars: bars, title: "Posts per year", cssClass: "chart-years").svg()
-    }
-
-    /// 12345 → `12,345`: the digits grouped, the same whatever the machine's locale.
-    package func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var result = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { result += "," }
-            result.append(digit)
-        }
-        return (n < 0 ? "−" : "") + result
-    }
-
-    /// `Jan`…`Dec`, or `1月`…`12月` for Chinese and Japanese sites.
-    package func monthName(_ month: Int) -> String {
-        let language = config.language.lowercased()
-        if language.hasPrefix("zh") || language.hasPrefix("ja") { return "\(month)月" }
-        if language.hasPrefix("ko") { return "\(month)월" }
-        return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
+        return BarChart(bars: bars, title: interface["posts_per_year"], cssClass: "chart-years").svg()
     }
 }

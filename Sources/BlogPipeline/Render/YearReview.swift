@@ -26,7 +26,8 @@ package struct YearReview {
     package let mostLinked: [(post: ResolvedPost, count: Int)]
 
     /// - Parameter inbound: for each source file, how many other posts link to it.
-    package init(year: Int, posts: [ResolvedPost], inbound: [String: Int]) {
+    /// - Parameter readingRate: words a minute (`Interface.readingRate`).
+    package init(year: Int, posts: [ResolvedPost], inbound: [String: Int], readingRate: Int = 250) {
         self.year = year
         self.posts = posts.sorted { ($0.date?.secondsSince1970 ?? 0, $0.source.sourcePath) < ($1.date?.secondsSince1970 ?? 0, $1.source.sourcePath) }
         var perMonth = [Int](repeating: 0, count: 12)
@@ -41,7 +42,7 @@ package struct YearReview {
         totals = Totals(
             posts: posts.count,
             words: posts.reduce(0) { $0 + $1.words },
-            readingMinutes: posts.reduce(0) { $0 + WordCounter.readingMinutes(words: $1.words) },
+            readingMinutes: posts.reduce(0) { $0 + WordCounter.readingMinutes(words: $1.words, perMinute: readingRate) },
             activeMonths: perMonth.filter { $0 > 0 }.count,
             longestStreak: Self.longestRun(perMonth))
         tags = SiteModel.group(posts, folder: "tags/") { $0.source.tags }.sorted(by: SiteModel.mostUsedFirst)

@@ -26,6 +26,7 @@ public struct SiteIndex: Sendable {
             d.add(config.safeMarkdown)
             d.add(config.hardBreaks)
             d.add(config.mathBackslash)
+            d.add(config.interfaceStrings.sorted { $0.key < $1.key }.map { $0.key + "\u{1}" + $0.value })
             d.add(config.markdownExtensions.map(\.rawValue).sorted())
             d.add(config.mathScript ?? "")
             d.add(config.highlight)

@@ -41,9 +41,10 @@ public enum WordCounter {
         }
     }
 
-    /// Minutes to read: about 250 words a minute, at least one.
-    public static func readingMinutes(words: Int) -> Int {
-        max(1, (words + 125) / 250)
+    /// Minutes to read, at least one: about 250 words a minute, or as many as `perMinute`
+    /// says (a CJK "word" is a character, and a reader reads more of them).
+    public static func readingMinutes(words: Int, perMinute: Int = 250) -> Int {
+        max(1, (words + perMinute / 2) / max(perMinute, 1))
     }
 }
 
