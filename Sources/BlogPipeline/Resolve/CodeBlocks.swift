@@ -29,43 +29,75 @@ package struct CodeBlocks {
                 switch key {
                 case "linenos": lineNumbers = ["true", "table", "inline"].contains(value)
                 case "linenostart": firstLine = Int(value) ?? 1
-                case "hl_lines":
-                    for part in value.split(whereSeparator: { " [],\"".contains($0) }) {
-                        let bounds = part.split(separator: "-").compactMap { Int($0) }
-                        if bounds.count == 2, bounds[0] <= bounds[1], bounds[1] - bounds[0] < 100_000 {
-                            marked.formUnion(bounds[0]...bounds[1])
-                        } else if let one = bounds.first {
-                            marked.insert(one)
-                        }
-                    }
+                case "hl_lines": marked = Self.lines(value)
                 default: break
                 }
             }
         }
 
-        /// `a=1, b=[2, "4-6"]`: commas inside brackets belong to the value.
-        private static func pairs(_ text: String) -> [(String, String)] {
-            var result: [(String, String)] = []
-            var depth = 0
-            var current = ""
-            for c in text + "," {
-                if c == "[" { depth += 1 }
-                if c == "]" { depth -= 1 }
-                if c == ",", depth <= 0 {
-                    let parts = current.split(separator: "=", maxSplits: 1).map { trimmed(String($0)) }
-                    if parts.count == 2 { result.append((parts[0].lowercased(), parts[1])) }
-                    current = ""
-                } else {
-                    current.append(c)
+        /// `[2, "4-6"]`, `"2 4-6"`, `2`: lines counted from 1. Anything else marks nothing
+        /// (`-1` is not line 1, nor `3-1` lines 1 to 3).
+        static func lines(_ value: String) -> Set<Int> {
+            var marked: Set<Int> = []
+            for part in value.split(whereSeparator: { " [],\"'".contains($0) }) {
+                let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+                guard !bounds.contains(nil), let first = bounds.first!, first >= 1 else { continue }
+                if bounds.count == 1 {
+                    marked.insert(first)
+                } else if bounds.count == 2, let last = bounds[1], first <= last, last - first < 100_000 {
+                    marked.formUnion(first...last)
                 }
             }
-            return result
+            return marked
+        }
+
+        /// `a=1, b=[2, "4-6"] c="x"`: pairs apart by commas or spaces (Hugo takes both, and
+        /// spaces around `=`); a value in brackets or quotes keeps its commas and spaces. A
+        /// word without a value (a class, `.numberLines`) is passed over.
+        static func pairs(_ text: String) -> [(String, String)] {
+            let c = Array(text)
+            var result: [(String, String)] = []
+            var i = 0
+            func skip(_ test: (Character) -> Bool) { while i < c.count, test(c[i]) { i += 1 } }
+            func isSeparator(_ x: Character) -> Bool { x == "," || x.isWhitespace }
+            while true {
+                skip(isSeparator)
+                guard i < c.count else { return result }
+                let key = i
+                skip { !isSeparator($0) && $0 != "=" }
+                let name = String(c[key..<i]).lowercased()
+                skip(\.isWhitespace)
+                guard i < c.count, c[i] == "=" else { continue }
+                i += 1
+                skip(\.isWhitespace)
+                let value = i
+                if i < c.count, c[i] == "[" {
+                    var quote: Character?
+                    while i < c.count {
+                        if let open = quote { if c[i] == open { quote = nil } } else if c[i] == "\"" || c[i] == "'" { quote = c[i] } else if c[i] == "]" { break }
+                        i += 1
+                    }
+                    i = min(i + 1, c.count)
+                    result.append((name, String(c[value..<i])))
+                } else if i < c.count, c[i] == "\"" || c[i] == "'" {
+                    let quote = c[i]
+                    i += 1
+                    skip { $0 != quote }
+                    result.append((name, String(c[min(value + 1, i)..<i])))
+                    i = min(i + 1, c.count)
+                } else {
+                    skip { !isSeparator($0) }
+                    result.append((name, String(c[value..<i])))
+                }
+            }
         }
     }
 
     /// Colours every fenced block of a known language; returns the languages not known, with
     /// how many blocks use each and the line of the first.
     package func highlight(in document: MarkdownDocument) -> [String: (count: Int, line: Int)] {
+        // Colouring switched off: no language is known or unknown, so none is warned about.
+        guard enabled else { return [:] }
         var unknown: [String: (count: Int, line: Int)] = [:]
         for block in document.allNodes() where block.kind == .codeBlock {
             let fence = Fence(block.fenceInfo)
@@ -75,7 +107,6 @@ package struct CodeBlocks {
                 unknown[name.lowercased()] = ((seen?.count ?? 0) + 1, seen?.line ?? block.startLine)
                 continue
             }
-            guard enabled else { continue }
             let lines = block.startLine...max(block.startLine, block.endLine)
             let html = render(block.literal, language: language, name: name, fence: fence)
             if let replacement = block.replace(withHTML: html, inline: false) { document.setLineRange(lines, of: replacement) }
