@@ -44,9 +44,22 @@ struct Grammar: Sendable {
     var caseInsensitive = false
     /// A string followed by `:` is a key (`nt`), as Pygments reads JSON.
     var quotedKeys = false
+    /// Lua's `[[…]]` and `[==[…]==]` strings, and those after `--` comments.
+    var longBrackets = false
+    /// Where a name that follows a type and comes before `(` is a function's definition
+    /// (`nf`): Java's methods anywhere, C's functions outside braces, as Pygments reads them.
+    enum Definitions: Sendable { case none, anywhere, outsideBraces }
+    var definitions = Definitions.none
+    /// Code inside strings: Python's f-string fields, or Swift's `\(…)`.
+    enum Interpolation: Sendable { case none, pythonFormat, swift }
+    var interpolation = Interpolation.none
 
     func lex(_ s: inout Scanner) {
         var previousWord: UnsafeBufferPointer<UInt8>?
+        var closers: LongBracketClosers?
+        /// How deep in `{…}`, and the end and class of the last word: for `definitions`.
+        var braces = 0
+        var lastWord: (end: Int, kind: TokenClass)?
         while !s.atEnd {
             let start = s.position
             let c = s.current
@@ -57,6 +70,12 @@ struct Grammar: Sendable {
             }
             if preprocessor, c == UInt8(ascii: "#"), s.atLineStart {
                 lexPreprocessor(&s)
+                continue
+            }
+            if longBrackets, let end = longBracket(&s, &closers) {
+                s.position = end
+                s.emit(s.bytes[start] == UInt8(ascii: "-") ? .commentMultiline : .string, from: start)
+                previousWord = nil
                 continue
             }
             if let comment = lineComments.first(where: { s.looking(at: $0) }) {
@@ -80,8 +99,15 @@ struct Grammar: Sendable {
             if c.isIdentifierStart {
                 s.advance(while: \.isIdentifier)
                 let word = s.word(from: start)
-                s.emit(classify(word, after: previousWord, next: s.peek()), from: start)
+                var kind = classify(word, after: previousWord, next: s.peek())
+                if kind == .name, definitions == .anywhere || (definitions == .outsideBraces && braces == 0),
+                    isDefinition(s, name: start, after: lastWord)
+                {
+                    kind = .nameFunction
+                }
+                s.emit(kind, from: start)
                 previousWord = word
+                lastWord = (s.position, kind)
                 continue
             }
             if decorators, c == UInt8(ascii: "@"), s.peek(1)?.isIdentifierStart == true {
@@ -96,6 +122,7 @@ struct Grammar: Sendable {
             } else if Self.punctuation.contains(c) {
                 s.position += 1
                 s.emit(.punctuation, from: start)
+                if c == UInt8(ascii: "{") { braces += 1 } else if c == UInt8(ascii: "}") { braces = max(0, braces - 1) }
             } else {
                 s.skipOne()
                 s.emit(nil, from: start)
@@ -139,8 +166,14 @@ struct Grammar: Sendable {
         }
         if prefix > 0 { s.emit(.stringAffix, from: start) }
         let body = s.position
+        let formatted = interpolation == .pythonFormat && s.bytes[start..<body].contains { $0 | 0x20 == UInt8(ascii: "f") }
+        var segment = body  // where the string's text not yet emitted starts
         s.position += quote.open.count
         while !s.atEnd {
+            if formatted || interpolation == .swift, let next = field(&s, quote, formatted: formatted, segment: segment) {
+                segment = next
+                continue
+            }
             if quote.escapes, s.current == UInt8(ascii: "\\") {
                 s.position = min(s.position + 2, s.bytes.count)
                 continue
@@ -158,8 +191,80 @@ struct Grammar: Sendable {
             while next < s.bytes.count, s.bytes[next] == 32 || s.bytes[next] == 9 { next += 1 }
             if next < s.bytes.count, s.bytes[next] == UInt8(ascii: ":") { kind = .nameTag }
         }
-        s.emit(kind, from: body)
+        s.emit(kind, from: segment)
         return true
+    }
+
+    /// A field of a string at the position, its code lexed as code: Python's `{expr}`,
+    /// `{expr:spec}` and `{expr!r}` in an f-string (`{{` and `}}` are escapes), Swift's
+    /// `\(expr)`. The string's text before it (from `segment`) is emitted first. Returns where
+    /// the string's text goes on, or nil when no field starts here. The code ends at the
+    /// bracket that closes the field, and never runs past the string's end.
+    private func field(_ s: inout Scanner, _ quote: Quote, formatted: Bool, segment: Int) -> Int? {
+        let b = s.bytes
+        let p = s.position
+        if formatted, s.looking(at: "{{") || s.looking(at: "}}") {
+            s.emit(quote.kind, from: segment)
+            s.position += 2
+            s.emit(.stringEscape, from: p)
+            return s.position
+        }
+        let opener = formatted ? (s.current == UInt8(ascii: "{") ? 1 : 0) : (s.looking(at: "\\(") ? 2 : 0)
+        guard opener > 0 else { return nil }
+        s.emit(quote.kind, from: segment)
+        s.position += opener
+        s.emit(.stringInterpolated, from: p)
+        let closer = formatted ? UInt8(ascii: "}") : UInt8(ascii: ")")
+        var i = s.position
+        var depth = 0
+        var stop: UInt8?
+        scan: while i < b.count {
+            let c = b[i]
+            if c == 10, !quote.multiline { break }
+            if c == quote.close[0], quote.close.indices.allSatisfy({ i + $0 < b.count && b[i + $0] == quote.close[$0] }) { break }
+            switch c {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 0, c == closer { stop = c; break scan }
+                depth = max(0, depth - 1)
+            case UInt8(ascii: ":"), UInt8(ascii: "!"):
+                if formatted, depth == 0, c == UInt8(ascii: ":") || (i + 1 < b.count && b[i + 1] != UInt8(ascii: "=")) { stop = c; break scan }
+            default:
+                break
+            }
+            i += 1
+        }
+        var inner = self
+        inner.interpolation = .none
+        if formatted {
+            s.lex(s.position..<i) { inner.lex(&$0) }
+        } else {
+            // Swift's brackets inside a field are the field's, to Pygments.
+            var parts: [Scanner.Part] = []
+            var from = s.position
+            for k in s.position..<i where b[k] == UInt8(ascii: "(") || b[k] == UInt8(ascii: ")") {
+                if k > from { parts.append(.code(from..<k)) }
+                parts.append(.fixed(k..<k + 1, .stringInterpolated))
+                from = k + 1
+            }
+            if i > from { parts.append(.code(from..<i)) }
+            s.lex(parts) { inner.lex(&$0) }
+        }
+        s.position = i
+        if let stop {
+            // The closing bracket, and in Python a conversion or format spec before it.
+            if stop != closer {
+                while s.position < b.count, b[s.position] != closer, b[s.position] != 10 || quote.multiline,
+                    !(b[s.position] == quote.close[0] && s.looking(at: quote.close))
+                {
+                    s.position += 1
+                }
+            }
+            if s.position < b.count, b[s.position] == closer { s.position += 1 }
+            s.emit(.stringInterpolated, from: i)
+        }
+        return s.position
     }
 
     private func lexNumber(_ s: inout Scanner) {
@@ -198,6 +303,39 @@ struct Grammar: Sendable {
         s.emit(.commentPreproc, from: start)
     }
 
+    /// Whether the name at `name` (up to the position) is defined here: `(` follows it, and
+    /// before it, apart by white space (or, in C, `*` and `&`), stands a word that is not a
+    /// keyword of statements (`return f(x)`, `new T()`), or a type's `>` or `]` (Java's
+    /// `List<T> f(`, `int[] f(`).
+    private func isDefinition(_ s: Scanner, name: Int, after last: (end: Int, kind: TokenClass)?) -> Bool {
+        let b = s.bytes
+        var i = s.position
+        while i < b.count, b[i].isSpace { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: "(") else { return false }
+        var j = name - 1
+        let pointers = definitions == .outsideBraces
+        while j >= 0, b[j].isSpace || (pointers && (b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "&"))) { j -= 1 }
+        guard j >= 0, j < name - 1 else { return false }
+        if !pointers, b[j] == UInt8(ascii: ">") || b[j] == UInt8(ascii: "]") { return j > 0 && !b[j - 1].isSpace }
+        guard let last, last.end == j + 1 else { return false }
+        return last.kind != .keyword && last.kind != .operatorWord
+    }
+
+    /// Where the long bracket (`[==[…]==]`, or a comment `--[[…]]`) at the position ends, or nil
+    /// when none starts here or it is never closed (then `--` is a line comment and `[` a
+    /// bracket, as to Pygments).
+    private func longBracket(_ s: inout Scanner, _ closers: inout LongBracketClosers?) -> Int? {
+        let b = s.bytes
+        let open = s.looking(at: "--") ? s.position + 2 : s.position
+        guard open < b.count, b[open] == UInt8(ascii: "[") else { return nil }
+        var i = open + 1
+        while i < b.count, b[i] == UInt8(ascii: "=") { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
+        let level = i - open - 1
+        if closers == nil { closers = LongBracketClosers(b) }
+        return closers!.first(level: level, from: i + 1).map { $0 + level + 2 }
+    }
+
     /// Moves past `close`, or to the end (an unclosed comment runs to the end, as in the compiler).
     private func skip(to close: [UInt8], in s: inout Scanner) {
         while !s.atEnd {
@@ -207,5 +345,35 @@ struct Grammar: Sendable {
             }
             s.position += 1
         }
+    }
+}
+
+/// Lua's closing long brackets (`]]`, `]==]`) by level (how many `=`), found in one pass: the
+/// end of each of any number of `[[` or `--[==[`, closed or not, is then a look-up, never a
+/// search to the end of the input.
+struct LongBracketClosers {
+    private var byLevel: [Int: [Int]] = [:]
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "]") else { i += 1; continue }
+            var j = i + 1
+            while j < b.count, b[j] == UInt8(ascii: "=") { j += 1 }
+            if j < b.count, b[j] == UInt8(ascii: "]") { byLevel[j - i - 1, default: []].append(i) }
+            // The `]` that closes one may open the next (`]=]]`).
+            i = max(j, i + 1)
+        }
+    }
+
+    /// Where the first closer of `level` at or after `from` starts, or nil.
+    func first(level: Int, from: Int) -> Int? {
+        guard let starts = byLevel[level] else { return nil }
+        var (low, high) = (0, starts.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < from { low = middle + 1 } else { high = middle }
+        }
+        return low < starts.count ? starts[low] : nil
     }
 }

@@ -53,7 +53,8 @@ public struct Language: Sendable {
         (["nginx", "nginxconf", "nginx-conf"], { Nginx.lex(&$0) }),
         (["hcl", "terraform", "tf", "tfvars", "nomad"], { Terraform.lex(&$0) }),
         (["diff", "patch", "udiff"], { Lines.diff(&$0) }),
-        (["xml", "html", "htm", "xhtml", "svg", "rss", "atom", "plist", "xsd", "xsl", "vue", "jinja", "liquid"], { Markup.lex(&$0) }),
+        (["xml", "svg", "rss", "atom", "plist", "xsd", "xsl"], { Markup.lex(&$0) }),
+        (["html", "htm", "xhtml", "vue", "jinja", "liquid"], { Markup.lex(&$0, html: true) }),
         (["css", "scss", "less", "sass"], { Css.lex(&$0) }),
         (["markdown", "md", "mkd", "mdown"], { Markdown.lex(&$0) }),
         (["protobuf", "proto", "proto3"], grammar(Grammars.protobuf)),
@@ -111,6 +112,7 @@ enum Grammars {
         g.functionAfter = words("def")
         g.classAfter = words("class")
         g.decorators = true
+        g.interpolation = .pythonFormat
         return g
     }()
 
@@ -119,8 +121,10 @@ enum Grammars {
             keywords: "if else for while do switch case default break continue return goto sizeof typedef extern static const volatile register inline restrict",
             declarations: "struct union enum",
             types: "int char short long float double void unsigned signed bool size_t uint8_t uint16_t uint32_t uint64_t int8_t int16_t int32_t int64_t uintptr_t intptr_t ssize_t",
-            constants: "true false NULL")
+            // `NULL` and `nullptr` are builtins to Pygments, not constants.
+            constants: "true false", builtins: "NULL nullptr")
         g.preprocessor = true
+        g.definitions = .outsideBraces
         return g
     }()
     static let cpp: Grammar = {
@@ -128,8 +132,9 @@ enum Grammars {
             keywords: "if else for while do switch case default break continue return goto sizeof typedef extern static const volatile register inline new delete this throw try catch operator template typename public private protected virtual override final friend using constexpr noexcept decltype static_cast dynamic_cast reinterpret_cast const_cast explicit mutable co_await co_return co_yield",
             declarations: "struct union enum class namespace",
             types: "int char short long float double void unsigned signed bool auto size_t uint8_t uint16_t uint32_t uint64_t int8_t int16_t int32_t int64_t wchar_t char8_t char16_t char32_t",
-            constants: "true false nullptr NULL", classAfter: "class struct")
+            constants: "true false", builtins: "NULL nullptr", classAfter: "class struct")
         g.preprocessor = true
+        g.definitions = .outsideBraces
         return g
     }()
     static let go = cLike(
@@ -139,10 +144,17 @@ enum Grammars {
         builtins: "append cap close complex copy delete imag len make new panic print println real recover",
         functionAfter: "func", classAfter: "type",
         quotes: [.init("\"", nil, .stringDouble), .init("`", nil, .stringBacktick, escapes: false, multiline: true), .init("'", nil, .stringChar)])
-    static let java = cLike(
-        keywords: "abstract assert break case catch continue default do else extends final finally for if implements instanceof native new return static strictfp super switch synchronized this throw throws transient try volatile while var yield record sealed permits",
-        declarations: "class interface enum", types: "boolean byte char double float int long short void",
-        namespaces: "package import", classAfter: "class interface enum")
+    static let java: Grammar = {
+        var g = cLike(
+            keywords: "assert break case catch continue default do else finally for goto if instanceof new return switch this throw try while permits",
+            // Pygments' declarations: the modifiers (`public`, `static`…) and `var`.
+            declarations: "class interface enum record abstract const extends final implements native private protected public sealed static strictfp super synchronized throws transient volatile yield var",
+            types: "boolean byte char double float int long short void",
+            namespaces: "package import", classAfter: "class interface enum record")
+        g.decorators = true  // `@Override`
+        g.definitions = .anywhere
+        return g
+    }()
     static let json: Grammar = {
         var g = Grammar()
         g.quotes = [.init("\"", nil, .stringDouble)]
@@ -151,7 +163,12 @@ enum Grammars {
         (g.lineComments, g.blockComments) = cComments  // JSONC
         return g
     }()
-    static let swift = cLike(
+    static let swift: Grammar = {
+        var g = swiftWords
+        g.interpolation = .swift
+        return g
+    }()
+    private static let swiftWords = cLike(
         keywords: "if else guard for in while repeat switch case default break continue fallthrough return throw throws rethrows try catch do defer where is as await async inout some any public private fileprivate internal open static final mutating nonmutating override init deinit subscript self Self super lazy weak unowned convenience required get set willSet didSet",
         declarations: "func var let class struct enum protocol extension typealias actor",
         constants: "true false nil", namespaces: "import",
@@ -162,8 +179,8 @@ enum Grammars {
     static let lua: Grammar = {
         var g = Grammar()
         g.lineComments = [Array("--".utf8)]
-        g.blockComments = [(Array("--[[".utf8), Array("]]".utf8))]
-        g.quotes = [.init("[[", "]]", .string, escapes: false, multiline: true), .init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
+        g.longBrackets = true  // `--[[ … ]]`, `[==[ … ]==]`
+        g.quotes = [.init("\"", nil, .stringDouble), .init("'", nil, .stringSingle)]
         g.keywords = words("and break do else elseif end for goto if in not or repeat return then until while")
         g.declarations = words("local function")
         g.constants = words("true false nil")

@@ -146,12 +146,25 @@ enum Lines {
                 s.position += 1
                 s.emit(.punctuation, from: start)
             } else {
-                // Plain text: in a flow, up to its next mark; else up to a comment.
+                // Plain text: in a flow, up to its next mark or a key's `:` (`{app: logging, tier:
+                // "node"}`: keys, and values that may be quoted); else up to a comment.
+                var key = false
                 while !s.atEnd, s.current != 10 {
                     if flow > 0, "[]{},".utf8.contains(s.current) { break }
+                    if flow > 0, s.current == UInt8(ascii: ":"), s.position > start,
+                        s.position + 1 == s.bytes.count || " \n,]}".utf8.contains(s.bytes[s.position + 1])
+                    {
+                        let colon = s.position
+                        s.emit(.nameTag, from: start)
+                        s.position = colon + 1
+                        s.emit(.punctuation, from: colon)
+                        key = true
+                        break
+                    }
                     if s.current == UInt8(ascii: "#"), s.position > start, s.bytes[s.position - 1] == 32 || s.bytes[s.position - 1] == 9 { break }
                     s.position += 1
                 }
+                if key { continue }
                 // Spaces before a comment are not part of the value.
                 var end = s.position
                 while end > start, s.bytes[end - 1] == 32 || s.bytes[end - 1] == 9 { end -= 1 }
@@ -211,14 +224,72 @@ enum Lines {
                 }
                 let value = s.position
                 if toml {
-                    s.lexRestOfLine(with: Grammars.tomlValue)
+                    // A value may run over lines: an array, an inline table, a `"""` string.
+                    let end = tomlValueEnd(s.bytes, from: value)
+                    s.position = end
+                    s.lex(value..<end, with: Grammars.tomlValue.lex)
                 } else {
-                    s.toLineEnd()
-                    s.emit(.string, from: value)
+                    // Pygments' `[^ ;#\n]*(?: +[^ ;#\n]+)*`: the value stops at a `;` or `#`, which
+                    // starts a comment, and leaves the spaces around it.
+                    s.advance { $0 == 32 || $0 == 9 }
+                    s.emit(nil, from: value)
+                    let text = s.position
+                    s.advance { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "#") && $0 != 10 }
+                    let stop = s.position
+                    while s.position > text, s.bytes[s.position - 1] == 32 || s.bytes[s.position - 1] == 9 { s.position -= 1 }
+                    s.emit(.string, from: text)
+                    let spaces = s.position
+                    s.position = stop
+                    s.emit(nil, from: spaces)
+                    if !s.atEnd, s.current != 10 {
+                        let comment = s.position
+                        s.toLineEnd()
+                        s.emit(.commentSingle, from: comment)
+                    }
                 }
             }
             newline(&s)
         }
+    }
+
+    /// Where the TOML value that starts at `from` ends: at the line break after it, past the
+    /// lines of an array or an inline table and of a `"""` or `'''` string (whose lines are
+    /// not tables or keys). Each byte is looked at once.
+    static func tomlValueEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        var depth = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case 10:
+                if depth == 0 { return i }
+                i += 1
+            case UInt8(ascii: "#"):
+                i = Scanner.lineEnd(b, from: i)
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let escapes = c == UInt8(ascii: "\"")
+                let triple = i + 2 < b.count && b[i + 1] == c && b[i + 2] == c
+                i += triple ? 3 : 1
+                while i < b.count {
+                    if escapes, b[i] == UInt8(ascii: "\\") { i += 2; continue }
+                    if b[i] == c, !triple || (i + 2 < b.count && b[i + 1] == c && b[i + 2] == c) {
+                        i += triple ? 3 : 1
+                        break
+                    }
+                    if b[i] == 10, !triple { break }
+                    i += 1
+                }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                i += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        return b.count
     }
 
     /// A unified diff: added, removed, hunk and file lines, as Pygments marks them.

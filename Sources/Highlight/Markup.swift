@@ -1,6 +1,8 @@
-/// XML and HTML: tags (`nt`), attributes (`na`), their values (strings), comments, entities.
+/// XML and HTML: tags (`nt`), attributes (`na`), their values (strings), comments, entities;
+/// `<?xml …?>` and `<!DOCTYPE …>` as preprocessor lines; in HTML, the code of `<style>` as
+/// CSS and of `<script>` as JavaScript, as Pygments reads them.
 enum Markup {
-    static func lex(_ s: inout Scanner) {
+    static func lex(_ s: inout Scanner, html: Bool = false) {
         while !s.atEnd {
             let start = s.position
             if s.looking(at: "<!--") {
@@ -9,6 +11,25 @@ enum Markup {
             } else if s.looking(at: "<![CDATA[") {
                 skip(to: Array("]]>".utf8), &s)
                 s.emit(.commentPreproc, from: start)
+            } else if s.looking(at: "<?") || (s.looking(at: "<!") && s.peek(2)?.isLetter == true) {
+                // `<?xml version="1.0"?>`, `<!DOCTYPE html>`: to the first `>`.
+                s.position += 2
+                s.advance { $0 != UInt8(ascii: ">") }
+                s.position = min(s.position + 1, s.bytes.count)
+                s.emit(.commentPreproc, from: start)
+            } else if html, s.current == UInt8(ascii: "<"), let language = embedded(s) {
+                tag(&s)
+                guard s.position > start, s.bytes[s.position - 1] == UInt8(ascii: ">") else { continue }
+                // The code up to the closing tag (or the end), lexed as its own language.
+                let code = s.position
+                let close = language == .css ? Array("</style".utf8) : Array("</script".utf8)
+                while !s.atEnd, !s.lookingCaseInsensitive(at: close) { s.position += 1 }
+                let end = s.position
+                s.position = code
+                s.lex(code..<end) { inner in
+                    if language == .css { Css.lex(&inner) } else { Script.lex(&inner, typescript: false) }
+                }
+                s.position = end
             } else if s.current == UInt8(ascii: "<"), let next = s.peek(1),
                 next.isLetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "!")
             {
@@ -61,6 +82,20 @@ enum Markup {
             s.position += 1
             s.emit(.nameTag, from: end)
         }
+    }
+
+    private enum Embedded { case css, javascript }
+
+    /// `<style` or `<script` (any case) at the position: the language of what it holds.
+    private static func embedded(_ s: Scanner) -> Embedded? {
+        func named(_ name: StaticString) -> Bool {
+            var t = s
+            t.position += 1
+            guard t.lookingCaseInsensitive(at: name) else { return false }
+            let after = s.position + 1 + name.utf8CodeUnitCount
+            return after < s.bytes.count && (s.bytes[after].isSpace || s.bytes[after] == UInt8(ascii: ">"))
+        }
+        return named("style") ? .css : named("script") ? .javascript : nil
     }
 
     private static func skip(to close: [UInt8], _ s: inout Scanner) {

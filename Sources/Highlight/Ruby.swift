@@ -39,6 +39,9 @@ enum Ruby {
         var depth = 0
         /// Where the next unescaped closing delimiter of a `%q|…|` literal lies, by delimiter.
         var nextDelimiter: [UInt8: (from: Int, at: Int)] = [:]
+        /// Where the last search for an `=end` line started, the line break before the one it
+        /// found (`Int.max`: none), and the limit it searched to.
+        var blockEnd = (from: Int.max, at: 0, limit: 0)
 
         /// Ruby code up to `limit`, or, in `#{…}`, up to its closing brace.
         mutating func code(_ s: inout Scanner, limit: Int, interpolation: Bool = false) {
@@ -228,12 +231,19 @@ enum Ruby {
         // MARK: Comments, numbers, variables, operators
 
         /// `=begin` … `=end`: false when no `=end` follows.
-        private func blockComment(_ s: inout Scanner, _ limit: Int) -> Bool {
+        private mutating func blockComment(_ s: inout Scanner, _ limit: Int) -> Bool {
             let b = s.bytes
             let p = s.position
-            var i = p + 6
-            while i + 4 < limit, !(b[i] == 10 && b[i + 1] == UInt8(ascii: "=") && b[i + 2] == UInt8(ascii: "e") && b[i + 3] == UInt8(ascii: "n") && b[i + 4] == UInt8(ascii: "d")) { i += 1 }
-            guard i + 4 < limit else { return false }
+            // The last search stands for every `=begin` between where it started and what it
+            // found (or, up to the same limit, found nothing): `=begin` on every line of a
+            // megabyte without an `=end` is searched once, not once a line.
+            if !(blockEnd.from <= p + 6 && p + 6 <= blockEnd.at && (blockEnd.at != Int.max || blockEnd.limit == limit)) {
+                var i = p + 6
+                while i + 4 < limit, !(b[i] == 10 && b[i + 1] == UInt8(ascii: "=") && b[i + 2] == UInt8(ascii: "e") && b[i + 3] == UInt8(ascii: "n") && b[i + 4] == UInt8(ascii: "d")) { i += 1 }
+                blockEnd = (p + 6, i + 4 < limit ? i : Int.max, limit)
+            }
+            let i = blockEnd.at
+            guard i != Int.max, i + 4 < limit else { return false }
             s.position = i + 5
             s.toLineEnd()
             s.position = min(s.position, limit)

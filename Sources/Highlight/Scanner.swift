@@ -38,6 +38,12 @@ struct Scanner {
         return true
     }
 
+    func lookingCaseInsensitive(at text: [UInt8]) -> Bool {
+        guard position + text.count <= bytes.count else { return false }
+        for i in 0..<text.count where bytes[position + i] | 0x20 != text[i] | 0x20 { return false }
+        return true
+    }
+
     /// At the start of a line, or after only spaces and tabs on it.
     var atLineStart: Bool {
         var i = position - 1
@@ -233,5 +239,43 @@ struct ClosingSearch {
         s.position = close + 1
         s.emit(quote == UInt8(ascii: "\"") ? .stringDouble : .stringSingle, from: p)
         return true
+    }
+}
+
+/// The lines that could end a here-document, a word alone on its line (spaces around it
+/// aside), by that word: found in one pass, so that finding the end of each of any number of
+/// here-documents, closed or not and whatever their words, is a look-up, never a search to
+/// the end of the input.
+struct TerminatorLines {
+    /// By word: the starts of its lines, in order; all of them, and those not indented.
+    private var all: [[UInt8]: [Int]] = [:]
+    private var unindented: [[UInt8]: [Int]] = [:]
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        var line = 0
+        while line < b.count {
+            let end = Scanner.lineEnd(b, from: line)
+            var (first, last) = (line, end)
+            while first < last, b[first].isSpace { first += 1 }
+            while last > first, b[last - 1].isSpace { last -= 1 }
+            if last > first, b[first..<last].allSatisfy(\.isIdentifier) {
+                let word = Array(b[first..<last])
+                all[word, default: []].append(line)
+                if first == line { unindented[word, default: []].append(line) }
+            }
+            line = end + 1
+        }
+    }
+
+    /// The start of the first line at or after `from` that is `word` alone (after spaces only
+    /// when `indented`), or nil.
+    func first(_ word: [UInt8], from: Int, indented: Bool) -> Int? {
+        guard let lines = (indented ? all : unindented)[word] else { return nil }
+        var (low, high) = (0, lines.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < from { low = middle + 1 } else { high = middle }
+        }
+        return low < lines.count ? lines[low] : nil
     }
 }

@@ -19,6 +19,7 @@ enum Terraform {
     static func lex(_ s: inout Scanner) {
         let b = s.bytes
         let lastNewline = b.lastIndex(of: 10) ?? -1
+        var terminators: TerminatorLines?
         while !s.atEnd {
             let p = s.position
             let c = b[p]
@@ -54,7 +55,7 @@ enum Terraform {
                 }
             }
             if c.isLetter, classBlock(&s) { continue }
-            if c == UInt8(ascii: "<"), heredoc(&s) { continue }
+            if c == UInt8(ascii: "<"), heredoc(&s, &terminators) { continue }
             if c == UInt8(ascii: "[") {
                 // `[a, b]`: a list of lowercase names.
                 var i = p + 1
@@ -210,7 +211,7 @@ enum Terraform {
     }
 
     /// `<<EOT` or `<<-EOT`: the rest of the line and the lines up to one of the name.
-    private static func heredoc(_ s: inout Scanner) -> Bool {
+    private static func heredoc(_ s: inout Scanner, _ terminators: inout TerminatorLines?) -> Bool {
         let b = s.bytes
         let p = s.position
         guard s.looking(at: "<<") else { return false }
@@ -228,20 +229,15 @@ enum Terraform {
         s.emit(.operator, from: p)
         s.position = lineEnd + 1
         s.emit(.string, from: op)
-        var line = s.position
-        while line < b.count {
+        // The line of the word, found in the lines indexed once (a search from each `<<EOF`
+        // to the end made a megabyte of them quadratic); it must end with a line break.
+        if terminators == nil { terminators = TerminatorLines(b) }
+        if let line = terminators!.first(word, from: s.position, indented: true) {
             let end = Scanner.lineEnd(b, from: line)
-            guard end < b.count else { break }
-            var first = line
-            var last = end
-            while first < last, b[first].isSpace { first += 1 }
-            while last > first, b[last - 1].isSpace { last -= 1 }
-            if b[first..<last].elementsEqual(word) {
+            if end < b.count {
                 s.position = end + 1
                 s.emit(.string, from: lineEnd + 1)
-                return true
             }
-            line = end + 1
         }
         // Never ended: the lines are errors to Pygments, plain text here.
         return true

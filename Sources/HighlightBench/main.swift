@@ -27,18 +27,32 @@ while arguments.count >= 2 {
     print(String(format: "%@ | %.2f | %.1f", name, megabytes, megabytes / median(times)))
 }
 
-print("\nadversarial input | ms (median of 5)")
-let adversarial: [(String, String, String)] = [
-    ("python", "1 MB one-line string", "\"" + String(repeating: "a", count: 1_000_000) + "\""),
-    ("c", "unterminated comment, 1 MB", "/*" + String(repeating: "x ", count: 500_000)),
-    ("javascript", "unterminated string, 1 MB", "'" + String(repeating: "y", count: 1_000_000)),
-    ("python", "100,000 nested brackets", String(repeating: "(", count: 100_000) + String(repeating: ")", count: 100_000)),
-    ("bash", "here-document without an end", "cat <<EOF\n" + String(repeating: "line of text\n", count: 80_000)),
-    ("yaml", "1 MB one-line value", "key: " + String(repeating: "v", count: 1_000_000)),
-    ("html", "50,000 unclosed tags", String(repeating: "<a b=\"", count: 50_000)),
-]
-for (name, what, code) in adversarial {
+// Every lexer on every unclosed construct (`HostileInputs`), in every shape: 1 MB of each must
+// take under 100 ms. Each is timed at 64 KB and 256 KB; a quadratic lexer shows as growth
+// well over 4 for 4 times the input. The 20 slowest, and any growing faster than linear or on
+// course for over 100 ms, are then timed at 1 MB (best of 3). `HOSTILE_LANGUAGES=ruby,hcl`
+// tries only those.
+print("\nunclosed constructs | ms for 1 MB (best of 3) | growth from 64 KB to 256 KB (4 = linear)")
+let languages = Set(Language.byAliasNames.map { Language.named($0)!.name }).sorted()
+let only = ProcessInfo.processInfo.environment["HOSTILE_LANGUAGES"].map { Set($0.split(separator: ",").map(String.init)) }
+var results: [(language: Language, opener: String, shape: HostileInputs.Shape, projected: Double, growth: Double)] = []
+for name in languages where only?.contains(name) ?? true {
     let language = Language.named(name)!
-    let times = (0..<5).map { _ in seconds { _ = Highlighter.html(code, language: language) } }
-    print(String(format: "%@: %@ | %.1f", name, what, median(times) * 1000))
+    for opener in HostileInputs.openers {
+        for shape in HostileInputs.Shape.allCases {
+            let small = seconds { _ = Highlighter.html(HostileInputs.input(opener, shape, size: 64_000), language: language) }
+            let big = seconds { _ = Highlighter.html(HostileInputs.input(opener, shape, size: 256_000), language: language) }
+            results.append((language, opener, shape, big * 4, big / max(small, 1e-6)))
+        }
+    }
 }
+let suspect = results.filter { $0.projected > 0.05 || ($0.growth > 8 && $0.projected > 0.004) }
+let slowest = results.sorted { $0.projected > $1.projected }.prefix(20)
+var over = 0
+for result in slowest + suspect.filter({ s in !slowest.contains { $0.opener == s.opener && $0.shape == s.shape && $0.language.name == s.language.name } }) {
+    let code = HostileInputs.input(result.opener, result.shape, size: 1_000_000)
+    let ms = (0..<3).map { _ in seconds { _ = Highlighter.html(code, language: result.language) } }.min()! * 1000
+    if ms > 100 { over += 1 }
+    print(String(format: "%@: %@ %@ | %.1f | %.1f", result.language.name, result.opener.debugDescription, result.shape.rawValue, ms, result.growth))
+}
+print("\(results.count) inputs; \(suspect.count) suspect, \(over) over 100 ms for 1 MB")
