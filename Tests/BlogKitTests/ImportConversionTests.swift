@@ -134,6 +134,8 @@ import Yams
         #expect(OldAddresses.newPermalink(from: "/:categories/:year/:month/:day/:title:output_ext", slugTokens: ["title"]) == "/:categories/:year/:month/:day/:slug.html")
         #expect(OldAddresses.newPermalink(from: "/:year/:week/:title/", slugTokens: ["title"]) == "/:year/:month/:slug/")
         #expect(OldAddresses.aliases(old: ["/blog/a", "/blog/a/", "/2019/old.html", "/old/#x"], new: "/blog/a/") == ["/2019/old.html", "/old/"])
+        // GitHub Pages answered a Jekyll page written as `x.html` with and without `.html`.
+        #expect(["/2019/01/03/a.html", "/blog/a", "/a/", "/index.html", "/feed.xml", "/x.html#top"].map(OldAddresses.otherHTMLForm) == ["/2019/01/03/a", "/blog/a.html", nil, nil, nil, "/x"])
     }
 
     @Test func linksToOldAddressesFindTheirPost() {
@@ -168,5 +170,27 @@ import Yams
         let read = try #require(try Yams.compose(yaml: yaml))
         #expect(read.mapping?[Node("title")]?.string == "中文标题 🚀\u{E000}")
         #expect(read.mapping?[Node("tags")]?.sequence?.map { $0.string ?? "" } == ["2020", "true", "null", "😀 a", "b: c"])
+    }
+
+    /// Hugo's resource globs, for `gallery match=` and docsy's `imgproc` (`**NAME*`).
+    @Test func hugoResourceGlobs() {
+        let cases: [(String, String, Bool)] = [
+            ("images/*", "images/a.png", true), ("images/*", "images/sub/a.png", false), ("images/**", "images/sub/a.png", true),
+            ("**spruce*", "featured-spruce.png", true), ("**spruce*", "img/Spruce-2.JPG", true), ("**spruce*", "pine.png", false),
+            ("*.{png,jpg}", "a.jpg", true), ("*.{png,jpg}", "a.gif", false), ("image?.png", "image1.png", true), ("image?.png", "image/.png", false),
+        ]
+        for (pattern, path, expected) in cases { #expect(HugoGlob.matches(pattern, path) == expected, "\(pattern) \(path)") }
+    }
+
+    /// Hugo's `enableEmoji`: known codes replaced (in code too, as Hugo does), unknown ones
+    /// that look like codes reported at their line outside code, times and URLs left alone.
+    @Test func emojiCodes() {
+        var report = ImportReport(generator: .hugo)
+        let text = "# Go :rocket:\n\n:+1::smile: at 10:30:00, a:hover:, `:nope:` and :nope:\n\n```\n:tada: :also_nope:\n```\n"
+        let output = HugoEmoji.replace(text, file: "content/a.md", firstLine: 4, report: &report)
+        #expect(output == "# Go 🚀\n\n👍😄 at 10:30:00, a:hover:, `:nope:` and :nope:\n\n```\n🎉 :also_nope:\n```\n", "\(output)")
+        #expect(report.notConverted.map(\.description) == ["content/a.md:6: warning: ':nope:' is not an emoji code GitHub's table knows (Hugo's enableEmoji left it as text too); it is left as written"])
+        #expect(report.converted["Hugo enableEmoji: :code: → the emoji"] == 4)
+        #expect(GitHubEmoji.byAlias.count == 1913 && GitHubEmoji.byAlias["man_technologist"] == "👨‍💻")
     }
 }

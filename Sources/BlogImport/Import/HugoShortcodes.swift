@@ -31,10 +31,36 @@ struct HugoShortcodes: TagDialect {
             return .converted(escapeHTML(ImportLinks.link(to: target) + fragment), kind: "Hugo {{< ref >}} and {{< relref >}} → link to the post's file")
         case "figure":
             guard let source = tag.named["src"] ?? tag.named["img"] ?? first else { break }
-            return .converted(figure(source, tag: tag, indent: place.indent), kind: "Hugo {{< figure >}} → image with caption")
+            let caption = tag.named["caption"] ?? tag.named["title"]
+            return .converted(figure(source, caption: caption, alt: tag.named["alt"], link: tag.named["link"], indent: place.indent), kind: "Hugo {{< figure >}} → image with caption")
         case "gallery":
+            if let pattern = tag.named["match"] {
+                let images = bundleImages.filter { HugoGlob.matches(pattern, $0) }.map { "![](\(MarkdownBlocks.destination($0)))" }
+                guard !images.isEmpty else { return .notConverted(describe(tag) + " (no image of the bundle matches '\(pattern)')") }
+                return .converted(images.joined(separator: "\n" + place.indent), kind: "Hugo {{< gallery match=… >}} → the bundle's images it matches")
+            }
             let images = bundleImages.map { "![](\(MarkdownBlocks.destination($0)))" }
             return .converted(images.joined(separator: "\n" + place.indent), kind: "Hugo {{< gallery >}} → every image of the bundle")
+        case "imgproc":
+            // docsy: the bundle's first image whose path matches `**NAME*`, resized, in a
+            // figure with the inside as its caption. `blog` sizes images itself.
+            guard let name = first else { break }
+            guard let source = bundleImages.first(where: { HugoGlob.matches("**" + name + "*", $0) }) else {
+                return .notConverted(describe(tag) + " (no image of the bundle matches '\(name)')")
+            }
+            let caption = inner.map { trimmed(MarkdownBlocks.codeLines($0)) } ?? ""
+            return .converted(figure(source, caption: caption.isEmpty ? nil : caption, alt: tag.named["alt"], link: nil, indent: place.indent), kind: "docsy {{< imgproc >}} → image with caption")
+        case "alert", "pageinfo", "note", "notice", "callout":
+            // docsy's `alert` (title, color) and `pageinfo` (color), the common `note`: a
+            // callout of blog's theme, its kind by the colour, the title kept above the text.
+            guard let inner else { break }
+            let color = (tag.named["color"] ?? (tag.name == "notice" ? first : nil) ?? (tag.name == "note" ? "info" : "primary")).lowercased()
+            let kind = Self.calloutKinds[color] ?? "info"
+            var text = trimmed(MarkdownBlocks.codeLines(inner))
+            if let title = tag.named["title"], !title.isEmpty {
+                text = "<p><strong>\(escapeHTML(title))</strong></p>\n\n" + place.indent + text
+            }
+            return .converted(MarkdownBlocks.wrapped(text, open: "<div class=\"note \(kind)\">", close: "</div>", indent: place.indent), kind: "Hugo {{< \(tag.name) >}} → a callout (<div class=\"note\">)")
         case "highlight":
             guard let inner else { break }
             return .converted(
@@ -86,16 +112,21 @@ struct HugoShortcodes: TagDialect {
     }
 
     /// Markdown image (so that `blog` sizes and publishes it) in a `<figure>` with the caption.
-    private func figure(_ source: String, tag: TemplateTag, indent: String) -> String {
-        let caption = tag.named["caption"] ?? tag.named["title"]
-        let alt = tag.named["alt"] ?? caption ?? ""
-        var image = "![\(MarkdownBlocks.label(alt))](\(MarkdownBlocks.destination(source)))"
-        if let link = tag.named["link"] { image = "[\(image)](\(MarkdownBlocks.destination(link)))" }
+    private func figure(_ source: String, caption: String?, alt: String?, link: String?, indent: String) -> String {
+        let altText = alt ?? caption ?? ""
+        var image = "![\(MarkdownBlocks.label(altText))](\(MarkdownBlocks.destination(source)))"
+        if let link { image = "[\(image)](\(MarkdownBlocks.destination(link)))" }
         guard let caption, !caption.isEmpty else { return image }
         // The caption is Markdown, as Hugo renders it: a paragraph of its own inside; its raw
         // HTML shown as text, as Hugo's `markdownify` leaves it out, its autolinks kept.
         return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + MarkdownBlocks.inertHTML(caption) + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
     }
+
+    /// docsy's and Bootstrap's colours → the kinds of blog's callouts (`.note.warning`).
+    static let calloutKinds: [String: String] = [
+        "primary": "primary", "info": "info", "note": "info", "tip": "success", "success": "success", "secondary": "info",
+        "light": "info", "dark": "info", "warning": "warning", "caution": "warning", "danger": "danger", "error": "danger",
+    ]
 
     private func iframe(_ url: String, title: String) -> String {
         "<iframe src=\"\(escapeHTML(url))\" title=\"\(escapeHTML(title))\" width=\"560\" height=\"315\" allowfullscreen loading=\"lazy\"></iframe>"
@@ -114,5 +145,37 @@ struct HugoShortcodes: TagDialect {
             }
         }
         return language + " {" + pairs.joined(separator: ", ") + "}"
+    }
+}
+
+/// Hugo's resource globs (`images/*`, `**photo*`), as `Resources.Match` reads them: without
+/// case, `*` within one folder, `**` across folders, `?` one character, `{a,b}` either.
+enum HugoGlob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        match(Array(pattern.lowercased()), 0, Array(path.lowercased()), 0)
+    }
+
+    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
+        guard i < p.count else { return j == s.count }
+        switch p[i] {
+        case "*":
+            if i + 1 < p.count, p[i + 1] == "*" {
+                return (j...s.count).contains { match(p, i + 2, s, $0) }
+            }
+            var k = j
+            while true {
+                if match(p, i + 1, s, k) { return true }
+                guard k < s.count, s[k] != "/" else { return false }
+                k += 1
+            }
+        case "?":
+            return j < s.count && s[j] != "/" && match(p, i + 1, s, j + 1)
+        case "{":
+            guard let close = p[i...].firstIndex(of: "}") else { break }
+            let rest = Array(p[(close + 1)...])
+            return p[(i + 1)..<close].split(separator: ",", omittingEmptySubsequences: false).contains { match(Array($0) + rest, 0, s, j) }
+        default: break
+        }
+        return j < s.count && s[j] == p[i] && match(p, i + 1, s, j + 1)
     }
 }

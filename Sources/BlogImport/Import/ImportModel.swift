@@ -74,6 +74,8 @@ struct ImportedSite {
     var listAddresses: [String] = []
     /// The old site's excerpt marker (Jekyll's `excerpt_separator`), made `<!--more-->`.
     var excerptSeparator: String?
+    /// Hugo's `enableEmoji`: `:rocket:` codes in posts showed as emoji.
+    var emojiCodes = false
 
     init(generator: SourceGenerator) {
         self.generator = generator

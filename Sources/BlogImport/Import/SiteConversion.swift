@@ -32,7 +32,9 @@ enum SiteConversion {
                 let folder = (post.target as NSString).deletingLastPathComponent + "/"
                 dialect = HexoTags(links: links, file: post.origin, assets: Set(post.assets.map { String($0.1.dropFirst(folder.count)) }))
             }
-            var body = TagRewriter(dialect: dialect, file: post.origin).rewrite(post.body, firstLine: post.bodyLine, report: &report)
+            var text = post.body
+            if site.emojiCodes { text = HugoEmoji.replace(text, file: post.origin, firstLine: post.bodyLine, report: &report) }
+            var body = TagRewriter(dialect: dialect, file: post.origin).rewrite(text, firstLine: post.bodyLine, report: &report)
             if site.generator == .jekyll { body = Kramdown.convert(body, report: &report) }
             if let separator = site.excerptSeparator { body = ExcerptMarkers.mark(body, separator: separator) }
             body = oldLinks.rewrite(body, post: post, report: &report)
