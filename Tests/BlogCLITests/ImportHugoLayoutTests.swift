@@ -91,4 +91,37 @@ import Testing
         #expect(ImportTests.answers("/posts/hello-world/", in: site + "/public"))
         #expect(try ImportTests.page(site, "posts/hello-world/index.html").contains("href=\"/posts/other/\""))
     }
+
+    /// goldmark's `passthrough` with `\\(`/`\\[` delimiters made them math in Hugo: the new
+    /// site says so (`markdown.math.backslash`); a site without it keeps them brackets.
+    @Test func backslashMathOnlyWhereHugosRendererHadIt() throws {
+        let files: [String: String] = [
+            "hugo.toml": """
+                baseURL = 'https://example.org/'
+                title = 'Math'
+                [markup.goldmark.extensions.passthrough]
+                enable = true
+                [markup.goldmark.extensions.passthrough.delimiters]
+                inline = [['\\(', '\\)']]
+                block = [['\\[', '\\]'], ['$$', '$$']]
+                """,
+            "content/posts/a.md": "---\ntitle: A\ndate: 2022-01-01\n---\nEuler: \\(e^{i\\pi}+1=0\\).\n",
+        ]
+        let old = try Fixture(files: files)
+        let (moved, site, built) = try ImportTests.importAndBuild(old, kind: "hugo")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(moved.status == 0 && built.status == 0, "\(moved.stdout)\(built.stderr)")
+        let settings = try String(contentsOfFile: site + "/blog.yaml", encoding: .utf8)
+        #expect(settings.contains("markdown:\n  math:\n    backslash: true\n"), "\(settings)")
+        let page = try ImportTests.page(site, "posts/a/index.html")
+        #expect(page.contains("<math") && page.contains("e^{i\\pi}+1=0"), "\(page)")
+
+        let plain = try Fixture(files: ["hugo.toml": "baseURL = 'https://example.org/'\ntitle = 'Plain'\n", "content/posts/a.md": files["content/posts/a.md"]!])
+        let (_, plainSite, plainBuilt) = try ImportTests.importAndBuild(plain, kind: "hugo")
+        defer { try? FileManager.default.removeItem(atPath: plainSite) }
+        #expect(plainBuilt.status == 0)
+        #expect(!(try String(contentsOfFile: plainSite + "/blog.yaml", encoding: .utf8)).contains("backslash"))
+        let plainPage = try ImportTests.page(plainSite, "posts/a/index.html")
+        #expect(!plainPage.contains("<math") && plainPage.contains("Euler: (e^{i\\pi}+1=0)."), "\(plainPage)")
+    }
 }

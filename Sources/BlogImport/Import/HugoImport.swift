@@ -51,6 +51,10 @@ enum HugoImport {
         // A post's new file: its path inside the main section, under `posts/`.
         func postPath(_ path: String) -> String { "posts/" + (path.hasPrefix(main + "/") ? String(path.dropFirst(main.count + 1)) : path) }
 
+        site.emojiCodes = config["enableEmoji"]?.bool ?? config["enableemoji"]?.bool ?? false
+        if backslashMath(config) {
+            site.settings.append(("markdown", .mapping(Node.Mapping([(Node("math"), .mapping(Node.Mapping([(Node("backslash"), .flag(true))])))]))))
+        }
         let bundles = Set(pages.filter { ["index.md", "index.markdown", "index.html", "index.htm"].contains(($0 as NSString).lastPathComponent.lowercased()) }.map { ($0 as NSString).deletingLastPathComponent })
         var owned: Set<String> = []
         for page in pages {
@@ -105,6 +109,15 @@ enum HugoImport {
             }
         }
         return (main?.0 ?? "config/_default", config)
+    }
+
+    /// Whether Hugo's renderer read `\(…\)` or `\[…\]` as math: goldmark's `passthrough`
+    /// extension on, with one of them among its delimiters. Elsewhere they are CommonMark's
+    /// escaped brackets (`[\[RFC-0001\] Define](u)`), as `blog` reads them by default.
+    static func backslashMath(_ config: [(String, Node)]) -> Bool {
+        guard let passthrough = config["markup"]?["goldmark"]?["extensions"]?["passthrough"], passthrough["enable"]?.bool == true else { return false }
+        let pairs = ["inline", "block"].flatMap { passthrough["delimiters"]?[$0]?.sequence.map { Array($0) } ?? [] }
+        return pairs.contains { pair in ["\\(", "\\["].contains(pair.sequence?.first?.string ?? "") }
     }
 
     private static func mainSection(_ config: [(String, Node)], pages: [String]) -> String {
