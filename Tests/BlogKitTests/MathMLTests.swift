@@ -70,7 +70,7 @@ import Testing
         ("a\\,b\\;c\\quad d\\qquad e\\!f", false, [
             "<mi>a</mi><mspace width=\"0.1667em\"></mspace><mi>b</mi><mspace width=\"0.2778em\"></mspace><mi>c</mi><mspace width=\"1em\"></mspace><mi>d</mi><mspace width=\"2em\"></mspace><mi>e</mi><mspace width=\"-0.1667em\"></mspace><mi>f</mi>"]),
         ("\\operatorname{Var}(X) + \\operatorname*{argmax}_x f", true, ["<mi>Var</mi>", "<munder><mi>argmax</mi><mi>x</mi></munder>"]),
-        ("a \\\\ b", true, ["<mtable displaystyle=\"true\" class=\"math-aligned\"><mtr><mtd columnalign=\"right\"><mi>a</mi></mtd></mtr><mtr><mtd columnalign=\"right\"><mi>b</mi></mtd></mtr></mtable>"]),
+        ("a \\\\ b", true, ["<mtable displaystyle=\"true\"><mtr><mtd columnalign=\"center\"><mi>a</mi></mtd></mtr><mtr><mtd columnalign=\"center\"><mi>b</mi></mtd></mtr></mtable>"]),
         ("\\sin x + \\log_2 n", false, ["<mi>sin</mi><mi>x</mi>", "<msub><mi>log</mi><mn>2</mn></msub>"]),
         ("\\binom{n}{k}", false, ["<mfrac linethickness=\"0\"><mi>n</mi><mi>k</mi></mfrac>"]),
         ("3.14 < \\pi", false, ["<mn>3.14</mn><mo>&lt;</mo><mi>π</mi>"]),

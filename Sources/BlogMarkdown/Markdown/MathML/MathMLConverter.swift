@@ -22,8 +22,13 @@ package enum MathMLConverter {
                 body = rows[0].cells[0]
                 if let tag = rows[0].tag { body = .row([body, .space("2em"), .mtext(tag)]) }
             } else {
-                // `\\` or `&` outside an environment: lines (and columns) as `aligned` sets them.
-                body = parser.table(rows, aligns: ["right", "left"], attributes: [("displaystyle", String(display)), ("class", "math-aligned")], aligned: true)
+                // `\\` outside an environment: centred lines, as MathJax shows them; with `&`,
+                // columns as `aligned` sets them.
+                if rows.allSatisfy({ $0.cells.count == 1 }) {
+                    body = parser.table(rows, aligns: ["center"], attributes: [("displaystyle", String(display))])
+                } else {
+                    body = parser.table(rows, aligns: ["right", "left"], attributes: [("displaystyle", String(display)), ("class", "math-aligned")], aligned: true)
+                }
             }
             if body.name != "mrow" { body = MathElement("mrow", children: [body]) }
             let html = open + "<semantics>" + body.xml + "<annotation encoding=\"application/x-tex\">"
