@@ -132,7 +132,7 @@ import Testing
             用$a$一个，再用$b$二个。
 
             After the math, [a link](https://example.org/after).
-            """, config: Self.config + "markdown: {math: {backslash: true}}\n")
+            """, config: Self.config + "markdown: {math: {backslash: true}}\nmath: {script: https://cdn.example.org/m.js}\n")
         #expect(html.contains("<span class=\"math inline\">\\(x_1 + y_*\\)</span>"))
         #expect(html.contains("<span class=\"math inline\">\\(a\\_b\\)</span>"))
         #expect(html.contains("prices $5 and $10 stay, <code>$code$</code> too."))
@@ -155,10 +155,17 @@ import Testing
         #expect(html.contains("<a href=\"https://example.org/z\">(6 条消息) 标题</a>"))
         #expect(html.contains("[..] quote and (x)"))
         #expect(!html.contains("class=\"math"))
-        let (_, math) = try post("Both \\(x^2\\) and \\[y\\].\n", config: Self.config + "markdown:\n  math: {backslash: true}\n")
+        let (_, math) = try post("Both \\(x^2\\) and \\[y\\].\n", config: Self.config + "markdown:\n  math: {backslash: true}\nmath: {script: https://cdn.example.org/m.js}\n")
         #expect(math.contains("Both <span class=\"math inline\">\\(x^2\\)</span> and <span class=\"math display\">\\[y\\]</span>."), "\(math)")
         let (result, _) = try build(["blog.yaml": Self.config + "markdown:\n  math: {dollars: true}\n", "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\nx\n"])
         #expect(result.diagnostics.map(\.description).contains("blog.yaml:4: warning: unknown key 'markdown.math.dollars' is ignored"), "\(result.diagnostics)")
+    }
+
+    /// Without a math script, math is MathML the browser draws itself, its TeX kept.
+    @Test func mathIsMathMLWithoutAScript() throws {
+        let (_, html) = try post("Inline $x^2$ here.\n\n$$\\frac{a}{b}$$\n")
+        #expect(html.contains("<math><semantics><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow><annotation encoding=\"application/x-tex\">x^2</annotation></semantics></math>"), "\(html)")
+        #expect(html.contains("<math display=\"block\">") && html.contains("<mfrac>") && !html.contains("\\("))
     }
 
     @Test func aMathScriptOnlyWhenTheSettingsNameOne() throws {

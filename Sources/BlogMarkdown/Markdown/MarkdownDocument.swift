@@ -26,9 +26,11 @@ package final class MarkdownDocument {
     ///   - footnotePrefix: put in footnotes' ids, unique to the post.
     ///   - hardBreaks: every line break of a paragraph is a `<br>` (Hexo's renderers do that).
     ///   - backslashMath: `\(…\)` and `\[…\]` are math (with the math extension), not escapes.
+    ///   - mathScript: the site loads a script that typesets TeX (`math: {script: URL}`): math
+    ///     is kept as TeX for it, not written as MathML.
     package init(
         _ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "",
-        hardBreaks: Bool = false, backslashMath: Bool = false
+        hardBreaks: Bool = false, backslashMath: Bool = false, mathScript: Bool = false
     ) {
         renderOptions = (safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
         root = Self.parse(markdown)
@@ -46,7 +48,7 @@ package final class MarkdownDocument {
             }
             rewrite = rewritten
         }
-        applyExtensions(extensions, rewrite: rewrite, footnotePrefix: footnotePrefix)
+        applyExtensions(extensions, rewrite: rewrite, footnotePrefix: footnotePrefix, mathScript: mathScript)
     }
 
     /// Parses Markdown with cmark; the caller frees the tree.
@@ -72,7 +74,7 @@ package final class MarkdownDocument {
 
     /// Each extension runs only when the Markdown holds what it looks for, told from bytes:
     /// most posts hold no table, footnote or math, and pay nothing for them.
-    private func applyExtensions(_ extensions: Set<MarkdownExtension>, rewrite: SourceRewrite?, footnotePrefix: String) {
+    private func applyExtensions(_ extensions: Set<MarkdownExtension>, rewrite: SourceRewrite?, footnotePrefix: String, mathScript: Bool) {
         let has = { (needle: String) in containsBytes(self.source, needle) }
         let tables = extensions.contains(.tables) && has("|")
         let footnotes = extensions.contains(.footnotes) && has("[^")
@@ -92,7 +94,7 @@ package final class MarkdownDocument {
         if tasks { TaskLists(document: self).apply() }
         if tilde { Delimiters(document: self).apply() }
         if links { Autolinks(document: self).apply() }
-        if let rewrite, math { Math(document: self, math: rewrite.math).apply() }
+        if let rewrite, math { Math(document: self, math: rewrite.math, forScript: mathScript).apply() }
         if standIns { CJKEmphasis.removeStandIns(from: self) }
     }
 

@@ -103,7 +103,7 @@ public struct PostResolver: Sendable {
         let document = MarkdownDocument(
             body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
             footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-", hardBreaks: index.config.hardBreaks,
-            backslashMath: index.config.mathBackslash)
+            backslashMath: index.config.mathBackslash, mathScript: index.config.mathScript != nil)
         var problems: [Diagnostic] = document.warnings.map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         let title = post.title ?? takeTitleHeading(from: document)
         // A post whose front matter failed may have its title there: not a second error.
