@@ -70,7 +70,7 @@ extension Blog {
                 for (path, reason) in report.skipped { Terminal.line("  \(join(source, path)): \(reason)") }
             }
             if !report.notConverted.isEmpty {
-                Terminal.line("\nLeft for you (\(report.notConverted.count)), each an HTML comment in the new post:")
+                Terminal.line("\nLeft for you (\(report.notConverted.count)), to check in the new post (each says what it holds now):")
                 for problem in report.notConverted.sortedByLocation { Terminal.line(relocated(problem, to: source)) }
             }
             let errors = report.buildProblems.filter(\.isError).count
