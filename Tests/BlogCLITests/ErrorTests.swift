@@ -37,7 +37,7 @@ import Testing
             "posts/d.md:3: error: cannot read date '2016-31-12'",
             "posts/e.md:4: error: URL /2016/01/a/ is also the URL of posts/a.md",
             "posts/a.md:1: error: URL /2016/01/a/ is also the URL of posts/e.md",
-            "posts/f.md:5: error: '../../../../etc/passwd' leaves the site folder; it is not published",
+            "posts/f.md:5: error: '../../../../etc/passwd' goes above the site folder from posts/ (a relative link is read from the post's file); it is not published",
             "posts/g.md:1: error: post has no date",
         ] {
             #expect(lines.contains { $0.hasPrefix(expected) }, "missing: \(expected)\n\(result.stderr)")

@@ -166,7 +166,9 @@ import Testing
         let (post, problems) = try resolve("Intro\n\nSee [gone](gone.md) and\n![missing](nope.png)\n\n[up](../../../etc/passwd)\n")
         #expect(problems.map(\.description) == [
             "posts/2016/x.md:7: error: link to 'gone.md' does not match any post or page (looked for posts/2016/gone.md)",
-            "posts/2016/x.md:10: error: '../../../etc/passwd' leaves the site folder; it is not published",
+            // Read from the page's address, as a browser and the old generator read it, the
+            // link lands inside the site: the message says so.
+            "posts/2016/x.md:10: error: '../../../etc/passwd' goes above the site folder from posts/2016/ (a relative link is read from the post's file); from the page's address it is '/etc/passwd': write that if you meant it; it is not published",
         ])
         // Not a file beside the post, perhaps a file of the finished site: checked there,
         // at its own line (the build's link check; see LinkCheckTests).

@@ -61,6 +61,16 @@ package struct LinkResolver {
         style == .absolute ? index.absoluteURL(path) : index.url(path)
     }
 
+    /// Why a link that climbs above the site folder is not published, and, when read from the
+    /// page's address (as a browser reads it, and as the old generator's pages did) it lands
+    /// inside the site, what to write instead.
+    private func aboveTheSite(_ raw: String, path: String, rooted: Bool) -> String {
+        let from = rooted ? "" : " from \(post.folder)/ (a relative link is read from the post's file)"
+        let page = index.pathBySource[post.sourcePath] ?? ""
+        let hint = rooted ? nil : SitePath.normalize(SitePath.join(page, path)).map { "; from the page's address it is '/\($0)': write that if you meant it" }
+        return "'\(raw)' goes above the site folder\(from)\(hint ?? ""); it is not published"
+    }
+
     package func resolve(_ raw: String, isImage: Bool) -> Outcome {
         if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || hasURLScheme(raw) { return .keep }
         let (pathPart, suffix) = splitSuffix(raw)
@@ -71,7 +81,7 @@ package struct LinkResolver {
         }
         let isRooted = path.hasPrefix("/")
         guard let sitePath = SitePath.normalize(isRooted ? path : SitePath.join(post.folder, path)) else {
-            return .problem("'\(raw)' leaves the site folder; it is not published")
+            return .problem(aboveTheSite(raw, path: path, rooted: isRooted))
         }
         if path.hasSuffix(".md") {
             return crossLink(to: sitePath, suffix: suffix, written: raw)
