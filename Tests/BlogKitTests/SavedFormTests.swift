@@ -99,8 +99,9 @@ import Testing
             assets: [Asset(sourcePath: "pages/x/a.png", outputPath: "x/a.png")], linkedSources: ["posts/y.md"],
             fragmentLinks: [FragmentLink(target: "posts/y.md", fragment: "f", line: 9)],
             links: [BodyLink(url: "/u/", written: "u.md", isImage: true, lookedIn: "pages/x/", check: true, estimate: 3, blockEnd: 4)],
-            feedContent: "<p>feed</p>", digest: 99)
-        #expect(Mirror(reflecting: resolved).children.count == 15, "a field was added to ResolvedPost: save it in SavedForms.swift, then count it here")
+            feedContent: "<p>feed</p>", image: LeadImage(path: "x/a.png", isExternal: false, size: ImageSize(width: 640, height: 480)),
+            digest: 99)
+        #expect(Mirror(reflecting: resolved).children.count == 16, "a field was added to ResolvedPost: save it in SavedForms.swift, then count it here")
 
         var writer = ByteWriter()
         writer.add(post)
@@ -118,5 +119,6 @@ import Testing
         #expect("\(backResolved.toc)" == "\(resolved.toc)" && "\(backResolved.assets)" == "\(resolved.assets)")
         #expect(backResolved.linkedSources == ["posts/y.md"] && "\(backResolved.fragmentLinks)" == "\(resolved.fragmentLinks)")
         #expect(backResolved.links == resolved.links && backResolved.feedContent == "<p>feed</p>" && backResolved.digest == 99)
+        #expect(backResolved.image == resolved.image)
     }
 }

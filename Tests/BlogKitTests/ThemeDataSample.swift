@@ -61,8 +61,15 @@ enum ThemeDataSample {
         case "category": content = .category(TermPage(name: "c", url: "/categories/c/", posts: [summary], countText: "1 post"))
         default: content = .notFound
         }
-        return PageContext(
+        var page = PageContext(
             site: site, pageTitle: "P · T", description: "D",
             canonical: content.kind == "404" ? nil : "https://example.com/", content: content)
+        if content.kind != "404" {
+            page.social = SocialCard(
+                type: "article", title: "P", description: "D", url: "https://example.com/2016/p/", locale: "en",
+                image: "https://example.com/2016/p/a.png", imageWidth: 640, imageHeight: 480,
+                publishedTime: "2016-12-31T00:00:00Z", modifiedTime: "2017-01-01T00:00:00Z", tags: ["x"], jsonLD: "{}")
+        }
+        return page
     }
 }

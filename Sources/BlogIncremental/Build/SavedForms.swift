@@ -72,6 +72,14 @@ extension ByteWriter {
             w.add(link.blockEnd)
         }
         add(post.feedContent)
+        add(post.image != nil)
+        if let image = post.image {
+            add(image.path)
+            add(image.isExternal)
+            add(image.size != nil)
+            add(image.size?.width ?? 0)
+            add(image.size?.height ?? 0)
+        }
         add(post.digest)
     }
 
@@ -134,10 +142,17 @@ extension ByteReader {
                      check: r.bool(), estimate: r.int(), blockEnd: r.int())
         }
         let feedContent = optionalString()
+        let image = bool() ? leadImage() : nil
         return ResolvedPost(
             source: source, title: title, path: path, content: "", excerpt: excerpt, hasMore: hasMore,
             summary: summary, toc: toc, words: words, assets: assets, linkedSources: linkedSources,
-            fragmentLinks: fragmentLinks, links: links, feedContent: feedContent, digest: unsigned())
+            fragmentLinks: fragmentLinks, links: links, feedContent: feedContent, image: image, digest: unsigned())
+    }
+
+    private mutating func leadImage() -> LeadImage {
+        let (path, isExternal, hasSize) = (string(), bool(), bool())
+        let (width, height) = (int(), int())
+        return LeadImage(path: path, isExternal: isExternal, size: hasSize ? ImageSize(width: width, height: height) : nil)
     }
 
     package mutating func diagnostic() -> Diagnostic {

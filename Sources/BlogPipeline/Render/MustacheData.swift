@@ -37,6 +37,7 @@ package struct MustacheEncoder {
         ]
         data["description"] = page.description
         data["canonical"] = page.canonical
+        data["social"] = page.social.map(Self.convert)
         switch page.content {
         case .post(let post): data["post"] = convert(post)
         case .page(let page): data["page"] = convert(page)
@@ -78,6 +79,20 @@ package struct MustacheEncoder {
         data["author"] = site.author
         data["description"] = site.description
         data["math_script"] = site.mathScript
+        return data
+    }
+
+    package static func convert(_ card: SocialCard) -> [String: Any] {
+        var data: [String: Any] = [
+            "type": card.type, "title": card.title, "url": card.url, "locale": card.locale,
+            "twitter_card": card.twitterCard, "tags": card.tags, "json_ld": card.jsonLD,
+        ]
+        data["description"] = card.description
+        data["image"] = card.image
+        data["image_width"] = card.imageWidth
+        data["image_height"] = card.imageHeight
+        data["published_time"] = card.publishedTime
+        data["modified_time"] = card.modifiedTime
         return data
     }
 

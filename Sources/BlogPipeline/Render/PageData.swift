@@ -96,14 +96,22 @@ package struct PageData {
             updated: post.source.updated.map { .init(day: interface.date($0), iso: $0.iso8601) })
     }
 
-    /// What every page has: the site, its title, description, canonical URL and kind.
-    package func page(_ content: PageContent, path: String, title: String?, description: String? = nil) -> PageContext {
-        PageContext(
+    /// What every page has: the site, its title, description, canonical URL, social card and kind.
+    /// - Parameter post: the post or page shown, for its card.
+    package func page(
+        _ content: PageContent, path: String, title: String?, description: String? = nil, post: ResolvedPost? = nil
+    ) -> PageContext {
+        let description = description ?? (config.description.isEmpty ? nil : config.description)
+        var page = PageContext(
             site: site,
             pageTitle: title.map { "\($0) · \(config.title)" } ?? config.title,
-            description: description ?? (config.description.isEmpty ? nil : config.description),
+            description: description,
             canonical: content.kind == "404" ? nil : index.absoluteURL(path),  // served at any missing URL
             content: content)
+        if let url = page.canonical {
+            page.social = SocialCards.card(title: title ?? config.title, description: description, url: url, post: post, index: index)
+        }
+        return page
     }
 
     package func summaries(_ posts: [ResolvedPost]) -> [PostSummary] {

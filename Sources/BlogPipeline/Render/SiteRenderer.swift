@@ -105,7 +105,7 @@ package struct SiteRenderer {
             d.add((newer?.title ?? "") + "\u{1}" + (newer?.path ?? ""))
         } context: {
             data.page(.post(data.full(post, older: older, newer: newer)), path: post.path, title: post.title,
-                      description: post.summary)
+                      description: post.summary, post: post)
         }
     }
 
@@ -113,7 +113,7 @@ package struct SiteRenderer {
         model.pages.map { post in
             job("page", path: post.path, origin: post.source.sourcePath) { d in d.add(post.digest) } context: {
                 data.page(.page(data.full(post, older: nil, newer: nil)), path: post.path, title: post.title,
-                          description: post.summary)
+                          description: post.summary, post: post)
             }
         }
     }

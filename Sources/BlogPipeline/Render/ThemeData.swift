@@ -18,8 +18,35 @@ package struct PageContext: Sendable {
     /// Absent on the 404 page, which is served at any missing URL.
     package var canonical: String?
     package var content: PageContent
+    /// Open Graph, Twitter and JSON-LD: what a chat app or social site shows of a shared link.
+    /// Absent on the 404 page.
+    package var social: SocialCard? = nil
 
     package var kind: String { content.kind }
+}
+
+/// `social`: a page's card when its link is shared.
+package struct SocialCard: Sendable {
+    /// `article` for a post, `website` otherwise.
+    package var type: String
+    package var title: String
+    package var description: String?
+    /// Absolute.
+    package var url: String
+    /// `zh_CN`, as Open Graph writes a language.
+    package var locale: String
+    /// Absolute: the post's first image.
+    package var image: String?
+    package var imageWidth: Int?
+    package var imageHeight: Int?
+    package var publishedTime: String?
+    package var modifiedTime: String?
+    package var tags: [String]
+    /// `application/ld+json`, safe to put in a `<script>` as it is.
+    package var jsonLD: String
+
+    /// `summary_large_image` when there is an image, `summary` otherwise.
+    package var twitterCard: String { image == nil ? "summary" : "summary_large_image" }
 }
 
 /// What a kind of page adds to the keys every page has; the case is the page's `kind`.

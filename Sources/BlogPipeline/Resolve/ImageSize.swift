@@ -8,6 +8,10 @@ public struct ImageSize: Sendable, Hashable {
     public var width: Int
     public var height: Int
 
+    package init(width: Int, height: Int) {
+        (self.width, self.height) = (width, height)
+    }
+
     /// PNG, GIF, JPEG, WebP, and SVG when its root element declares both sizes.
     public static func read(_ data: Data) -> ImageSize? {
         let bytes = [UInt8](data.prefix(4096))

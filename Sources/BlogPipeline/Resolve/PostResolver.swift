@@ -15,6 +15,18 @@ public struct TOCEntry: Sendable, Hashable {
     }
 }
 
+/// The first image of a post, for its social card: a file of the site (its output path) with
+/// its size, or another site's image by its URL.
+public struct LeadImage: Sendable, Hashable {
+    public var path: String
+    public var isExternal: Bool
+    public var size: ImageSize?
+
+    package init(path: String, isExternal: Bool, size: ImageSize?) {
+        (self.path, self.isExternal, self.size) = (path, isExternal, size)
+    }
+}
+
 /// A post after parsing and resolving: its HTML, with every local URL pointing where the
 /// build publishes it, and the facts lists and feeds need. A class, immutable: lists, groups
 /// and caches share one instance instead of copying a dozen strings each.
@@ -41,17 +53,19 @@ public final class ResolvedPost: Sendable {
     /// The content with absolute URLs, for the feed (readers show it away from the site);
     /// made only for the posts the feed shows, from the same parse.
     public let feedContent: String?
+    /// The post's first image, which its social card shows.
+    public let image: LeadImage?
     /// A digest of everything above that pages show (see `computeDigest`).
     public let digest: UInt64
 
     package init(source: SourcePost, title: String, path: String, content: String, excerpt: String, hasMore: Bool,
          summary: String, toc: [TOCEntry], words: Int, assets: [Asset], linkedSources: [String],
          fragmentLinks: [FragmentLink] = [], links: [BodyLink] = [], feedContent: String? = nil,
-         digested: Bool = true, digest known: UInt64? = nil) {
+         image: LeadImage? = nil, digested: Bool = true, digest known: UInt64? = nil) {
         (self.source, self.title, self.path, self.content, self.excerpt) = (source, title, path, content, excerpt)
         (self.hasMore, self.summary, self.toc, self.words) = (hasMore, summary, toc, words)
         (self.assets, self.linkedSources, self.fragmentLinks) = (assets, linkedSources, fragmentLinks)
-        (self.links, self.feedContent) = (links, feedContent)
+        (self.links, self.feedContent, self.image) = (links, feedContent, image)
         // Only a cache compares digests; a one-off build need not read every page twice.
         // `known`: read back with a build's saved state, which keeps the digest, not the content.
         digest = known ?? (!digested ? 0 : Digest.of { d in
@@ -133,7 +147,8 @@ public struct PostResolver: Sendable {
             source: post, title: title ?? "", path: path,
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
-            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, feedContent: feedContent, digested: digests)
+            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, feedContent: feedContent, image: walk.image,
+            digested: digests)
         // Kept with its problems too: the finished site's links are checked in the same round.
         return (resolved, problems)
     }
@@ -164,6 +179,8 @@ package struct DocumentWalk {
     package var linkedSources: [String] = []
     package var fragmentLinks: [FragmentLink] = []
     package var bodyLinks: [BodyLink] = []
+    /// The first image, for the post's social card.
+    package var image: LeadImage?
     /// For `blog check`: the largest image size without a warning, in kilobytes.
     package var checks: Int?
     package var text = ""
@@ -255,6 +272,9 @@ package struct DocumentWalk {
         case .keep:
             // Another host, but perhaps this site by its full address: the check tells.
             bodyLinks.append(listed(written, check: true))
+            if node.isImage, image == nil, written.hasPrefix("https://") || written.hasPrefix("http://") {
+                image = LeadImage(path: written, isExternal: true, size: nil)
+            }
             return nil
         case .rewrite(let url, let linkedSource):
             node.url = url
@@ -275,6 +295,7 @@ package struct DocumentWalk {
             // The header is enough, unless a JPEG carries a large thumbnail before its frame.
             let size = fileSystem.prefix(of: path, length: 64 * 1024).flatMap(ImageSize.read)
                 ?? (try? fileSystem.contents(of: path)).flatMap(ImageSize.read)
+            if image == nil { image = LeadImage(path: asset.outputPath, isExternal: false, size: size) }
             if size == nil {
                 problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "cannot read the size of image '\(asset.sourcePath)' (a damaged file, or a header that says 0×0); it has no width and height"))
             }

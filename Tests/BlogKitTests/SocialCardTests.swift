@@ -1,0 +1,58 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BlogCore
+@testable import BlogMarkdown
+@testable import BlogPipeline
+@testable import BlogIncremental
+@testable import BlogImport
+
+/// A shared link shows a card: every post page carries Open Graph, Twitter and JSON-LD with
+/// absolute URLs, read here as a crawler reads them.
+@Suite struct SocialCardTests {
+    static func meta(_ html: String) -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for match in html.matches(of: /<meta (?:property|name)="([^"]+)" content="([^"]*)">/) {
+            found[String(match.1), default: []].append(String(match.2))
+        }
+        return found
+    }
+
+    static func jsonLD(_ html: String) throws -> [String: Any] {
+        let script = try #require(html.firstMatch(of: /<script type="application\/ld\+json">(.*?)<\/script>/)?.1)
+        return try #require(try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any])
+    }
+
+    @Test func aPostHasItsCardWithAbsoluteURLs() throws {
+        let (result, pages) = try SharedFixtures.build([
+            "blog.yaml": "title: Site\nauthor: Lin </script>\nbase_url: https://example.com/blog/\nlanguage: zh-CN\n",
+            "posts/2016/a/index.md": "---\ntitle: \"A <b> & 'q'\"\ndate: 2016-12-31 10:00 +0800\nupdated: 2017-01-02\ntags: [swift, 性能]\nsummary: Short.\n---\nText ![one](one.png) ![two](two.png)\n",
+            "posts/2016/a/one.png": Fixture.png(width: 1200, height: 630),
+            "posts/2016/a/two.png": Fixture.png(width: 10, height: 10),
+            "posts/2016/b.md": "---\ntitle: B\ndate: 2016-11-01\n---\nNo image, ![far](https://cdn.example.org/x.jpg) later.\n",
+        ])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let page = try #require(pages["2016/12/a/index.html"])
+        let meta = Self.meta(page)
+        #expect(meta["og:type"] == ["article"] && meta["og:title"] == ["A &lt;b&gt; &amp; &#39;q&#39;"], "\(meta)")
+        #expect(meta["og:url"] == ["https://example.com/blog/2016/12/a/"] && meta["og:description"] == ["Short."])
+        #expect(meta["og:image"] == ["https://example.com/blog/2016/12/a/one.png"])
+        #expect(meta["og:image:width"] == ["1200"] && meta["og:image:height"] == ["630"])
+        #expect(meta["article:published_time"] == ["2016-12-31T10:00:00+08:00"] && meta["article:tag"] == ["swift", "性能"])
+        #expect(meta["twitter:card"] == ["summary_large_image"] && meta["og:locale"] == ["zh_CN"] && meta["og:site_name"] == ["Site"])
+        let ld = try Self.jsonLD(page)
+        #expect(ld["@type"] as? String == "BlogPosting" && ld["headline"] as? String == "A <b> & 'q'")
+        #expect(ld["image"] as? String == "https://example.com/blog/2016/12/a/one.png" && ld["dateModified"] as? String == "2017-01-02T00:00:00+00:00")
+        #expect((ld["author"] as? [String: Any])?["name"] as? String == "Lin </script>")
+        #expect(!page.contains("Lin </script>"), "the author's text cannot close the script")
+
+        let other = Self.meta(try #require(pages["2016/11/b/index.html"]))
+        #expect(other["og:image"] == ["https://cdn.example.org/x.jpg"] && other["og:image:width"] == nil)
+
+        let home = try #require(pages["index.html"])
+        #expect(Self.meta(home)["og:type"] == ["website"] && Self.meta(home)["twitter:card"] == ["summary"])
+        #expect(try Self.jsonLD(home)["@type"] as? String == "WebSite")
+        #expect(!(try #require(pages["404.html"])).contains("og:url"))
+    }
+}
