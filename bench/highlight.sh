@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The highlighter's speed: MB/s per language over the code blocks of the real blogs in
-# ../shared/corpora (gathered per language into one file each), and milliseconds on input
-# made to be slow. Release build, one core.
+# ../shared/corpora (gathered per language into one file each), and milliseconds for 1 MB of
+# every construct each language may leave open (`HostileInputs`: unclosed strings, comments,
+# here-documents, `=begin`, `--[[`, `"""`, `<script>`…), once or on every line, each of which
+# must take under 100 ms. Release build, one core.
 #   bench/highlight.sh
+#   HOSTILE_LANGUAGES=ruby,hcl bench/highlight.sh    # only those lexers
+#   HOSTILE_ALL=1 bench/highlight.sh                 # every opener in every lexer (long)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)

@@ -31,14 +31,17 @@ while arguments.count >= 2 {
 // take under 100 ms. Each is timed at 64 KB and 256 KB; a quadratic lexer shows as growth
 // well over 4 for 4 times the input. The 20 slowest, and any growing faster than linear or on
 // course for over 100 ms, are then timed at 1 MB (best of 3). `HOSTILE_LANGUAGES=ruby,hcl`
-// tries only those.
+// tries only those; `HOSTILE_ALL=1` tries every opener of `HostileInputs.openers` in every
+// lexer, not only its language's own (a few minutes a language).
 print("\nunclosed constructs | ms for 1 MB (best of 3) | growth from 64 KB to 256 KB (4 = linear)")
 let languages = Set(Language.byAliasNames.map { Language.named($0)!.name }).sorted()
 let only = ProcessInfo.processInfo.environment["HOSTILE_LANGUAGES"].map { Set($0.split(separator: ",").map(String.init)) }
 var results: [(language: Language, opener: String, shape: HostileInputs.Shape, projected: Double, growth: Double)] = []
 for name in languages where only?.contains(name) ?? true {
     let language = Language.named(name)!
-    for opener in HostileInputs.openers {
+    // `HOSTILE_ALL=1`: every opener of every language in every lexer (long); else its own.
+    let openers = ProcessInfo.processInfo.environment["HOSTILE_ALL"] == "1" ? HostileInputs.openers : HostileInputs.unclosed[name] ?? []
+    for opener in openers {
         for shape in HostileInputs.Shape.allCases {
             let small = seconds { _ = Highlighter.html(HostileInputs.input(opener, shape, size: 64_000), language: language) }
             let big = seconds { _ = Highlighter.html(HostileInputs.input(opener, shape, size: 256_000), language: language) }
