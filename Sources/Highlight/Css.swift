@@ -122,11 +122,21 @@ enum Css {
             }
             var i = p
             while i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
-            guard i < b.count, b[i].isLetter || b[i] == UInt8(ascii: "_") else { return }
+            // Not a property: the run is text, taken whole (reading it again from each of
+            // its bytes made a long word quadratic).
+            guard i < b.count, b[i].isLetter || b[i] == UInt8(ascii: "_") else {
+                s.position = i
+                if i > p { s.emit(nil, from: p) }
+                return
+            }
             while i < b.count, Self.isWord(b[i]) { i += 1 }
             var colon = i
             while colon < b.count, b[colon].isSpace { colon += 1 }
-            guard colon < b.count, b[colon] == UInt8(ascii: ":") else { return }
+            guard colon < b.count, b[colon] == UInt8(ascii: ":") else {
+                s.position = i
+                s.emit(nil, from: p)
+                return
+            }
             let name = UnsafeBufferPointer(rebasing: b[p..<i])
             s.position = i
             s.emit(i > p && b[p] == UInt8(ascii: "-") ? .nameVariable : CssWords.properties.contains(name) ? .keyword : .name, from: p)

@@ -73,7 +73,7 @@ import Testing
             }
         }
         for opener in HostileInputs.unclosed[name] ?? [] {
-            for shape in [HostileInputs.Shape.onceThenLines, .everyLine] {
+            for shape in HostileInputs.Shape.allCases {
                 let small = HostileInputs.input(opener, shape, size: 16_000), big = HostileInputs.input(opener, shape, size: 64_000)
                 var html = ""
                 func seconds(_ code: String) -> Double {
