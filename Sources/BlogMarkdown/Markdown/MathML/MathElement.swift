@@ -1,3 +1,5 @@
+import BlogCore
+
 /// One element of the MathML a formula becomes: a token (`mi`, `mn`, `mo`, `mtext`) with its
 /// text, or a layout element (`mrow`, `mfrac`, `msubsup`, `mtable`…) with its children.
 /// Plain values, written out by `xml`, which walks the tree with its own stack: a tree is
@@ -57,20 +59,7 @@ struct MathElement {
         return out
     }
 
-    /// `&`, `<`, `>` and `"` as entities; everything else as written (UTF-8 pages).
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Text and attribute values as HTML escapes them (`escapeHTML`, the one escaping of the
+    /// project): the MathML stands in an HTML page.
+    static func escape(_ text: String) -> String { escapeHTML(text) }
 }
