@@ -90,9 +90,9 @@ import Testing
         let post = SourcePost(
             kind: .page, sourcePath: "pages/x/index.md", folder: "pages/x", isBundle: true, title: "标题",
             date: date, updated: PostDate(secondsSince1970: 1_490_000_000, offsetSeconds: -3_600), tags: ["a", "b"],
-            categories: ["c"], slug: "x", draft: true, summary: "sum", aliases: ["/old/"], yearSummary: 2016,
+            categories: ["c"], slug: "x", draft: true, summary: "sum", image: "cover.png", aliases: ["/old/"], yearSummary: 2016,
             body: .text("Body\n"), bodyLineOffset: 7, keyLines: ["title": 2, "date": 3], loadFailed: true)
-        #expect(Mirror(reflecting: post).children.count == 18, "a field was added to SourcePost: save it in SavedForms.swift, then count it here")
+        #expect(Mirror(reflecting: post).children.count == 19, "a field was added to SourcePost: save it in SavedForms.swift, then count it here")
         let resolved = ResolvedPost(
             source: post, title: "T", path: "x/", content: "<p>not saved</p>", excerpt: "<p>e</p>", hasMore: true,
             summary: "s", toc: [TOCEntry(level: 2, id: "i", title: "t")], words: 42,

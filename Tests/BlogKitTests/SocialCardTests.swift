@@ -56,3 +56,31 @@ import Testing
         #expect(!(try #require(pages["404.html"])).contains("og:url"))
     }
 }
+
+extension SocialCardTests {
+    /// `image:` chooses the card's picture (published with the post even when the body does
+    /// not show it); Hugo's `images:` list and a file of `static/` work too; a missing one is
+    /// an error at its line.
+    @Test func frontMatterImageIsTheCard() throws {
+        let (result, pages) = try SharedFixtures.build([
+            "blog.yaml": "title: Site\nbase_url: https://example.com/\n",
+            "posts/a/index.md": "---\ntitle: A\ndate: 2016-12-31\nimage: cover.png\n---\nText ![one](one.png)\n",
+            "posts/a/cover.png": Fixture.png(width: 1200, height: 600),
+            "posts/a/one.png": Fixture.png(width: 10, height: 10),
+            "posts/b.md": "---\ntitle: B\ndate: 2016-11-01\nimages: [/img/shared.png]\n---\nNo image.\n",
+            "static/img/shared.png": Fixture.png(width: 800, height: 400),
+        ])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        let a = Self.meta(try #require(pages["2016/12/a/index.html"]))
+        #expect(a["og:image"] == ["https://example.com/2016/12/a/cover.png"] && a["og:image:width"] == ["1200"], "\(a)")
+        #expect(result.files.contains { $0.path == "2016/12/a/cover.png" }, "the card's picture is published with the post")
+        let b = Self.meta(try #require(pages["2016/11/b/index.html"]))
+        #expect(b["og:image"] == ["https://example.com/img/shared.png"] && b["og:image:height"] == ["400"], "\(b)")
+
+        let (broken, _) = try SharedFixtures.build([
+            "blog.yaml": "title: Site\n",
+            "posts/c.md": "---\ntitle: C\ndate: 2016-11-01\n\nimage: nowhere.png\n---\nText.\n",
+        ])
+        #expect(broken.diagnostics.description.contains("posts/c.md:5: error: image 'nowhere.png' not found"), "\(broken.diagnostics)")
+    }
+}

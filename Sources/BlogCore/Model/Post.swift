@@ -41,6 +41,9 @@ public struct SourcePost: Sendable, Hashable {
     public var slug: String
     public var draft = false
     public var summary: String?
+    /// The picture its social card shows (`image:`, or the first of Hugo's `images:`), as
+    /// written: resolved like an image of the body. nil: the body's first image.
+    public var image: String?
     public var aliases: [String] = []
     /// The year this post sums up (`year_summary: true` means its own year; `year_summary:
     /// 2016` lets a post of January 2017 sum up 2016). It is featured on that year's page.
@@ -58,7 +61,7 @@ public struct SourcePost: Sendable, Hashable {
     public func line(ofKey key: String) -> Int? { keyLines[key] }
 
 
-    package init(kind: ContentKind, sourcePath: String, folder: String, isBundle: Bool, title: String? = nil, date: PostDate? = nil, updated: PostDate? = nil, tags: [String] = [], categories: [String] = [], slug: String, draft: Bool = false, summary: String? = nil, aliases: [String] = [], yearSummary: Int? = nil, body: PostBody, bodyLineOffset: Int, keyLines: [String: Int] = [:], loadFailed: Bool = false) {
+    package init(kind: ContentKind, sourcePath: String, folder: String, isBundle: Bool, title: String? = nil, date: PostDate? = nil, updated: PostDate? = nil, tags: [String] = [], categories: [String] = [], slug: String, draft: Bool = false, summary: String? = nil, image: String? = nil, aliases: [String] = [], yearSummary: Int? = nil, body: PostBody, bodyLineOffset: Int, keyLines: [String: Int] = [:], loadFailed: Bool = false) {
         self.kind = kind
         self.sourcePath = sourcePath
         self.folder = folder
@@ -71,6 +74,7 @@ public struct SourcePost: Sendable, Hashable {
         self.slug = slug
         self.draft = draft
         self.summary = summary
+        self.image = image
         self.aliases = aliases
         self.yearSummary = yearSummary
         self.body = body

@@ -14,7 +14,7 @@ import BlogPipeline
 /// must be made again, or which must be resolved again, is read from its file then
 /// (`SiteBuilder.complete`). Its file did not change, or it would not be hollow.
 package enum SavedBuild {
-    package static let format = "blog saved build 3"
+    package static let format = "blog saved build 4"
 
     /// One per output folder, like the record.
     package static func fileName(output: String) -> String {

@@ -20,6 +20,7 @@ extension ByteWriter {
         add(post.slug)
         add(post.draft)
         add(post.summary)
+        add(post.image)
         add(post.aliases)
         add(post.yearSummary != nil)
         add(post.yearSummary ?? 0)
@@ -111,7 +112,7 @@ extension ByteReader {
         let kind: ContentKind = bool() ? .post : .page
         let (sourcePath, folder, isBundle, title) = (string(), string(), bool(), optionalString())
         let (date, updated, tags, categories) = (postDate(), postDate(), strings(), strings())
-        let (slug, draft, summary, aliases) = (string(), bool(), optionalString(), strings())
+        let (slug, draft, summary, image, aliases) = (string(), bool(), optionalString(), optionalString(), strings())
         let hasYearSummary = bool()
         let yearSummary = int()
         let bodyLineOffset = int()
@@ -120,7 +121,7 @@ extension ByteReader {
         return SourcePost(
             kind: kind, sourcePath: sourcePath, folder: folder, isBundle: isBundle, title: title, date: date,
             updated: updated, tags: tags, categories: categories, slug: slug, draft: draft, summary: summary,
-            aliases: aliases, yearSummary: hasYearSummary ? yearSummary : nil, body: .onDisk(digest: bodyDigest),
+            image: image, aliases: aliases, yearSummary: hasYearSummary ? yearSummary : nil, body: .onDisk(digest: bodyDigest),
             bodyLineOffset: bodyLineOffset, keyLines: Dictionary(keyLines) { a, _ in a }, loadFailed: bool())
     }
 

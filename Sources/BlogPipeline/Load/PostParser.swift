@@ -157,6 +157,14 @@ public enum PostParser {
             post.aliases = list().map { $0.hasPrefix("/") ? $0 : "/" + $0 }
         case "slug": post.slug = field.node.string.map(trimmed) ?? ""
         case "summary": post.summary = field.node.string.map(trimmed)
+        case "image", "images":
+            // Jekyll's SEO tag and most themes write one `image:`, Hugo a list `images:`.
+            // jekyll-seo-tag also takes `image: {path: …}`.
+            let written = field.node.string.map { [$0] } ?? field.node.stringList ?? field.node.mapping?["path"]?.string.map { [$0] }
+            guard let first = written?.first else {
+                return fail("\(field.key) must be the path or URL of an image, such as cover.jpg")
+            }
+            post.image = trimmed(first)
         case "year_summary":
             if let flag = field.node.bool {
                 post.yearSummary = flag ? 0 : nil  // its own year, known once `date` is read

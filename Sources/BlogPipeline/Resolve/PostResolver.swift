@@ -133,6 +133,16 @@ public struct PostResolver: Sendable {
         walk.checks = checks ? index.config.maxImageKilobytes : nil
         walk.resolveURLs(in: document)
         problems += walk.problems
+        var image = walk.image
+        if let written = post.image {
+            switch links.cardImage(written) {
+            case .found(let lead, let asset):
+                image = lead
+                if let asset, !walk.assets.contains(asset) { walk.assets.append(asset) }
+            case .problem(let message):
+                problems.append(.error(post.sourcePath, line: post.line(ofKey: "image") ?? post.line(ofKey: "images") ?? 1, message))
+            }
+        }
         // Only fences name a language: a post without one has nothing to colour.
         let fenced = containsBytes(body, "```") || containsBytes(body, "~~~")
         let code = CodeBlocks(enabled: index.config.highlight, lineNumbers: index.config.lineNumbers)
@@ -147,7 +157,7 @@ public struct PostResolver: Sendable {
             source: post, title: title ?? "", path: path,
             content: parts.content, excerpt: parts.excerpt, hasMore: parts.hasMore, summary: summary,
             toc: toc, words: WordCounter.count(walk.text), assets: walk.assets, linkedSources: walk.linkedSources,
-            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, feedContent: feedContent, image: walk.image,
+            fragmentLinks: walk.fragmentLinks, links: walk.bodyLinks, feedContent: feedContent, image: image,
             digested: digests)
         // Kept with its problems too: the finished site's links are checked in the same round.
         return (resolved, problems)
