@@ -283,3 +283,27 @@ import Testing
         #expect(html.contains("<li id=\"fn-2016-01-a-2000\">"))
     }
 }
+
+/// `figures`: a lone image with a title or a describing alt text gets that text as its
+/// caption; file names and editors' default words do not.
+@Suite struct FigureTests {
+    static func html(_ markdown: String, extensions: Set<MarkdownExtension> = MarkdownExtension.all) -> String {
+        let document = MarkdownDocument(markdown, safe: false, extensions: extensions)
+        return document.html(of: MarkdownNode(document.root))
+    }
+
+    @Test func aLoneImageWithATitleOrAnAltIsAFigure() {
+        #expect(Self.html("![A cat](cat.png \"Our cat, 2016\")\n") == "<figure>\n<img src=\"cat.png\" alt=\"A cat\" title=\"Our cat, 2016\" />\n<figcaption>Our cat, 2016</figcaption></figure>\n")
+        #expect(Self.html("![北京的 <雪>](snow.jpg)\n").hasSuffix("<figcaption>北京的 &lt;雪&gt;</figcaption></figure>\n"))
+        #expect(Self.html("[![Full size](a.png)](big.png)\n") == "<figure>\n<a href=\"big.png\"><img src=\"a.png\" alt=\"Full size\" /></a>\n<figcaption>Full size</figcaption></figure>\n")
+    }
+
+    @Test func fileNamesTextBesideAndSwitchedOffAreNotFigures() {
+        for markdown in ["![image-20210307123456](a.png)\n", "![cat.png](x/cat.png)\n", "![截图](a.png)\n", "![a](a.png)\n", "![](a.png)\n", "See ![A cat](cat.png) here.\n", "![A](a.png) ![B](b.png)\n"] {
+            #expect(!Self.html(markdown).contains("<figure>"), "\(markdown)")
+        }
+        var without = MarkdownExtension.all
+        without.remove(.figures)
+        #expect(Self.html("![A cat](cat.png)\n", extensions: without) == "<p><img src=\"cat.png\" alt=\"A cat\" /></p>\n")
+    }
+}

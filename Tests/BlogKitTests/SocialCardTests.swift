@@ -69,6 +69,7 @@ extension SocialCardTests {
             "posts/a/one.png": Fixture.png(width: 10, height: 10),
             "posts/b.md": "---\ntitle: B\ndate: 2016-11-01\nimages: [/img/shared.png]\n---\nNo image.\n",
             "static/img/shared.png": Fixture.png(width: 800, height: 400),
+            "posts/d.md": "---\ntitle: D\ndate: 2016-10-01\nimage: img/shared.png\n---\nJekyll reads it from the root.\n",
         ])
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
         let a = Self.meta(try #require(pages["2016/12/a/index.html"]))
@@ -76,11 +77,13 @@ extension SocialCardTests {
         #expect(result.files.contains { $0.path == "2016/12/a/cover.png" }, "the card's picture is published with the post")
         let b = Self.meta(try #require(pages["2016/11/b/index.html"]))
         #expect(b["og:image"] == ["https://example.com/img/shared.png"] && b["og:image:height"] == ["400"], "\(b)")
+        #expect(Self.meta(try #require(pages["2016/10/d/index.html"]))["og:image"] == ["https://example.com/img/shared.png"])
 
-        let (broken, _) = try SharedFixtures.build([
+        let (broken, brokenPages) = try SharedFixtures.build([
             "blog.yaml": "title: Site\n",
-            "posts/c.md": "---\ntitle: C\ndate: 2016-11-01\n\nimage: nowhere.png\n---\nText.\n",
+            "posts/c.md": "---\ntitle: C\ndate: 2016-11-01\n\nimage: nowhere.png\n---\nText ![x](https://example.org/x.png).\n",
         ])
-        #expect(broken.diagnostics.description.contains("posts/c.md:5: error: image 'nowhere.png' not found"), "\(broken.diagnostics)")
+        #expect(broken.diagnostics.description.contains("posts/c.md:5: warning: image 'nowhere.png' not found (looked in posts/ and static/); the social card shows the post's first image instead"), "\(broken.diagnostics)")
+        #expect(Self.meta(try #require(brokenPages["2016/11/c/index.html"]))["og:image"] == ["https://example.org/x.png"])
     }
 }

@@ -12,6 +12,9 @@ public enum MarkdownExtension: String, CaseIterable, Sendable, Hashable {
     /// Emphasis next to CJK punctuation (`**「強調」**です`), which CommonMark's rules leave
     /// as asterisks.
     case cjkEmphasis = "cjk_emphasis"
+    /// An image alone in its paragraph, with a title or a describing alt text, as a
+    /// `<figure>` with that caption.
+    case figures
 
     public static let all = Set(allCases)
 }

@@ -84,9 +84,10 @@ package final class MarkdownDocument {
         let standIns = rewrite?.emphasisStandIns ?? false
         let links = extensions.contains(.autolinks) && Autolinks.mayHoldLinks(source)
         let math = !(rewrite?.math.isEmpty ?? true)
+        let figures = extensions.contains(.figures) && has("![")
         // A post that holds nothing any extension looks for is left as cmark read it (most
         // posts): not even its text nodes are walked.
-        guard tables || footnotes || headings || tasks || tilde || standIns || links || math else { return }
+        guard tables || footnotes || headings || tasks || tilde || standIns || links || math || figures else { return }
         cmark_consolidate_text_nodes(root)
         if tables { Tables(document: self, lines: Self.lines(of: source)).apply() }
         if footnotes { Footnotes(document: self, definitions: rewrite?.definitions ?? [], prefix: footnotePrefix).apply() }
@@ -96,6 +97,7 @@ package final class MarkdownDocument {
         if links { Autolinks(document: self).apply() }
         if let rewrite, math { Math(document: self, math: rewrite.math, forScript: mathScript).apply() }
         if standIns { CJKEmphasis.removeStandIns(from: self) }
+        if figures { Figures(document: self).apply() }
     }
 
     /// The lines of a text, split at its bytes (a split by `Character` cost more than cmark's

@@ -11,6 +11,18 @@ extension LinkResolver {
     }
 
     package func cardImage(_ written: String) -> CardImage {
+        let found = cardImage(resolving: written)
+        // Jekyll's SEO tag and Hugo's templates read `img/a.png` from the site's root, a page
+        // bundle's resource first: both are tried, the post's folder first.
+        if case .problem = found, !written.hasPrefix("/"), !written.contains(":"),
+            case .found(let image, let asset) = cardImage(resolving: "/" + written)
+        {
+            return .found(image, asset: asset)
+        }
+        return found
+    }
+
+    private func cardImage(resolving written: String) -> CardImage {
         switch resolve(written, isImage: true) {
         case .keep:
             guard written.hasPrefix("https://") || written.hasPrefix("http://") else {
@@ -26,7 +38,8 @@ extension LinkResolver {
             }
             return .found(LeadImage(path: sitePath, isExternal: false, size: size(of: "static/" + sitePath)), asset: nil)
         case .unverified(_, let lookedIn):
-            return .problem("image '\(written)' not found (looked in \(lookedIn))")
+            let also = written.hasPrefix("/") || written.contains(":") ? "" : " and static/"
+            return .problem("image '\(written)' not found (looked in \(lookedIn)\(also))")
         case .problem(let message):
             return .problem(message)
         }

@@ -140,7 +140,9 @@ public struct PostResolver: Sendable {
                 image = lead
                 if let asset, !walk.assets.contains(asset) { walk.assets.append(asset) }
             case .problem(let message):
-                problems.append(.error(post.sourcePath, line: post.line(ofKey: "image") ?? post.line(ofKey: "images") ?? 1, message))
+                // Readers never see it: the card falls back to the body's first image.
+                let line = post.line(ofKey: "image") ?? post.line(ofKey: "images") ?? 1
+                problems.append(.warning(post.sourcePath, line: line, message + "; the social card shows the post's first image instead"))
             }
         }
         // Only fences name a language: a post without one has nothing to colour.
