@@ -197,8 +197,8 @@ import Testing
             见https://example.com/a。 Visit www.example.org, or mail me@example.com. `https://not.code`
             """)
         #expect(html.contains("<del>gone</del> and <del><em>both</em></del> but not ~~~ three."))
-        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" /> todo</li>"))
-        #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" aria-label=\"todo\" /> todo</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" /> done</li>"))
         #expect(html.contains("见<a href=\"https://example.com/a\">https://example.com/a</a>。"))
         #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>,"))
         #expect(html.contains("<a href=\"mailto:me@example.com\">me@example.com</a>."))

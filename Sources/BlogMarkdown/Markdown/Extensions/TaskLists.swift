@@ -17,8 +17,12 @@ package struct TaskLists {
             // `[x]` followed by a space, or ending the line.
             guard rest.first == " " || rest.first == "\t" || (rest.isEmpty && text.next.map { $0.type == CMARK_NODE_SOFTBREAK } ?? true)
             else { continue }
+            // A form control needs a name for screen readers (axe: `label`): the item's words.
+            var name = trimmed(String(paragraph.plainText.dropFirst(3)))
+            if name.count > 100 { name = String(name.prefix(99)) + "…" }
+            let label = name.isEmpty ? "" : " aria-label=\"\(escapeHTML(name))\""
             let box = MarkdownNode.custom(
-                inline: true, enter: checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" />" : "<input type=\"checkbox\" disabled=\"\" />")
+                inline: true, enter: "<input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\"\(label) />")
             text.replace(with: [.node(box), .text(String(rest))])
         }
     }
