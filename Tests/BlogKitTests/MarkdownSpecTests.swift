@@ -48,8 +48,10 @@ import Testing
         return examples
     }
 
+    /// Every extension but `figures`, which (like Pandoc's implicit figures) goes beyond GFM on
+    /// purpose: a lone image with an alt text would be a figure in every image example.
     static func render(_ markdown: String) -> String {
-        let document = MarkdownDocument(markdown, safe: false, extensions: MarkdownExtension.all)
+        let document = MarkdownDocument(markdown, safe: false, extensions: MarkdownExtension.all.subtracting([.figures]))
         return document.html(of: MarkdownNode(document.root))
     }
 
@@ -65,6 +67,8 @@ import Testing
             text = text.replacingOccurrences(of: attribute, with: "")
         }
         text = text.replacingOccurrences(of: ##"(["#])fn(ref)?-"##, with: "$1fn$2", options: .regularExpression)
+        // A task list's box is named by its item (for screen readers), which the examples predate.
+        text = text.replacingOccurrences(of: #"(<input[^>]*?) aria-label="[^"]*""#, with: "$1", options: .regularExpression)
         text = text.replacingOccurrences(of: #">\s+<"#, with: "><", options: .regularExpression)
         text = text.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: #"^\s+"#, with: "", options: .regularExpression)
