@@ -307,3 +307,21 @@ import Testing
         #expect(Self.html("![A cat](cat.png)\n", extensions: without) == "<p><img src=\"cat.png\" alt=\"A cat\" /></p>\n")
     }
 }
+
+/// `alerts`: GitHub's `> [!NOTE]` and its kin become callouts titled in the blog's language;
+/// a marker of another word stays a quote, with a warning at its line.
+@Suite struct AlertTests {
+    @Test func githubAlertsAreCalloutsInTheBlogsLanguage() throws {
+        let (result, pages) = try SharedFixtures.build([
+            "blog.yaml": "title: Site\nlanguage: zh-CN\n",
+            "posts/a.md": "---\ntitle: A\ndate: 2016-01-01\n---\n> [!WARNING]\n> Back up **first**.\n\n> [!tip] Before you start\n> Read this.\n\n> [!NOTE]\n\n> [!FOO]\n> Not an alert.\n\n> A [!NOTE] inside.\n",
+        ])
+        let page = try #require(pages["2016/01/a/index.html"])
+        #expect(page.contains("<div class=\"note warning\" role=\"note\"><p class=\"note-title\">警告</p>\n<p>Back up <strong>first</strong>.</p>\n</div>"), "\(page)")
+        #expect(page.contains("<div class=\"note success\" role=\"note\"><p class=\"note-title\">Before you start</p>\n<p>Read this.</p>\n</div>"))
+        #expect(page.contains("<div class=\"note info\" role=\"note\"><p class=\"note-title\">备注</p>"), "a marker alone is an empty note")
+        #expect(page.contains("<blockquote>\n<p>[!FOO]\nNot an alert.</p>\n</blockquote>"))
+        #expect(page.contains("<blockquote>\n<p>A [!NOTE] inside.</p>"), "only a marker that starts the quote")
+        #expect(result.diagnostics.description.contains("posts/a.md:13: warning: '[!FOO]' is not an alert this blog knows ([!NOTE], [!TIP], [!IMPORTANT], [!WARNING], [!CAUTION]); it is shown as a quote"), "\(result.diagnostics)")
+    }
+}

@@ -15,6 +15,8 @@ public enum MarkdownExtension: String, CaseIterable, Sendable, Hashable {
     /// An image alone in its paragraph, with a title or a describing alt text, as a
     /// `<figure>` with that caption.
     case figures
+    /// `> [!NOTE]` and the other GitHub alerts: a callout titled in the blog's language.
+    case alerts
 
     public static let all = Set(allCases)
 }

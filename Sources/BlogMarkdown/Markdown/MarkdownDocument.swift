@@ -28,9 +28,10 @@ package final class MarkdownDocument {
     ///   - backslashMath: `\(…\)` and `\[…\]` are math (with the math extension), not escapes.
     ///   - mathScript: the site loads a script that typesets TeX (`math: {script: URL}`): math
     ///     is kept as TeX for it, not written as MathML.
+    ///   - alertTitles: the title of each kind of alert (`note`, `tip`…) in the blog's language.
     package init(
         _ markdown: String, safe: Bool, extensions: Set<MarkdownExtension> = [], footnotePrefix: String = "",
-        hardBreaks: Bool = false, backslashMath: Bool = false, mathScript: Bool = false
+        hardBreaks: Bool = false, backslashMath: Bool = false, mathScript: Bool = false, alertTitles: [String: String] = [:]
     ) {
         renderOptions = (safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
         root = Self.parse(markdown)
@@ -48,7 +49,7 @@ package final class MarkdownDocument {
             }
             rewrite = rewritten
         }
-        applyExtensions(extensions, rewrite: rewrite, footnotePrefix: footnotePrefix, mathScript: mathScript)
+        applyExtensions(extensions, rewrite: rewrite, footnotePrefix: footnotePrefix, mathScript: mathScript, alertTitles: alertTitles)
     }
 
     /// Parses Markdown with cmark; the caller frees the tree.
@@ -74,7 +75,9 @@ package final class MarkdownDocument {
 
     /// Each extension runs only when the Markdown holds what it looks for, told from bytes:
     /// most posts hold no table, footnote or math, and pay nothing for them.
-    private func applyExtensions(_ extensions: Set<MarkdownExtension>, rewrite: SourceRewrite?, footnotePrefix: String, mathScript: Bool) {
+    private func applyExtensions(
+        _ extensions: Set<MarkdownExtension>, rewrite: SourceRewrite?, footnotePrefix: String, mathScript: Bool, alertTitles: [String: String]
+    ) {
         let has = { (needle: String) in containsBytes(self.source, needle) }
         let tables = extensions.contains(.tables) && has("|")
         let footnotes = extensions.contains(.footnotes) && has("[^")
@@ -85,9 +88,10 @@ package final class MarkdownDocument {
         let links = extensions.contains(.autolinks) && Autolinks.mayHoldLinks(source)
         let math = !(rewrite?.math.isEmpty ?? true)
         let figures = extensions.contains(.figures) && has("![")
+        let alerts = extensions.contains(.alerts) && has("[!")
         // A post that holds nothing any extension looks for is left as cmark read it (most
         // posts): not even its text nodes are walked.
-        guard tables || footnotes || headings || tasks || tilde || standIns || links || math || figures else { return }
+        guard tables || footnotes || headings || tasks || tilde || standIns || links || math || figures || alerts else { return }
         cmark_consolidate_text_nodes(root)
         if tables { Tables(document: self, lines: Self.lines(of: source)).apply() }
         if footnotes { Footnotes(document: self, definitions: rewrite?.definitions ?? [], prefix: footnotePrefix).apply() }
@@ -98,6 +102,7 @@ package final class MarkdownDocument {
         if let rewrite, math { Math(document: self, math: rewrite.math, forScript: mathScript).apply() }
         if standIns { CJKEmphasis.removeStandIns(from: self) }
         if figures { Figures(document: self).apply() }
+        if alerts { Alerts(document: self, titles: alertTitles).apply() }
     }
 
     /// The lines of a text, split at its bytes (a split by `Character` cost more than cmark's

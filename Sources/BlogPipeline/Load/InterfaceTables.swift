@@ -23,6 +23,7 @@ package enum InterfaceTables {
     package static let templateKeys = Set(english.filter { !$0.key.contains(".") && !$0.value.contains("{") && $0.key != "months" }.keys)
 
     static let english: [String: String] = [
+        "alert.note": "Note", "alert.tip": "Tip", "alert.important": "Important", "alert.warning": "Warning", "alert.caution": "Caution",
         "skip_to_content": "Skip to content", "site_nav": "Site", "home": "Home", "archives": "Archives",
         "tags": "Tags", "categories": "Categories", "feed": "Feed", "atom_feed": "Atom feed",
         "not_found_title": "Page not found",
@@ -50,6 +51,7 @@ package enum InterfaceTables {
     ]
 
     static let simplifiedChinese: [String: String] = [
+        "alert.note": "备注", "alert.tip": "提示", "alert.important": "重要", "alert.warning": "警告", "alert.caution": "注意",
         "skip_to_content": "跳到正文", "site_nav": "站点", "home": "首页", "archives": "归档", "tags": "标签",
         "categories": "分类", "feed": "订阅", "atom_feed": "Atom 订阅", "not_found_title": "页面不存在",
         "not_found_text": "抱歉，这个地址什么也没有。它可能已经移走，或者链接有误。",
@@ -71,6 +73,7 @@ package enum InterfaceTables {
     ]
 
     static let traditionalChinese: [String: String] = [
+        "alert.note": "備註", "alert.tip": "提示", "alert.important": "重要", "alert.warning": "警告", "alert.caution": "注意",
         "skip_to_content": "跳到正文", "site_nav": "網站", "home": "首頁", "archives": "封存", "tags": "標籤",
         "categories": "分類", "feed": "訂閱", "atom_feed": "Atom 訂閱", "not_found_title": "找不到頁面",
         "not_found_text": "抱歉，這個網址沒有內容。它可能已經移動，或是連結有誤。",
@@ -92,6 +95,7 @@ package enum InterfaceTables {
     ]
 
     static let japanese: [String: String] = [
+        "alert.note": "注記", "alert.tip": "ヒント", "alert.important": "重要", "alert.warning": "警告", "alert.caution": "注意",
         "skip_to_content": "本文へ移動", "site_nav": "サイト", "home": "ホーム", "archives": "アーカイブ", "tags": "タグ",
         "categories": "カテゴリー", "feed": "フィード", "atom_feed": "Atom フィード", "not_found_title": "ページが見つかりません",
         "not_found_text": "このアドレスには何もありません。移動したか、リンクが間違っている可能性があります。",
@@ -114,6 +118,7 @@ package enum InterfaceTables {
     ]
 
     static let korean: [String: String] = [
+        "alert.note": "참고", "alert.tip": "팁", "alert.important": "중요", "alert.warning": "경고", "alert.caution": "주의",
         "skip_to_content": "본문으로 건너뛰기", "site_nav": "사이트", "home": "홈", "archives": "보관함", "tags": "태그",
         "categories": "카테고리", "feed": "피드", "atom_feed": "Atom 피드", "not_found_title": "페이지를 찾을 수 없습니다",
         "not_found_text": "이 주소에는 아무것도 없습니다. 옮겨졌거나 링크가 잘못되었을 수 있습니다.",
@@ -136,6 +141,7 @@ package enum InterfaceTables {
     ]
 
     static let german: [String: String] = [
+        "alert.note": "Hinweis", "alert.tip": "Tipp", "alert.important": "Wichtig", "alert.warning": "Warnung", "alert.caution": "Vorsicht",
         "skip_to_content": "Zum Inhalt springen", "site_nav": "Website", "home": "Startseite", "archives": "Archiv",
         "tags": "Schlagwörter", "categories": "Kategorien", "feed": "Feed", "atom_feed": "Atom-Feed",
         "not_found_title": "Seite nicht gefunden",
@@ -163,6 +169,7 @@ package enum InterfaceTables {
     ]
 
     static let french: [String: String] = [
+        "alert.note": "Remarque", "alert.tip": "Astuce", "alert.important": "Important", "alert.warning": "Avertissement", "alert.caution": "Attention",
         "skip_to_content": "Aller au contenu", "site_nav": "Site", "home": "Accueil", "archives": "Archives",
         "tags": "Étiquettes", "categories": "Catégories", "feed": "Flux", "atom_feed": "Flux Atom",
         "not_found_title": "Page introuvable",
@@ -190,6 +197,7 @@ package enum InterfaceTables {
     ]
 
     static let spanish: [String: String] = [
+        "alert.note": "Nota", "alert.tip": "Consejo", "alert.important": "Importante", "alert.warning": "Advertencia", "alert.caution": "Precaución",
         "skip_to_content": "Saltar al contenido", "site_nav": "Sitio", "home": "Inicio", "archives": "Archivo",
         "tags": "Etiquetas", "categories": "Categorías", "feed": "Feed", "atom_feed": "Feed Atom",
         "not_found_title": "Página no encontrada",

@@ -117,7 +117,8 @@ public struct PostResolver: Sendable {
         let document = MarkdownDocument(
             body, safe: index.config.safeMarkdown, extensions: index.config.markdownExtensions,
             footnotePrefix: slugify(path.isEmpty ? post.slug : path) + "-", hardBreaks: index.config.hardBreaks,
-            backslashMath: index.config.mathBackslash, mathScript: index.config.mathScript != nil)
+            backslashMath: index.config.mathBackslash, mathScript: index.config.mathScript != nil,
+            alertTitles: containsBytes(body, "[!") ? Self.alertTitles(index.config) : [:])
         var problems: [Diagnostic] = document.warnings.map { .warning(post.sourcePath, line: $0.line + post.bodyLineOffset, $0.message) }
         let title = post.title ?? takeTitleHeading(from: document)
         // A post whose front matter failed may have its title there: not a second error.
@@ -163,6 +164,12 @@ public struct PostResolver: Sendable {
             digested: digests)
         // Kept with its problems too: the finished site's links are checked in the same round.
         return (resolved, problems)
+    }
+
+    /// `> [!NOTE]`'s title and its kin, in the blog's language (and its `i18n/` file).
+    static func alertTitles(_ config: Config) -> [String: String] {
+        let interface = Interface(config: config)
+        return Dictionary(uniqueKeysWithValues: Alerts.kinds.map { ($0.name, interface["alert." + $0.name]) })
     }
 
     /// An exported post starts with `# Title` instead of front matter: that heading is the
