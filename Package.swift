@@ -28,6 +28,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips, the image library, from the system (libvips-dev): decoding, resizing and
+        // encoding of photos.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Responsive images: an image's header, its variants in each width and format, and
+        // the store that keeps them between builds; the only module that imports libvips.
+        .target(name: "Images", dependencies: ["CVips", "BlogCore"]),
         // Code colouring at build time, with Pygments' class names: no dependencies.
         .target(name: "Highlight"),
         // Its speed, per language and on hostile input (bench/highlight.sh).
@@ -44,7 +54,7 @@ let package = Package(
         .target(
             name: "BlogPipeline",
             dependencies: [
-                "BlogCore", "BlogMarkdown", "Highlight",
+                "BlogCore", "BlogMarkdown", "Highlight", "Images",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -96,7 +106,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BlogKitTests",
-            dependencies: ["BlogKit", "BlogCore", "BlogMarkdown", "BlogPipeline", "BlogIncremental", "BlogImport", "Highlight", "TestSupport"],
+            dependencies: ["BlogKit", "BlogCore", "BlogMarkdown", "BlogPipeline", "BlogIncremental", "BlogImport", "Highlight", "Images", "TestSupport"],
             exclude: ["Oracles"]  // pygments_categories.py, run by HighlightTests
         ),
         // End to end: runs the real `blog` binary on fixture sites.
