@@ -62,7 +62,7 @@ let package = Package(
         ),
         // The build end to end, and what it keeps between builds (in memory for serve, in
         // .blog/ for the command line).
-        .target(name: "BlogIncremental", dependencies: ["BlogCore", "BlogMarkdown", "BlogPipeline"]),
+        .target(name: "BlogIncremental", dependencies: ["BlogCore", "BlogMarkdown", "BlogPipeline", "Images"]),
         // `blog import`: Hexo, Jekyll and Hugo sites into new ones.
         .target(
             name: "BlogImport",

@@ -35,9 +35,11 @@ public struct ImageVariants: Sendable, Hashable {
         variants.filter { $0.format == format }.sorted { $0.width < $1.width }
     }
 
-    /// The `<img>` format's variant whose width is nearest `width` (a feed's, a social card's).
-    public func nearest(_ width: Int) -> ImageVariant? {
-        variants(in: format).min { abs($0.width - width) < abs($1.width - width) }
+    /// The `<img>` format's narrowest variant at least `width` wide, else its widest (a
+    /// feed's, a social card's).
+    public func atLeast(_ width: Int) -> ImageVariant? {
+        let own = variants(in: format)
+        return own.first { $0.width >= width } ?? own.last
     }
 }
 

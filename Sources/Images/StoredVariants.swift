@@ -11,6 +11,7 @@ enum StoredVariants {
     struct Files {
         var header: ImageHeader
         var made: [VariantMaker.Made]
+        var sourceBytes: Int
     }
 
     static func write(_ result: Result<Files, ImageProblem>, root: String, entry: String) {
@@ -45,7 +46,7 @@ enum StoredVariants {
                 name = made.isOriginal ? "original.\(made.format.fileExtension)" : "\(made.width).\(made.format.fileExtension)"
                 try data.write(to: URL(fileURLWithPath: folder + "/" + name))
             }
-            if made.listed { lines.append("\(made.format.rawValue) \(made.width) \(made.height) \(made.data?.count ?? -1) \(name)") }
+            if made.listed { lines.append("\(made.format.rawValue) \(made.width) \(made.height) \(made.data?.count ?? files.sourceBytes) \(name)") }
         }
         return lines
     }

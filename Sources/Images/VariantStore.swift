@@ -57,7 +57,7 @@ public final class VariantStore: @unchecked Sendable {
     static func made(_ data: Data, settings: ImageSettings) -> Result<StoredVariants.Files, ImageProblem> {
         ImageHeader.read(data, settings: settings).flatMap { header in
             VariantMaker.make(data, header: header, settings: settings).map { made in
-                StoredVariants.Files(header: header, made: worthKeeping(made, header: header, sourceBytes: data.count))
+                StoredVariants.Files(header: header, made: worthKeeping(made, header: header, sourceBytes: data.count), sourceBytes: data.count)
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import BlogCore
 import BlogMarkdown
 import BlogPipeline
+import Images
 
 /// The steps of `SiteBuilder.build`, each from values to values, with the problems it finds.
 extension SiteBuilder {
@@ -68,10 +69,10 @@ extension SiteBuilder {
         let cache = options.cache
         let resolver = resolver(indexed, options: options)
         let inFeed = SiteModel.feedSources(indexed.published)
-        let (key, changed) = (indexed.resolutionKey, indexed.changed)
+        let (key, changed, root) = (indexed.resolutionKey, indexed.changed, indexed.files.root)
         let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
             let forFeed = inFeed.contains(post.sourcePath)
-            if let cached = cache?.resolved(post, indexKey: key, changed: changed), !forFeed || cached.result.feedContent != nil {
+            if let cached = cache?.resolved(post, indexKey: key, changed: changed, root: root), !forFeed || cached.result.feedContent != nil {
                 return (cached.result, cached.problems)
             }
             guard let whole = complete(post, indexed, options: options) else { return (nil, []) }
@@ -93,6 +94,10 @@ extension SiteBuilder {
         var resolver = PostResolver(index: indexed.index, files: indexed.files)
         resolver.checks = options.checks
         resolver.digests = options.cache != nil
+        if indexed.index.config.images.enabled {
+            resolver.images = VariantStore(
+                root: indexed.files.root, folder: SiteState.folderName + "/images", settings: indexed.index.config.images)
+        }
         return resolver
     }
 

@@ -10,10 +10,14 @@ public enum URLStyle: Sendable { case rootRelative, absolute }
 public struct Asset: Sendable, Hashable {
     public var sourcePath: String
     public var outputPath: String
+    /// For a file made from another (an image's variant in the state folder): the site file
+    /// it was made from, which is not published as it is, and whose change makes it stale.
+    public var madeFrom: String?
 
-    package init(sourcePath: String, outputPath: String) {
+    package init(sourcePath: String, outputPath: String, madeFrom: String? = nil) {
         self.sourcePath = sourcePath
         self.outputPath = outputPath
+        self.madeFrom = madeFrom
     }
 }
 
