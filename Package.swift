@@ -92,6 +92,7 @@ let package = Package(
                 "BlogKit",
                 "BlogImport",
                 "BlogServer",
+                "Images",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +113,7 @@ let package = Package(
         // End to end: runs the real `blog` binary on fixture sites.
         .testTarget(
             name: "BlogCLITests",
-            dependencies: ["blog", "BlogKit", "TestSupport"]
+            dependencies: ["blog", "BlogKit", "Images", "CVips", "TestSupport"]
         ),
         // The preview server, over real HTTP on loopback.
         .testTarget(

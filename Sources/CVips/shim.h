@@ -3,8 +3,13 @@
 #include <vips/vips.h>
 #include <string.h>
 
+/// libvips' warnings (a damaged file's details) would go to standard error as GLib log lines;
+/// blog says what matters about each image itself, with the file's name.
+static void blog_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {}
+
 static inline int blog_vips_start(int threads) {
     if (VIPS_INIT("blog") != 0) return -1;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, blog_vips_quiet, NULL);
     // Parallelism comes from blog (several images and variants at once); a pipeline each.
     vips_concurrency_set(threads);
     // Operations are never repeated on the same input: caching them only holds memory.
@@ -90,4 +95,20 @@ static inline int blog_vips_orientation(VipsImage *image) {
     int value = 1;
     if (vips_image_get_typeof(image, "orientation") && vips_image_get_int(image, "orientation", &value) != 0) value = 1;
     return value;
+}
+
+/// Whether libheif here has an AV1 encoder (Debian's libheif may come without one): a tiny
+/// grey image encoded as AVIF.
+static inline int blog_vips_can_write_avif(void) {
+    static unsigned char grey[16 * 16 * 3];
+    memset(grey, 128, sizeof grey);
+    VipsImage *image = vips_image_new_from_memory_copy(grey, sizeof grey, 16, 16, 3, VIPS_FORMAT_UCHAR);
+    if (!image) return 0;
+    void *buf = NULL;
+    size_t len = 0;
+    int status = blog_vips_avif(image, &buf, &len, 50, 0);
+    g_object_unref(image);
+    if (buf) g_free(buf);
+    if (status != 0) vips_error_clear();
+    return status == 0 && len > 0;
 }

@@ -15,8 +15,16 @@ public final class VariantStore: @unchecked Sendable {
     private var making: [UInt64: NSLock] = [:]
 
     public init(root: String, folder: String, settings: ImageSettings) {
+        var settings = settings
+        if Self.avifProblem != nil { settings.formats.removeAll { $0 == .avif } }
         (self.root, self.folder, self.settings) = (root, folder, settings)
     }
+
+    /// Why AVIF is not offered (libheif without an AV1 encoder), said once a build; nil when
+    /// it is. WebP and the image's own format are offered then.
+    public static let avifProblem: String? = Vips.startProblem == nil && blog_vips_can_write_avif() != 0 ? nil
+        : "this libvips cannot write AVIF (libheif has no AV1 encoder here); images are offered as WebP and their own format"
+
 
     /// The variants of an image whose bytes are `data`, from the store or made now.
     public func variants(of data: Data) -> Result<ImageVariants, ImageProblem> {

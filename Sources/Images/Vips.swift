@@ -12,7 +12,7 @@ enum Vips {
         let text = String(cString: blog_vips_error())
         blog_vips_error_clear()
         let lines = text.split(separator: "\n").map(String.init)
-        return lines.last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown libvips error"
+        return lines.last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "a damaged or unfinished file"
     }
 }
 

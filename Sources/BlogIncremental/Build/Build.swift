@@ -85,6 +85,7 @@ public enum SiteBuilder {
         let indexed = run.step("index") { Self.index(site, options: options, problems: &$0) }
         run.result.nextDue = indexed.nextDue
         let posts = run.step("parse and resolve") { Self.resolve(indexed, options: options, problems: &$0) }
+        if let note = Self.imageNote(indexed.index.config) { run.result.notes.append(note) }
         guard let theme = run.step("theme", { Self.theme(site, cache: options.cache, problems: &$0) }) else {
             return run.finish()
         }

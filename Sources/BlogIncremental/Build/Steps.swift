@@ -101,6 +101,12 @@ extension SiteBuilder {
         return resolver
     }
 
+    /// AVIF asked for where it cannot be written: said, not failed.
+    package static func imageNote(_ config: Config) -> String? {
+        guard config.images.enabled, config.images.formats.contains(.avif) else { return nil }
+        return VariantStore.avifProblem
+    }
+
     package static func theme(_ site: SiteSource, cache: BuildCache?, problems: inout [Diagnostic]) -> Theme? {
         guard let source = site.theme else { return nil }
         let (theme, found) = parsedTheme(source, cache: cache)

@@ -303,7 +303,7 @@ package struct DocumentWalk {
                 assets += optedOut ? [responsive.assets[0]] : responsive.assets
                 bodyLinks.append(listed(node.url, check: false))
                 if image == nil { image = optedOut ? responsive.original : responsive.lead }
-                return optedOut ? originalHTML(responsive, node: node) : pictureHTML(responsive, node: node, line: line)
+                return optedOut ? originalHTML(responsive, node: node) : pictureHTML(responsive, node: node, written: written, line: line)
             }
             node.url = url
             assets.append(asset)

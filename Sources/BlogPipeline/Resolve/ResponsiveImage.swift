@@ -136,13 +136,13 @@ extension DocumentWalk {
 
     /// The page's `<picture>` and the feed's `<img>`; for `blog check`, a warning when even
     /// the smallest file is over `check.max_image_kb`.
-    mutating func pictureHTML(_ image: ResponsiveImage, node: MarkdownNode, line: () -> Int) -> (String, String?) {
+    mutating func pictureHTML(_ image: ResponsiveImage, node: MarkdownNode, written: String, line: () -> Int) -> (String, String?) {
         let (alt, title) = (node.plainText, node.title)
         let html = image.html(url: links.url, alt: alt, title: title, first: pictures == 0)
         pictures += 1
         let feed = absolute.map { image.feedHTML(url: $0.url, alt: alt, title: title) }
         if let limit = checks, let smallest = image.variants.variants.map(\.bytes).min(), smallest > limit * 1024 {
-            problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "image '\(node.url)' is still \(smallest / 1024) KB in its smallest variant, over check.max_image_kb (\(limit) KB)"))
+            problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "image '\(written)' is still \(smallest / 1024) KB in its smallest variant, over check.max_image_kb (\(limit) KB)"))
         }
         return (html, feed)
     }
