@@ -94,11 +94,15 @@ extension SiteBuilder {
         var resolver = PostResolver(index: indexed.index, files: indexed.files)
         resolver.checks = options.checks
         resolver.digests = options.cache != nil
-        if indexed.index.config.images.enabled {
-            resolver.images = VariantStore(
-                root: indexed.files.root, folder: SiteState.folderName + "/images", settings: indexed.index.config.images)
-        }
+        if options.imageVariants { resolver.images = variantStore(root: indexed.files.root, config: indexed.index.config) }
         return resolver
+    }
+
+    /// Where images' variants are made and kept: the site's state folder, whichever output a
+    /// build writes (nil when `images.enabled` is false).
+    package static func variantStore(root: String, config: Config) -> VariantStore? {
+        guard config.images.enabled else { return nil }
+        return VariantStore(root: root, folder: SiteState.folderName + "/images", settings: config.images)
     }
 
     /// AVIF asked for where it cannot be written: said, not failed.

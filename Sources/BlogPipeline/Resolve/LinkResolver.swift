@@ -146,6 +146,17 @@ package struct LinkResolver {
         return .asset(Asset(sourcePath: sitePath, outputPath: output), url: url(output) + suffix)
     }
 
+    /// `/img/photo.jpg` written in a post, when it is a file of `static/`: as an asset
+    /// published where the static file is, for its variants to go beside it.
+    package func staticAsset(_ raw: String) -> Asset? {
+        let (pathPart, _) = splitSuffix(raw)
+        let path = pathPart.removingPercentEncoding ?? pathPart
+        guard path.hasPrefix("/"), let sitePath = SitePath.normalize(path), !sitePath.isEmpty,
+            files.staticFiles.contains("static/" + sitePath)
+        else { return nil }
+        return Asset(sourcePath: "static/" + sitePath, outputPath: sitePath)
+    }
+
     /// Splits `a.md?x#y` into `a.md` and `?x#y`.
     private func splitSuffix(_ url: String) -> (String, String) {
         guard let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }

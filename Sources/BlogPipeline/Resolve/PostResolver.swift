@@ -286,6 +286,13 @@ package struct DocumentWalk {
             }
             return nil
         case .rewrite(let url, let linkedSource):
+            // An image of `static/` (`/img/photo.jpg`) is published as variants too, beside itself.
+            if node.isImage, linkedSource == nil, let asset = links.staticAsset(written),
+                let html = publishedAsVariants(asset, url: url, node: node, written: written, line: line)
+            {
+                bodyLinks.append(listed(node.url, check: false))
+                return html
+            }
             node.url = url
             bodyLinks.append(listed(url, check: false))
             if let linkedSource { linkedSources.append(linkedSource) }
@@ -294,16 +301,11 @@ package struct DocumentWalk {
             node.url = url
             bodyLinks.append(listed(url, check: true, lookedIn: lookedIn))
             return nil
-        case .asset(let asset, var url):
+        case .asset(let asset, let url):
             let path = SitePath.join(links.files.root, asset.sourcePath)
-            let optedOut = node.isImage && images != nil && url.hasSuffix(Self.optOut)
-            if optedOut { url.removeLast(Self.optOut.count) }
-            if node.isImage, let (responsive, suffix) = responsive(asset, url: url, line: line) {
-                node.url = links.url(responsive.output) + suffix
-                assets += optedOut ? [responsive.assets[0]] : responsive.assets
+            if node.isImage, let html = publishedAsVariants(asset, url: url, node: node, written: written, line: line) {
                 bodyLinks.append(listed(node.url, check: false))
-                if image == nil { image = optedOut ? responsive.original : responsive.lead }
-                return optedOut ? originalHTML(responsive, node: node) : pictureHTML(responsive, node: node, written: written, line: line)
+                return html
             }
             node.url = url
             assets.append(asset)

@@ -102,6 +102,21 @@ extension DocumentWalk {
     /// `![a](photo.jpg#original)`: the full-size file alone, in a plain `<img>`.
     package static let optOut = "#original"
 
+    /// The HTML of an image published as variants (or, with `#original`, its full-size file
+    /// alone), its files added to the post's; nil when it is published as it is. Sets the
+    /// node's URL to the full-size file's.
+    mutating func publishedAsVariants(_ asset: Asset, url: String, node: MarkdownNode, written: String, line: () -> Int)
+        -> (String, String?)?
+    {
+        let optedOut = url.hasSuffix(Self.optOut)
+        guard let (image, suffix) = responsive(asset, url: optedOut ? String(url.dropLast(Self.optOut.count)) : url, line: line)
+        else { return nil }
+        node.url = links.url(image.output) + suffix
+        assets += optedOut ? [image.assets[0]] : image.assets
+        if self.image == nil { self.image = optedOut ? image.original : image.lead }
+        return optedOut ? originalHTML(image, node: node) : pictureHTML(image, node: node, written: written, line: line)
+    }
+
     /// The image's variants, or nil when it is published as it is: an SVG, or an image that cannot be read or decoded (a warning naming it says why).
     mutating func responsive(_ asset: Asset, url: String, line: () -> Int) -> (ResponsiveImage, String)? {
         guard let images else { return nil }
