@@ -24,6 +24,7 @@ for _ in $(seq "$runs"); do
     "$bin" build --source "$work/$side" > /dev/null
     end=$(date +%s.%N)
     echo "$side $(echo "$end - $start" | bc)"
+    echo "$side $(echo "$end - $start" | bc)" >&2
   done
 done | python3 -c '
 import statistics, sys
@@ -32,6 +33,6 @@ for line in sys.stdin:
     side, seconds = line.split()
     runs[side].append(float(seconds))
 ratios = [b / a for a, b in zip(runs["a"], runs["b"])]
-print(f"old median {statistics.median(runs[\"a\"]):.2f} s, new median {statistics.median(runs[\"b\"]):.2f} s, "
-      f"paired new/old {statistics.median(ratios):.3f} ({len(ratios)} pairs)")
+old, new = statistics.median(runs["a"]), statistics.median(runs["b"])
+print(f"old median {old:.2f} s, new median {new:.2f} s, paired new/old {statistics.median(ratios):.3f} ({len(ratios)} pairs)")
 '

@@ -18,9 +18,13 @@ import urllib.parse
 from selenium import webdriver
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(folder):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -32,7 +36,9 @@ def browser():
         options.add_argument(flag)
     options.add_experimental_option("mobileEmulation", {
         "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2.0}})
-    return webdriver.Chrome(options=options)
+    options.binary_location = "/usr/bin/chromium"
+    # Debian's chromium and chromedriver, found without Selenium Manager's network look-up.
+    return webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
 
 
 SCROLL_AND_LIST = """
@@ -55,7 +61,7 @@ def posts(folder):
         if "index.html" in files:
             path = os.path.relpath(os.path.join(root, "index.html"), folder)
             html = open(os.path.join(root, "index.html"), encoding="utf-8", errors="replace").read()
-            if 'class="post-content"' in html and "<img" in html:
+            if 'class="post-content' in html and "<img" in html:
                 yield path
 
 

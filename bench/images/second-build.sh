@@ -32,5 +32,5 @@ for line in open(sys.argv[1]):
     name, seconds = line.split(" s (")[0].rsplit(" ", 1)
     times.setdefault(name, []).append(float(seconds))
 cold, edited = statistics.median(times["cold"]), statistics.median(times["one post edited"])
-print(f"medians: cold {cold:.2f} s, one post edited {edited:.2f} s ({edited / cold:.0%} of cold)")
+print(f"medians: cold {cold:.2f} s, one post edited {edited:.2f} s ({edited / cold:.1%} of cold)")
 PY

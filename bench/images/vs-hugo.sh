@@ -12,8 +12,9 @@ blog=$(realpath "${1:?blog binary (a release build)}"); runs=${2:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 work=${WORK:-/tmp/blog-images-bench}
 rm -rf "$work"; mkdir -p "$work"
-[ -d "$work/../blog-bench-photos" ] || "$here/make-photos.sh" "$work/../blog-bench-photos"
-photos=$(cd "$work/../blog-bench-photos" && pwd)
+photos=${PHOTOS:-$work-photos}
+[ -d "$photos" ] || "$here/make-photos.sh" "$photos"
+
 
 # Hugo: a page bundle per photo, a render hook that makes every variant the page lists.
 hugo=$work/hugo
