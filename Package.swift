@@ -28,6 +28,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips, the image library, from the system (libvips-dev): decoding, resizing and
+        // encoding of photos.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Responsive images: an image's header, its variants in each width and format, and
+        // the store that keeps them between builds; the only module that imports libvips.
+        .target(name: "Images", dependencies: ["CVips", "BlogCore"]),
         // Code colouring at build time, with Pygments' class names: no dependencies.
         .target(name: "Highlight"),
         // Its speed, per language and on hostile input (bench/highlight.sh).
@@ -44,7 +54,7 @@ let package = Package(
         .target(
             name: "BlogPipeline",
             dependencies: [
-                "BlogCore", "BlogMarkdown", "Highlight",
+                "BlogCore", "BlogMarkdown", "Highlight", "Images",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -52,7 +62,7 @@ let package = Package(
         ),
         // The build end to end, and what it keeps between builds (in memory for serve, in
         // .blog/ for the command line).
-        .target(name: "BlogIncremental", dependencies: ["BlogCore", "BlogMarkdown", "BlogPipeline"]),
+        .target(name: "BlogIncremental", dependencies: ["BlogCore", "BlogMarkdown", "BlogPipeline", "Images"]),
         // `blog import`: Hexo, Jekyll and Hugo sites into new ones.
         .target(
             name: "BlogImport",
@@ -82,6 +92,7 @@ let package = Package(
                 "BlogKit",
                 "BlogImport",
                 "BlogServer",
+                "Images",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,13 +107,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BlogKitTests",
-            dependencies: ["BlogKit", "BlogCore", "BlogMarkdown", "BlogPipeline", "BlogIncremental", "BlogImport", "Highlight", "TestSupport"],
+            dependencies: ["BlogKit", "BlogCore", "BlogMarkdown", "BlogPipeline", "BlogIncremental", "BlogImport", "Highlight", "Images", "TestSupport"],
             exclude: ["Oracles"]  // pygments_categories.py, run by HighlightTests
         ),
         // End to end: runs the real `blog` binary on fixture sites.
         .testTarget(
             name: "BlogCLITests",
-            dependencies: ["blog", "BlogKit", "TestSupport"]
+            dependencies: ["blog", "BlogKit", "Images", "CVips", "TestSupport"]
         ),
         // The preview server, over real HTTP on loopback.
         .testTarget(

@@ -1,4 +1,5 @@
 import BlogKit
+import Images
 import Foundation
 
 /// `blog build` as a step that `blog deploy` takes too: check the output folder, skip the
@@ -69,6 +70,8 @@ enum BuildRunner {
         if verbose {
             let reused = options.cache?.reused ?? (posts: 0, keptPages: 0)
             Terminal.line("  from the last build: \(reused.posts) of \(result.postCount + result.pageCount) posts and pages as resolved, \(reused.keptPages) pages as written")
+            let images = ImageWork.counts
+            Terminal.line("  images: \(images.decoded) decoded, \(images.reused) from the store in .blog/images")
             for (stage, seconds) in timings {
                 let name = stage.padding(toLength: max(18, stage.count), withPad: " ", startingAt: 0)
                 Terminal.line("  " + name + String(format: " %8.1f ms", seconds * 1000))

@@ -22,13 +22,48 @@ public final class Fixture: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    /// The start of a PNG: enough for a size reader, not for a viewer.
+    /// A whole PNG, white, 1 bit a pixel, its pixels stored uncompressed (no zlib needed): a
+    /// decoder reads it as any other, so that images are published as variants as a
+    /// writer's are.
     public static func png(width: UInt32, height: UInt32) -> Data {
-        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
-        bytes += Array("IHDR".utf8)
-        for value in [width, height] { bytes += withUnsafeBytes(of: value.bigEndian, Array.init) }
-        bytes += [8, 6, 0, 0, 0, 0, 0, 0, 0]
-        return Data(bytes)
+        var header: [UInt8] = []
+        for value in [width, height] { header += withUnsafeBytes(of: value.bigEndian, Array.init) }
+        header += [1, 0, 0, 0, 0]
+        let row = [0] + [UInt8](repeating: 0xFF, count: (Int(width) + 7) / 8)
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(row.count * Int(height))
+        for _ in 0..<height { pixels += row }
+        return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header) + chunk("IDAT", stored(pixels)) + chunk("IEND", []))
+    }
+
+    private static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
+        let typed = Array(type.utf8) + body
+        return withUnsafeBytes(of: UInt32(body.count).bigEndian, Array.init) + typed + withUnsafeBytes(of: crc32(typed).bigEndian, Array.init)
+    }
+
+    /// A zlib stream of stored (uncompressed) deflate blocks.
+    private static func stored(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x78, 0x01]
+        var start = 0
+        repeat {
+            let end = min(start + 65_535, bytes.count)
+            let length = UInt16(end - start)
+            out += [end == bytes.count ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            out += bytes[start..<end]
+            start = end
+        } while start < bytes.count
+        var (a, b): (UInt32, UInt32) = (1, 0)
+        for byte in bytes { a = (a + UInt32(byte)) % 65_521; b = (b + a) % 65_521 }
+        return out + withUnsafeBytes(of: (b << 16 | a).bigEndian, Array.init)
+    }
+
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
     }
 }
 

@@ -41,6 +41,8 @@ public struct Config: Sendable {
     public var deployArguments: [String] = []
     /// `check.max_image_kb`: `blog check` warns about images larger than this.
     public var maxImageKilobytes = 500
+    /// `images:`: responsive variants of every local raster image (`ImageSettings`).
+    public var images = ImageSettings()
     /// `include`: hidden files and folders of `static/` to publish (`.well-known`, `.htaccess`),
     /// as paths below `static/`, as Jekyll's `include:`. Others are not published: a `.env` or
     /// a `.git` dropped into `static/` must not go live.

@@ -95,6 +95,7 @@ public enum Importer {
     private static func check(_ folder: String, site: ImportedSite) -> [Diagnostic] {
         var options = BuildOptions(source: folder)
         options.excluded = (folder as NSString).appendingPathComponent("public")
+        options.imageVariants = false
         let result = SiteBuilder.build(options)
         guard result.succeeded else { return result.diagnostics }
         let paths = Set(result.files.map(\.path))

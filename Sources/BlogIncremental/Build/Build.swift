@@ -31,6 +31,10 @@ public struct BuildOptions: Sendable {
     public var knownStamps: [String: FileStamp] = [:]
     /// Told the name of each step as it starts (the command line's progress line).
     public var progress: (@Sendable (String) -> Void)?
+    /// Images published as variants (`images:` in blog.yaml); off for a build that only
+    /// wants the site's problems (`blog import`'s check), which would otherwise encode every
+    /// photo of an old blog before the writer's first build does.
+    public var imageVariants = true
 
     public init(source: String, includeDrafts: Bool = false, now: Date = Date(), excluded: String? = nil) {
         self.source = URL(fileURLWithPath: source).standardizedFileURL.path
@@ -85,6 +89,7 @@ public enum SiteBuilder {
         let indexed = run.step("index") { Self.index(site, options: options, problems: &$0) }
         run.result.nextDue = indexed.nextDue
         let posts = run.step("parse and resolve") { Self.resolve(indexed, options: options, problems: &$0) }
+        if let note = Self.imageNote(indexed.index.config) { run.result.notes.append(note) }
         guard let theme = run.step("theme", { Self.theme(site, cache: options.cache, problems: &$0) }) else {
             return run.finish()
         }

@@ -45,12 +45,20 @@ public final class BuildCache: @unchecked Sendable {
     private var reusedPosts = 0
     private var keptPages = 0
 
-    package func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>) -> ResolvedEntry? {
+    /// - Parameter root: the site folder, where variants of images are looked for.
+    package func resolved(_ post: SourcePost, indexKey: UInt64, changed: Set<String>, root: String = "") -> ResolvedEntry? {
         guard let entry = lock.withLock({ resolvedPosts[post.sourcePath] }), entry.indexKey == indexKey,
-            entry.post == post, !entry.result.assets.contains(where: { touched($0.sourcePath, by: changed) })
+            entry.post == post, !entry.result.assets.contains(where: { Self.stale($0, changed: changed, root: root) })
         else { return nil }
         lock.withLock { reusedPosts += 1 }
         return entry
+    }
+
+    /// An asset changed since, or an image variant whose source changed or whose file in the
+    /// state folder is gone (deleted by hand): the post is resolved again.
+    private static func stale(_ asset: Asset, changed: Set<String>, root: String) -> Bool {
+        guard let source = asset.madeFrom else { return touched(asset.sourcePath, by: changed) }
+        return touched(source, by: changed) || FileStamp(path: SitePath.join(root, asset.sourcePath)) == nil
     }
 
     package func store(_ post: SourcePost, indexKey: UInt64, result: ResolvedPost, problems: [Diagnostic]) {

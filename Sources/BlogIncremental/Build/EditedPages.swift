@@ -16,7 +16,8 @@ extension SiteBuilder {
         if let origin = options.origin { site.config.baseURL = origin + site.config.basePath }
         let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
         let files = SiteFiles(root: site.root, fileSystem: options.fileSystem, staticFiles: cachedIndex.staticFiles)
-        let resolver = PostResolver(index: cachedIndex.index, files: files)
+        var resolver = PostResolver(index: cachedIndex.index, files: files)
+        resolver.images = variantStore(root: site.root, config: cachedIndex.index.config)
         var result = BuildResult()
         var edited: [ResolvedPost] = []
         for absolute in changed {

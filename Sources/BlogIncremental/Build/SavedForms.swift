@@ -56,6 +56,7 @@ extension ByteWriter {
         add(post.assets) { w, asset in
             w.add(asset.sourcePath)
             w.add(asset.outputPath)
+            w.add(asset.madeFrom)
         }
         add(post.linkedSources)
         add(post.fragmentLinks) { w, link in
@@ -135,7 +136,7 @@ extension ByteReader {
         let (title, path, excerpt, hasMore, summary) = (string(), string(), string(), bool(), string())
         let toc = list { r in TOCEntry(level: r.int(), id: r.string(), title: r.string()) }
         let words = int()
-        let assets = list { r in Asset(sourcePath: r.string(), outputPath: r.string()) }
+        let assets = list { r in Asset(sourcePath: r.string(), outputPath: r.string(), madeFrom: r.optionalString()) }
         let linkedSources = strings()
         let fragmentLinks = list { r in FragmentLink(target: r.string(), fragment: r.string(), line: r.int()) }
         let links = list { r in

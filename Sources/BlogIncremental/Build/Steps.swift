@@ -2,6 +2,7 @@ import Foundation
 import BlogCore
 import BlogMarkdown
 import BlogPipeline
+import Images
 
 /// The steps of `SiteBuilder.build`, each from values to values, with the problems it finds.
 extension SiteBuilder {
@@ -68,10 +69,10 @@ extension SiteBuilder {
         let cache = options.cache
         let resolver = resolver(indexed, options: options)
         let inFeed = SiteModel.feedSources(indexed.published)
-        let (key, changed) = (indexed.resolutionKey, indexed.changed)
+        let (key, changed, root) = (indexed.resolutionKey, indexed.changed, indexed.files.root)
         let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
             let forFeed = inFeed.contains(post.sourcePath)
-            if let cached = cache?.resolved(post, indexKey: key, changed: changed), !forFeed || cached.result.feedContent != nil {
+            if let cached = cache?.resolved(post, indexKey: key, changed: changed, root: root), !forFeed || cached.result.feedContent != nil {
                 return (cached.result, cached.problems)
             }
             guard let whole = complete(post, indexed, options: options) else { return (nil, []) }
@@ -93,7 +94,21 @@ extension SiteBuilder {
         var resolver = PostResolver(index: indexed.index, files: indexed.files)
         resolver.checks = options.checks
         resolver.digests = options.cache != nil
+        if options.imageVariants { resolver.images = variantStore(root: indexed.files.root, config: indexed.index.config) }
         return resolver
+    }
+
+    /// Where images' variants are made and kept: the site's state folder, whichever output a
+    /// build writes (nil when `images.enabled` is false).
+    package static func variantStore(root: String, config: Config) -> VariantStore? {
+        guard config.images.enabled else { return nil }
+        return VariantStore(root: root, folder: SiteState.folderName + "/images", settings: config.images)
+    }
+
+    /// AVIF asked for where it cannot be written: said, not failed.
+    package static func imageNote(_ config: Config) -> String? {
+        guard config.images.enabled, config.images.formats.contains(.avif) else { return nil }
+        return VariantStore.avifProblem
     }
 
     package static func theme(_ site: SiteSource, cache: BuildCache?, problems: inout [Diagnostic]) -> Theme? {

@@ -67,6 +67,8 @@ public enum ConfigParser {
                 config.mathScript = script
             case "highlight":
                 parseHighlight(field, into: &config, file: file, problems: &problems)
+            case "images":
+                parseImages(field, into: &config, file: file, problems: &problems)
             case "include":
                 config.includedHidden = includedHidden(field, file: file, problems: &problems)
             case "deploy", "check":

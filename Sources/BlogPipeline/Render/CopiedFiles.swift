@@ -27,7 +27,10 @@ package struct CopiedFiles {
         var result = CopiedFiles()
         var sourceByOutput: [String: String] = [:]
         var containment = Containment(fileSystem: fileSystem, root: site.root, realRoot: fileSystem.realPath(site.root))
-        func add(_ source: String, at output: String) {
+        // Images published as variants, stripped of their metadata: never copied as they are
+        // too, by a bundle or by `static/`.
+        let remade = Set(posts.flatMap { $0.assets.compactMap(\.madeFrom) })
+        func add(_ source: String, at output: String, counted: Bool = true) {
             if let existing = sourceByOutput[output] {
                 if existing != source {
                     result.problems.append(.error(source, "would be published at /\(output), where \(existing) is published too"))
@@ -53,18 +56,22 @@ package struct CopiedFiles {
                 }
             }
             result.files.append(file)
-            if imageExtensions.contains((source as NSString).pathExtension.lowercased()) { result.imageCount += 1 }
+            if counted, imageExtensions.contains((source as NSString).pathExtension.lowercased()) { result.imageCount += 1 }
         }
         for post in posts {
-            for asset in post.assets { add(asset.sourcePath, at: asset.outputPath) }
+            // An image published as variants counts once, by the file they are made from.
+            for asset in post.assets {
+                add(asset.sourcePath, at: asset.outputPath, counted: asset.madeFrom == nil)
+            }
             if post.source.isBundle, let bundleFiles = site.bundleAssets[post.source.folder] {
                 let folder = SiteIndex.folder(of: post.path)
-                for file in bundleFiles {
+                for file in bundleFiles where !remade.contains(file) {
                     add(file, at: folder + file.dropFirst(post.source.folder.count + 1))
                 }
             }
         }
-        for file in site.staticFiles { add(file, at: String(file.dropFirst("static/".count))) }
+        result.imageCount += remade.subtracting(posts.flatMap { $0.assets.map(\.sourcePath) }).count
+        for file in site.staticFiles where !remade.contains(file) { add(file, at: String(file.dropFirst("static/".count))) }
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             result.files.append(OutputFile(path: "assets/" + path, content: .data(data), origin: "the theme's assets/\(path)"))
         }

@@ -10,10 +10,14 @@ public enum URLStyle: Sendable { case rootRelative, absolute }
 public struct Asset: Sendable, Hashable {
     public var sourcePath: String
     public var outputPath: String
+    /// For a file made from another (an image's variant in the state folder): the site file
+    /// it was made from, which is not published as it is, and whose change makes it stale.
+    public var madeFrom: String?
 
-    package init(sourcePath: String, outputPath: String) {
+    package init(sourcePath: String, outputPath: String, madeFrom: String? = nil) {
         self.sourcePath = sourcePath
         self.outputPath = outputPath
+        self.madeFrom = madeFrom
     }
 }
 
@@ -140,6 +144,17 @@ package struct LinkResolver {
         let pagePath = index.pathBySource[post.sourcePath] ?? ""
         let output = SiteIndex.folder(of: pagePath) + relative
         return .asset(Asset(sourcePath: sitePath, outputPath: output), url: url(output) + suffix)
+    }
+
+    /// `/img/photo.jpg` written in a post, when it is a file of `static/`: as an asset
+    /// published where the static file is, for its variants to go beside it.
+    package func staticAsset(_ raw: String) -> Asset? {
+        let (pathPart, _) = splitSuffix(raw)
+        let path = pathPart.removingPercentEncoding ?? pathPart
+        guard path.hasPrefix("/"), let sitePath = SitePath.normalize(path), !sitePath.isEmpty,
+            files.staticFiles.contains("static/" + sitePath)
+        else { return nil }
+        return Asset(sourcePath: "static/" + sitePath, outputPath: sitePath)
     }
 
     /// Splits `a.md?x#y` into `a.md` and `?x#y`.

@@ -1,6 +1,7 @@
 import Foundation
 import BlogCore
 import BlogMarkdown
+import Images
 
 /// One entry of a post's table of contents.
 public struct TOCEntry: Sendable, Hashable {
@@ -100,6 +101,8 @@ public struct PostResolver: Sendable {
     public var checks = false
     /// Whether resolved posts carry their digest (for a `BuildCache`).
     public var digests = true
+    /// Where images' variants are made and kept; nil publishes every image as it is.
+    public var images: VariantStore?
 
     public init(index: SiteIndex, files: SiteFiles, style: URLStyle = .rootRelative) {
         (self.index, self.files, self.style) = (index, files, style)
@@ -132,6 +135,7 @@ public struct PostResolver: Sendable {
         var walk = DocumentWalk(post: post, body: body, links: links, safe: index.config.safeMarkdown, document: document)
         if forFeed { walk.absolute = LinkResolver(post: post, index: index, files: files, style: .absolute) }
         walk.checks = checks ? index.config.maxImageKilobytes : nil
+        walk.images = index.config.images.enabled ? images : nil
         walk.resolveURLs(in: document)
         problems += walk.problems
         var image = walk.image
@@ -202,6 +206,10 @@ package struct DocumentWalk {
     package var image: LeadImage?
     /// For `blog check`: the largest image size without a warning, in kilobytes.
     package var checks: Int?
+    /// Where local images' variants come from (`ResponsiveImage`); nil: published as they are.
+    package var images: VariantStore?
+    /// Images published as variants so far: the first is fetched before any other.
+    package var pictures = 0
     package var text = ""
 
     /// For the lines of the blocks the extensions made.
@@ -247,8 +255,8 @@ package struct DocumentWalk {
                 let inCell = node.hasAncestor { $0.kind == .customInline }
                 let estimate = node.startLine > 0 && !inCell ? node.startLine : line
                 let absoluteURL = absolute == nil ? nil : absoluteURL(of: node.url, isImage: node.isImage)
-                if let html = resolve(node, estimate: estimate, blockEnd: blockEnd) {
-                    images.append((node, html, absoluteURL.map { Self.absoluteImage(html, src: node.url, absolute: $0) }))
+                if let (html, feedHTML) = resolve(node, estimate: estimate, blockEnd: blockEnd) {
+                    images.append((node, html, feedHTML ?? absoluteURL.map { Self.absoluteImage(html, src: node.url, absolute: $0) }))
                 } else if let absoluteURL {
                     absoluteURLs.append((node, absoluteURL))
                 }
@@ -278,8 +286,9 @@ package struct DocumentWalk {
         }
     }
 
-    /// Rewrites the node's URL; for a local image, returns the `<img>` that replaces it.
-    private mutating func resolve(_ node: MarkdownNode, estimate: Int, blockEnd: Int) -> String? {
+    /// Rewrites the node's URL; for a local image, returns the `<img>` or `<picture>` that
+    /// replaces it, and for a `<picture>` what replaces it in the feed.
+    private mutating func resolve(_ node: MarkdownNode, estimate: Int, blockEnd: Int) -> (String, String?)? {
         let (lines, written) = (bodyLines, node.url)
         let line = { lines.locate(written, from: estimate, to: blockEnd) }
         if checks != nil { check(node, line: line) }
@@ -296,6 +305,13 @@ package struct DocumentWalk {
             }
             return nil
         case .rewrite(let url, let linkedSource):
+            // An image of `static/` (`/img/photo.jpg`) is published as variants too, beside itself.
+            if node.isImage, linkedSource == nil, let asset = links.staticAsset(written),
+                let html = publishedAsVariants(asset, url: url, node: node, written: written, line: line)
+            {
+                bodyLinks.append(listed(node.url, check: false))
+                return html
+            }
             node.url = url
             bodyLinks.append(listed(url, check: false))
             if let linkedSource { linkedSources.append(linkedSource) }
@@ -305,11 +321,15 @@ package struct DocumentWalk {
             bodyLinks.append(listed(url, check: true, lookedIn: lookedIn))
             return nil
         case .asset(let asset, let url):
+            let path = SitePath.join(links.files.root, asset.sourcePath)
+            if node.isImage, let html = publishedAsVariants(asset, url: url, node: node, written: written, line: line) {
+                bodyLinks.append(listed(node.url, check: false))
+                return html
+            }
             node.url = url
             assets.append(asset)
             bodyLinks.append(listed(url, check: false))
             guard node.isImage else { return nil }
-            let path = SitePath.join(links.files.root, asset.sourcePath)
             let fileSystem = links.files.fileSystem
             // The header is enough, unless a JPEG carries a large thumbnail before its frame.
             let size = fileSystem.prefix(of: path, length: 64 * 1024).flatMap(ImageSize.read)
@@ -328,7 +348,7 @@ package struct DocumentWalk {
                     ? .error(post.sourcePath, line: line() + post.bodyLineOffset, message + " (markdown: {safe: true} refuses it)")
                     : .warning(post.sourcePath, line: line() + post.bodyLineOffset, message))
             }
-            return imageTag(src: url, alt: node.plainText, title: node.title, size: size)
+            return (imageTag(src: url, alt: node.plainText, title: node.title, size: size), nil)
         case .problem(let message):
             problems.append(.error(post.sourcePath, line: line() + post.bodyLineOffset, message))
             return nil
@@ -341,7 +361,9 @@ package struct DocumentWalk {
         if node.isImage && trimmed(node.plainText).isEmpty {
             problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "image '\(url)' has no alt text (say what it shows, for readers who cannot see it)"))
         }
-        if node.isImage, let limit = checks, case .asset(let asset, _) = links.resolve(url, isImage: true),
+        // An image published as variants is measured by them (`pictureHTML`).
+        if node.isImage, images == nil || url.hasSuffix(Self.optOut), let limit = checks,
+            case .asset(let asset, _) = links.resolve(url, isImage: true),
             let size = try? FileManager.default.attributesOfItem(atPath: SitePath.join(links.files.root, asset.sourcePath))[.size] as? Int,
             size > limit * 1024
         {
@@ -361,7 +383,7 @@ package struct DocumentWalk {
         }
     }
 
-    private func imageTag(src: String, alt: String, title: String, size: ImageSize?) -> String {
+    func imageTag(src: String, alt: String, title: String, size: ImageSize?) -> String {
         var tag = "<img src=\"\(escapeHTML(src))\" alt=\"\(escapeHTML(alt))\""
         if !title.isEmpty { tag += " title=\"\(escapeHTML(title))\"" }
         if let size { tag += " width=\"\(size.width)\" height=\"\(size.height)\"" }

@@ -1,0 +1,83 @@
+import CVips
+import Foundation
+import BlogCore
+
+/// An image's variants, made once and kept in the site's state folder under a digest of the
+/// source's bytes and the settings: an unchanged image is never decoded again, whichever
+/// build (`blog build` into any folder, `blog serve`) asks. Safe to call from many threads;
+/// two asking for one image wait for one making.
+public final class VariantStore: @unchecked Sendable {
+    /// The site folder, and the store's folder relative to it (`.blog/images`).
+    public let root: String
+    public let folder: String
+    public let settings: ImageSettings
+    private let lock = NSLock()
+    private var making: [UInt64: NSLock] = [:]
+
+    public init(root: String, folder: String, settings: ImageSettings) {
+        var settings = settings
+        if Self.avifProblem != nil { settings.formats.removeAll { $0 == .avif } }
+        (self.root, self.folder, self.settings) = (root, folder, settings)
+    }
+
+    /// Why AVIF is not offered (libheif without an AV1 encoder), said once a build; nil when
+    /// it is. WebP and the image's own format are offered then.
+    public static let avifProblem: String? = Vips.startProblem == nil && blog_vips_can_write_avif() != 0 ? nil
+        : "this libvips cannot write AVIF (libheif has no AV1 encoder here); images are offered as WebP and their own format"
+
+
+    /// The variants of an image whose bytes are `data`, from the store or made now.
+    public func variants(of data: Data) -> Result<ImageVariants, ImageProblem> {
+        let key = Self.key(data, settings: settings)
+        let entry = SitePath.join(folder, String(key, radix: 16))
+        let entryLock = lock.withLock {
+            if let existing = making[key] { return existing }
+            let new = NSLock()
+            making[key] = new
+            return new
+        }
+        return entryLock.withLock {
+            if let kept = StoredVariants.read(root: root, entry: entry) {
+                ImageWork.reused()
+                return kept
+            }
+            let result = Self.made(data, settings: settings)
+            StoredVariants.write(result, root: root, entry: entry)
+            return StoredVariants.read(root: root, entry: entry) ?? result.flatMap { _ in
+                .failure(ImageProblem("could not be kept in \(folder)/ (is the site folder writable?)"))
+            }
+        }
+    }
+
+    /// What the variants are made from: the bytes, the settings, and what encodes them.
+    static func key(_ data: Data, settings: ImageSettings) -> UInt64 {
+        Digest.of { d in
+            d.add(data)
+            d.add(data.count)
+            d.add(settings.digest)
+            d.add(String(cString: vips_version_string()))
+            d.add(Int(ImageEncoder.avifEffort))
+            d.add(StoredVariants.version)
+        }
+    }
+
+    /// Every file of the image, the formats that save no bytes left out.
+    static func made(_ data: Data, settings: ImageSettings) -> Result<StoredVariants.Files, ImageProblem> {
+        ImageHeader.read(data, settings: settings).flatMap { header in
+            VariantMaker.make(data, header: header, settings: settings).map { made in
+                StoredVariants.Files(header: header, made: worthKeeping(made, header: header, sourceBytes: data.count), sourceBytes: data.count)
+            }
+        }
+    }
+
+    /// A format offered besides the `<img>`'s is kept only if its widest variant is smaller
+    /// than the `<img>`'s at that width (a tiny PNG icon may grow as WebP).
+    static func worthKeeping(_ made: [VariantMaker.Made], header: ImageHeader, sourceBytes: Int) -> [VariantMaker.Made] {
+        let fallback = header.format.fallback
+        func bytes(_ m: VariantMaker.Made) -> Int { m.data?.count ?? sourceBytes }
+        let widest = made.filter { $0.format == fallback && $0.listed }.max { $0.width < $1.width }
+        guard let widest else { return made }
+        let losing = Set(made.filter { $0.format != fallback && $0.width == widest.width && bytes($0) >= bytes(widest) }.map(\.format))
+        return made.filter { !losing.contains($0.format) }
+    }
+}

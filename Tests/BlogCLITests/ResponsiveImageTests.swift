@@ -1,0 +1,169 @@
+import Foundation
+import Images
+import BlogKit
+import TestSupport
+import Testing
+
+/// Issue #23: every local raster image of a post published as `<picture>` with variants, by
+/// the real binary, checked in the HTML and in the files' own bytes.
+@Suite(.serialized) struct ResponsiveImageTests {
+    static func site(_ extra: [String: Any] = [:]) throws -> Fixture {
+        var files: [String: Any] = [
+            "blog.yaml": "title: Photos\nbase_url: https://example.com/\n",
+            "posts/trip/index.md": """
+                ---
+                title: Trip
+                date: 2026-01-02
+                ---
+                ![The harbour](phone.jpg)
+
+                ![Settings](screenshot.png) and ![icon](small.png)
+
+                ![dancing](anim.gif) ![logo](logo.svg) ![night](night.heic)
+                """,
+            "posts/trip/phone.jpg": TestImages.phonePhoto(width: 4032, height: 3024, orientation: 6),
+            "posts/trip/screenshot.png": TestImages.png(width: 2400, height: 1350),
+            "posts/trip/small.png": TestImages.png(width: 200, height: 100),
+            "posts/trip/anim.gif": TestImages.gif(width: 64, height: 48, frames: 3),
+            "posts/trip/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>",
+            "posts/trip/night.heic": TestImages.heic,
+        ]
+        files.merge(extra) { $1 }
+        return try Fixture(files: files)
+    }
+
+    static let page = "2026/01/trip/index.html"
+
+    /// `srcset` entries of a page: (URL, width descriptor).
+    static func srcsets(_ html: String) -> [(String, Int)] {
+        html.components(separatedBy: "srcset=\"").dropFirst().flatMap { rest in
+            rest.prefix { $0 != "\"" }.split(separator: ",").compactMap { entry -> (String, Int)? in
+                let parts = entry.split(separator: " ")
+                guard parts.count == 2, parts[1].hasSuffix("w"), let width = Int(parts[1].dropLast()) else { return nil }
+                return (String(parts[0]), width)
+            }
+        }
+    }
+
+    @Test func markupVariantsOrientationAndPrivacy() throws {
+        let site = try Self.site()
+        let outcome = try site.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let html = try site.read(Self.page)
+        // The phone photo: two sources, an <img> in JPEG, upright (portrait), fetched first.
+        #expect(html.contains("<picture><source type=\"image/avif\" srcset=\"/2026/01/trip/phone-480w.avif 480w, /2026/01/trip/phone-960w.avif 960w, /2026/01/trip/phone-1440w.avif 1440w\""))
+        #expect(html.contains("<source type=\"image/webp\" srcset=\"/2026/01/trip/phone-480w.webp 480w"))
+        #expect(html.contains("<img src=\"/2026/01/trip/phone-1440w.jpg\" srcset=\"/2026/01/trip/phone-480w.jpg 480w, /2026/01/trip/phone-960w.jpg 960w, /2026/01/trip/phone-1440w.jpg 1440w\" sizes=\"\(ResponsiveImage.sizes)\" alt=\"The harbour\" width=\"1440\" height=\"1920\" fetchpriority=\"high\" /></picture>"))
+        // Only the first image is fetched first; every other waits.
+        #expect(html.components(separatedBy: "fetchpriority=\"high\"").count == 2)
+        #expect(html.contains("alt=\"Settings\" width=\"1440\" height=\"810\" loading=\"lazy\" decoding=\"async\""))
+        // Each variant's real width is its descriptor.
+        let entries = Self.srcsets(html)
+        #expect(entries.count >= 20)
+        for (url, width) in entries {
+            let data = try Data(contentsOf: URL(fileURLWithPath: site.output + url))
+            let header = try ImageHeader.read(data, settings: ImageSettings()).get()
+            #expect(header.width == width, "\(url)")
+        }
+        // Turned upright: the photo's dark left half is now its top.
+        let upright = try #require(TestImages.decoded(Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/phone-480w.jpg"))))
+        #expect(upright.width == 480 && upright.height == 640)
+        #expect(upright.top < 100 && upright.bottom > 170, "\(upright)")
+        let original = try #require(TestImages.decoded(Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/phone.jpg"))))
+        #expect(original.width == 3024 && original.height == 4032)
+        // No published byte says where the photo was taken, the full-size file included.
+        // (libvips writes a small EXIF block of its own — resolution, size, orientation 1 —
+        // but nothing of the source's: no GPS IFD, in either byte order.)
+        for (path, data) in try filesUnder(site.output) {
+            #expect(data.range(of: Data(TestImages.gpsLatitude)) == nil, "\(path) carries the GPS position")
+            #expect(data.range(of: Data([0x25, 0x88, 4, 0])) == nil && data.range(of: Data([0x88, 0x25, 0, 4])) == nil, "\(path) has a GPS IFD")
+        }
+        // The output holds the published site only: no store, no temporary folder.
+        #expect(!filePaths(under: site.output).contains { $0.hasPrefix(".blog/") || $0.hasSuffix("manifest") || $0.contains(".tmp-") })
+    }
+
+    @Test func animationSVGAndHEIC() throws {
+        let site = try Self.site()
+        #expect(try site.build().status == 0)
+        let html = try site.read(Self.page)
+        // Still animated, as WebP; the GIF itself as it was.
+        let webp = try Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/anim-64w.webp"))
+        #expect(try ImageHeader.read(webp, settings: ImageSettings()).get().frames == 3)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/anim.gif")) == (Self.fixtureGIF))
+        #expect(html.contains("<source type=\"image/webp\" srcset=\"/2026/01/trip/anim-64w.webp 64w\""))
+        // SVG as it is, in a plain <img>.
+        #expect(html.contains("<img src=\"/2026/01/trip/logo.svg\" alt=\"logo\" width=\"10\" height=\"10\" loading=\"lazy\" />"))
+        // HEIC published as JPEG (its <img>), AVIF and WebP; never as HEIC.
+        #expect(html.contains("<img src=\"/2026/01/trip/night.jpg\""))
+        #expect(ImageFormat.sniff(try Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/night.jpg"))) == .jpeg)
+        #expect(!filePaths(under: site.output).contains { $0.hasSuffix(".heic") })
+    }
+
+    static let fixtureGIF = TestImages.gif(width: 64, height: 48, frames: 3)
+
+    @Test func secondBuildDecodesNothing() throws {
+        let site = try Self.site()
+        let cold = try site.build(["-v"])
+        #expect(cold.status == 0)
+        #expect(!cold.stdout.contains("images: 0 decoded"), "\(cold.stdout)")
+        try site.write(["posts/trip/index.md": try String(contentsOfFile: site.root + "/posts/trip/index.md", encoding: .utf8) + "\nOne more line.\n"])
+        let edited = try site.build(["-v"])
+        #expect(edited.status == 0)
+        #expect(edited.stdout.contains("images: 0 decoded"), "\(edited.stdout)")
+        // Into another output folder too: the store is the site's, not the output's.
+        let elsewhere = try BlogProcess.run(["build", "--source", site.root, "--output", site.root + "/other", "-v"])
+        #expect(elsewhere.stdout.contains("images: 0 decoded"), "\(elsewhere.stdout)")
+        #expect(try site.read(Self.page).contains("One more line."))
+    }
+
+    @Test func feedSocialCardAndOptOut() throws {
+        let site = try Self.site(["posts/trip/index.md": """
+            ---
+            title: Trip
+            date: 2026-01-02
+            ---
+            ![The harbour](phone.jpg)
+
+            ![As taken](phone.jpg#original)
+            """])
+        #expect(try site.build().status == 0)
+        let feed = try site.read("feed.xml")
+        #expect(feed.contains("&lt;img src=&quot;https://example.com/2026/01/trip/phone-960w.jpg&quot;") || feed.contains("<img src=\"https://example.com/2026/01/trip/phone-960w.jpg\""), "\(feed)")
+        #expect(!feed.contains("picture"))
+        let html = try site.read(Self.page)
+        #expect(html.contains("<meta property=\"og:image\" content=\"https://example.com/2026/01/trip/phone-1440w.jpg\">"))
+        #expect(html.contains("<img src=\"/2026/01/trip/phone.jpg\" alt=\"As taken\" width=\"3024\" height=\"4032\" loading=\"lazy\" />"))
+    }
+
+    @Test func badSettingsAreErrorsAtTheirLine() throws {
+        let site = try Self.site(["blog.yaml": """
+            title: Photos
+            images:
+              widths: [0, 480]
+              formats: [avif, bmp]
+              quality: 101
+              max_pixels: 10
+              keep_metadata: maybe
+            """])
+        let outcome = try site.build()
+        #expect(outcome.status != 0)
+        for (line, key) in [(3, "widths"), (4, "formats"), (5, "quality"), (6, "max_pixels"), (7, "keep_metadata")] {
+            #expect(outcome.stderr.contains("blog.yaml:\(line): error: images.\(key):"), "\(outcome.stderr)")
+        }
+    }
+
+    @Test func disabledPublishesImagesAsTheyAre() throws {
+        let site = try Self.site(["blog.yaml": "title: Photos\nimages: {enabled: false}\n"])
+        #expect(try site.build().status == 0)
+        let html = try site.read(Self.page)
+        #expect(!html.contains("<picture>"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/phone.jpg")) == Data(contentsOf: URL(fileURLWithPath: site.root + "/posts/trip/phone.jpg")))
+    }
+
+    @Test func checkReportsImagesStillLarge() throws {
+        let site = try Self.site(["blog.yaml": "title: Photos\ncheck: {max_image_kb: 1}\n", "posts/trip/phone.jpg": TestImages.noisyJPEG(width: 800, height: 600)])
+        let outcome = try BlogProcess.run(["check", "--source", site.root])
+        #expect(outcome.stderr.contains("posts/trip/index.md:5: warning: image 'phone.jpg' is still"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("in its smallest variant, over check.max_image_kb (1 KB)"))
+    }
+}
