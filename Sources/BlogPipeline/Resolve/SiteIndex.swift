@@ -31,6 +31,7 @@ public struct SiteIndex: Sendable {
             d.add(config.mathScript ?? "")
             d.add(config.highlight)
             d.add(config.lineNumbers)
+            d.add(config.searchEnabled)
         }
     }
 
