@@ -52,7 +52,8 @@ def posts(output):
 
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{5,}")
-WORD = re.compile(r"[A-Za-z]{6,}")
+# A whole word: `universal2` and `8pinLinux` hold none.
+WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{6,}(?![A-Za-z0-9_])")
 
 
 def phrases(texts):

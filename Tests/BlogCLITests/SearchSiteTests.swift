@@ -15,7 +15,7 @@ import Testing
             我们把缓存放在内存里。Use an LRU cache for **hot** keys.
 
             ```swift
-            let neverindexed = 1
+            let neverfound = 1
             ```
             """,
         "posts/2017/kyoto.md": "---\ntitle: 京都之秋\ndate: 2017-11-20\n---\n红叶很美，Kyoto in autumn.\n",
@@ -77,7 +77,7 @@ import Testing
         #expect(site.exists("2018/01/secret/index.html"))  // built, since --drafts…
         #expect(try Self.postings("unpublishedword", in: site) == nil)  // …but never indexed
         #expect(try Self.postings("草稿", in: site) == nil)
-        #expect(try Self.postings("neverindexed", in: site) == nil)
+        #expect(try Self.postings("neverfound", in: site) == nil)
         // Newest first, then pages.
         #expect(try Self.documents(in: site) == ["/blog/2017/11/kyoto/", "/blog/2016/09/cache/", "/blog/about/"])
         #expect(try Self.postings("缓存", in: site)?.hasPrefix("1|1,") == true)
@@ -122,5 +122,19 @@ import Testing
         try cold.write(["posts/2017/kyoto.md": "---\ntitle: 京都之秋\ndate: 2017-11-20\n---\n枫叶 maplewood.\n"])
         #expect(try cold.build().status == 0)
         #expect(incremental == (try cold.snapshot().filter { $0.key.hasPrefix("search/") }.mapValues(\.0)))
+    }
+}
+
+extension SearchSiteTests {
+    /// A page of the writer's at /search/ would be overwritten: named before anything is
+    /// written, with the way out.
+    @Test func aPageAtTheSearchPagesAddressIsAnError() throws {
+        var files = Self.files
+        files["pages/search.md"] = "---\ntitle: Find\nslug: search\n---\nMine.\n"
+        let result = try Fixture(files: files).build()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("pages/search.md:3: error: URL /search/ is where blog writes its search page and index"), "\(result.stderr)")
+        files["blog.yaml"] = "title: T\nsearch:\n  enabled: false\n"
+        #expect(try Fixture(files: files).build().status == 0)
     }
 }

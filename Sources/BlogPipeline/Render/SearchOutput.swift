@@ -19,7 +19,13 @@ package struct SearchOutput: DerivedOutput {
     static func layout(_ model: SiteModel) -> SearchIndex.Layout? {
         guard model.index.config.searchEnabled else { return nil }
         let docs = documents(model)
-        return SearchIndex.Layout(docs: docs.count, words: docs.reduce(0) { $0 + $1.words + $1.title.count })
+        // Summaries are kept by a saved build, where the text may not be: a sample of it.
+        let sample = docs.map(\.summary).joined()
+        let cjk = sample.unicodeScalars.filter { SearchTokenizer.isCJK($0.value) }.count
+        let latin = sample.split(whereSeparator: { $0 == " " }).count
+        return SearchIndex.Layout(
+            docs: docs.count, words: docs.reduce(0) { $0 + $1.words + $1.title.count },
+            cjkShare: cjk == 0 ? 0 : Double(cjk) / Double(cjk + latin))
     }
 
     package func paths(_ model: SiteModel) -> [String] {

@@ -1,4 +1,5 @@
 import BlogCore
+import Foundation
 
 /// A post or page as the search index takes it.
 package struct SearchDocument: Sendable {
@@ -35,7 +36,7 @@ package enum SearchIndex {
     /// posts would otherwise be a 90 KB list that ranks nothing.
     package static let maxPostings = 600
     /// Characters of a post's text kept for its excerpt.
-    package static let leadLength = 220
+    package static let leadLength = 160
     /// Where the body's positions start, after the title's and the tags'.
     static let bodyStart = 1_000
 
@@ -58,9 +59,20 @@ package enum SearchIndex {
         package var termShards: Int
         package var docShards: Int
 
-        package init(docs: Int, words: Int) {
-            termShards = max(1, (words * bytesPerWord + shardTarget - 1) / shardTarget)
+        /// - Parameter cjkShare: how much of the text is Chinese, Japanese or Korean (0…1),
+        ///   whose characters each make two terms, where a word makes one.
+        package init(docs: Int, words: Int, cjkShare: Double = 0) {
+            let perWord = (3 + 7 * min(1, max(0, cjkShare))) * Layout.saturation(docs: docs)
+            let bytes = Int(Double(words) * perWord)
+            termShards = max(1, (bytes + shardTarget - 1) / shardTarget)
             docShards = (docs + docsPerShard - 1) / docsPerShard
+        }
+
+        /// The more posts, the more of their words are ones other posts have already used,
+        /// whose lists the cap on postings stops (Heaps' law); measured on the corpora and
+        /// generated sites of 1,000 and 10,000 posts.
+        static func saturation(docs: Int) -> Double {
+            min(1, pow(200 / Double(max(docs, 1)), 0.3))
         }
 
         /// Every path, under `search/`.
@@ -69,12 +81,8 @@ package enum SearchIndex {
         }
     }
 
-    /// Postings bytes per word of text, measured on the corpora (English about 3, Chinese,
-    /// counted per character, about 6): a generous guess makes smaller shards, not fewer
-    /// postings.
-    static let bytesPerWord = 6
     /// Documents per document shard: a record is at most a lead, a title, a URL and a date.
-    package static let docsPerShard = 8
+    package static let docsPerShard = 6
     /// No term shard is larger: past it, the longest lists in it keep only their best postings.
     package static let shardLimit = 3 * shardTarget
 
@@ -99,7 +107,7 @@ package enum SearchIndex {
     }
 
     static func manifest(docs: Int, layout: Layout) -> String {
-        "{\"version\":1,\"docs\":\(docs),\"terms\":\(layout.termShards),\"perShard\":\(docsPerShard)}"
+        "{\"version\":1,\"docs\":\(docs),\"terms\":\(layout.termShards),\"perShard\":\(docsPerShard),\"lead\":\(leadLength)}"
     }
 
     /// Weights by field: a title match outranks any number of body matches up to ten.

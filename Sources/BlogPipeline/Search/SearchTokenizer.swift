@@ -25,8 +25,9 @@ package enum SearchTokenizer {
         var position = start
         scan(text) { piece in
             switch piece {
-            case .word(let word):
+            case .word(let word, let exact):
                 emit(word, position)
+                if let exact { emit(exact, position) }
                 position += 1
             case .cjk(let chars):
                 for (i, char) in chars.enumerated() {
@@ -49,7 +50,9 @@ package enum SearchTokenizer {
         }
         scan(text) { piece in
             switch piece {
-            case .word(let word): add(word)
+            case .word(let word, let exact):
+                add(word)
+                if let exact { add(exact) }
             case .cjk(let chars) where chars.count == 1: add(String(chars[0]))
             case .cjk(let chars):
                 for i in 0..<(chars.count - 1) { add(String(chars[i]) + String(chars[i + 1])) }
@@ -58,8 +61,10 @@ package enum SearchTokenizer {
         return terms
     }
 
+    /// A word is its stem, and `=` and the word itself when stemming changed it (`slowed`:
+    /// `slow` and `=slowed`), so that a post with the very word ranks above its kin.
     enum Piece {
-        case word(String)
+        case word(String, exact: String?)
         case cjk([Unicode.Scalar])
     }
 
@@ -73,7 +78,8 @@ package enum SearchTokenizer {
         func flushWord() {
             guard !word.isEmpty else { return }
             let folded = fold(String(word))
-            if !folded.isEmpty { take(.word(folded)) }
+            let stem = EnglishStemmer.stem(folded)
+            if !stem.isEmpty { take(.word(stem, exact: stem == folded ? nil : "=" + folded)) }
             word.removeAll(keepingCapacity: true)
             kept = 0
         }
@@ -162,8 +168,8 @@ package enum SearchTokenizer {
         return parts.filter { !$0.isEmpty }
     }
 
-    /// NFKC, lower case, accents removed (NFD without marks), cut to `maxWordLength`, stemmed
-    /// (`café` → `caf`, as `cafe`, `cafes` and `caf` are).
+    /// NFKC, lower case, accents removed (NFD without marks), cut to `maxWordLength`; the
+    /// caller stems it (`café` → `caf`, as `cafe`, `cafes` and `caf` are).
     static func fold(_ word: String) -> String {
         var folded: String
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -183,6 +189,6 @@ package enum SearchTokenizer {
         if folded.unicodeScalars.count > maxWordLength {
             folded = String(String.UnicodeScalarView(folded.unicodeScalars.prefix(maxWordLength)))
         }
-        return EnglishStemmer.stem(folded)
+        return folded
     }
 }

@@ -45,7 +45,7 @@
   function fold(w) {
     var f = ASCII.test(w) ? w.toLowerCase() : w.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ς/g, 'σ');
     var cps = Array.from(f);
-    return stem(cps.length > MAXW ? cps.slice(0, MAXW).join('') : f);
+    return cps.length > MAXW ? cps.slice(0, MAXW).join('') : f;
   }
 
   // Calls take(word) or take(null, chars) for each word and CJK run, with the run's start
@@ -53,7 +53,10 @@
   function scan(text, take) {
     var word = '', kept = 0, run = '', start = 0, i = 0;
     function flushWord() {
-      if (kept) { var f = fold(word); if (f) take(f, null, start, i); }
+      if (kept) {
+        var f = fold(word), s = stem(f);
+        if (s) take(s, null, start, i, s === f ? null : '=' + f);
+      }
       word = ''; kept = 0;
     }
     function flushRun() {
@@ -83,8 +86,8 @@
   function tokenize(text) {
     var terms = [];
     function add(t) { if (terms.length < LIMIT && terms.indexOf(t) < 0) terms.push(t); }
-    scan(text, function (w, c) {
-      if (w) add(w);
+    scan(text, function (w, c, s, e, exact) {
+      if (w) { add(w); if (exact) add(exact); }
       else if (c.length === 1) add(c[0]);
       else for (var j = 0; j + 1 < c.length; j++) add(c[j] + c[j + 1]);
     });
@@ -125,13 +128,16 @@
     });
     var ranked = Object.keys(found).map(function (k) {
       var d = found[k], near = 0;
-      for (var t = 0; t + 1 < terms.length; t++) {
-        if (!(t in d.pos) || !(t + 1 in d.pos)) continue;
-        var gap = d.pos[t + 1] - d.pos[t];
+      // Next to each other: the query's terms in order, a word's exact form aside.
+      var order = terms.map(function (t, i) { return i; }).filter(function (i) { return terms[i][0] !== '='; });
+      for (var j = 0; j + 1 < order.length; j++) {
+        var a = order[j], b = order[j + 1];
+        if (!(a in d.pos) || !(b in d.pos)) continue;
+        var gap = d.pos[b] - d.pos[a];
         near += gap === 1 ? 1 : Math.abs(gap) <= 5 ? 0.5 : 0;
       }
       var cover = d.hits / present;
-      d.rank = d.score * cover * cover * (1 + near / Math.max(1, terms.length - 1)) * (1 + 0.2 * (1 - d.doc / docs));
+      d.rank = d.score * cover * cover * (1 + near / Math.max(1, order.length - 1)) * (1 + 0.2 * (1 - d.doc / docs));
       return d;
     });
     return ranked.sort(function (a, b) { return b.rank - a.rank || a.doc - b.doc; }).slice(0, SHOWN);
@@ -185,9 +191,10 @@
       var top = rank(terms, lists, m.docs);
       return Promise.all(top.map(function (d) {
         return get('d/' + Math.floor(d.doc / m.perShard) + '.json').then(function (s) { return s[d.doc % m.perShard]; });
-      }));
+      })).then(function (records) { return { records: records, lead: m.lead }; });
     });
-  }).then(function (records) {
+  }).then(function (found) {
+    var records = found.records;
     root.textContent = '';
     if (!records.length) { root.textContent = root.dataset.none; return; }
     var list = document.createElement('ol');
@@ -203,7 +210,7 @@
         li.append(date);
       }
       var p = document.createElement('p');
-      p.append(marked(r[3], terms), r[3].length >= 200 ? '…' : '');
+      p.append(marked(r[3], terms), Array.from(r[3]).length >= found.lead ? '…' : '');
       li.append(p);
       list.append(li);
     }
