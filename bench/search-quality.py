@@ -86,8 +86,15 @@ def phrases(texts):
     return chosen
 
 
+SERVED = []  # every path the server sent, also to Pagefind's web worker (which page timing misses)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args): pass
+
+    def do_GET(self):
+        SERVED.append(urllib.parse.unquote(urllib.parse.urlparse(self.path).path))
+        super().do_GET()
 
 
 def serve(folder):
@@ -106,14 +113,15 @@ def browser():
 
 
 def loaded(driver, prefixes, folder):
-    """(uncompressed, gzip) bytes of the files under `prefixes` this page fetched."""
-    names = driver.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name)")
+    """(uncompressed, gzip) bytes of the index files under `prefixes` the server sent since
+    the last call (not the search page itself)."""
+    paths = set(SERVED)
+    SERVED.clear()
     raw = zipped = 0
-    for name in set(names):
-        path = urllib.parse.unquote(urllib.parse.urlparse(name).path)
-        if not path.startswith(prefixes): continue
-        data = open(os.path.join(folder, path.lstrip("/")), "rb").read()
+    for path in paths:
+        full = os.path.join(folder, path.lstrip("/"))
+        if not path.startswith(prefixes) or not os.path.isfile(full) or path.endswith(".html"): continue
+        data = open(full, "rb").read()
         raw += len(data); zipped += len(gzip.compress(data, 6))
     return raw, zipped
 
@@ -164,6 +172,7 @@ def first_queries(output, queries, pagefind_bin):
                 if name == "pagefind" and not pagefind_bin: continue
                 driver.get("about:blank")
                 driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+                loaded(driver, prefix, copy)
                 results = run(driver, port, query)
                 row.append((name, len(results), loaded(driver, prefix, copy)))
             rows.append(row)
@@ -192,6 +201,7 @@ def measure(output, limit, pagefind_bin):
             for name, run, prefix in (("ours", ours, ("/search/", "/assets/search.js")), ("pagefind", pagefind, ("/pagefind/",))):
                 driver.get("about:blank")
                 driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+                loaded(driver, prefix, copy)  # forget what came before
                 results = [norm(r) for r in run(driver, port, chosen[url])]
                 if url in results: found[name] += 1
                 else: misses[name].append((url, chosen[url], results[:3]))
