@@ -26,9 +26,9 @@ package enum EnglishStemmer {
         return String(decoding: w, as: UTF8.self)
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        return w.count >= s.count && Array(w.suffix(s.count)) == s
+    private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        return w.count >= n && suffix.withUTF8Buffer { w.suffix(n).elementsEqual($0) }
     }
 
     private static func hasVowel(_ w: ArraySlice<UInt8>) -> Bool {

@@ -46,12 +46,6 @@ package enum SearchIndex {
         var position: Int32
     }
 
-    /// What one document adds: its terms with their score and first position, its record.
-    struct Indexed {
-        var terms: [String: (score: Int, position: Int)] = [:]
-        var record: String = ""
-    }
-
     /// How many files of each kind an index of these documents has, known before it is
     /// made (the build plans every path first): from the number of documents and of their
     /// words, so that shards come out about `shardTarget` big.
@@ -89,7 +83,7 @@ package enum SearchIndex {
     /// The files of the index, by path under `search/`, as `layout` names them.
     package static func files(_ docs: [SearchDocument], layout: Layout) -> [(path: String, text: String)] {
         let indexed = docs.parallelMap(index)
-        var postings: [String: [Posting]] = [:]
+        var postings: [TermKey: [Posting]] = [:]
         for (id, doc) in indexed.enumerated() {
             for (term, value) in doc.terms {
                 postings[term, default: []].append(
@@ -110,26 +104,37 @@ package enum SearchIndex {
         "{\"version\":1,\"docs\":\(docs),\"terms\":\(layout.termShards),\"perShard\":\(docsPerShard),\"lead\":\(leadLength)}"
     }
 
+    /// A term's score in one document, its first position, and how often the body has it.
+    struct Tally {
+        var score = 0
+        var position: Int
+        var mentions = 0
+
+        /// Many mentions count, but ten are as good as a hundred.
+        mutating func mention() {
+            if mentions < 10 { score += 1 }
+            mentions += 1
+        }
+    }
+
+    /// What one document adds: its terms with their score and first position, its record.
+    struct Indexed {
+        var terms: [TermKey: Tally] = [:]
+        var record: String = ""
+    }
+
     /// Weights by field: a title match outranks any number of body matches up to ten.
     static func index(_ doc: SearchDocument) -> Indexed {
         var result = Indexed()
         func add(_ term: String, _ position: Int, weight: Int) {
-            if let known = result.terms[term] {
-                result.terms[term] = (known.score + weight, known.position)
-            } else {
-                result.terms[term] = (weight, position)
-            }
+            result.terms[TermKey(term), default: Tally(position: position)].score += weight
         }
-        var mentions: [String: Int] = [:]
         let end = SearchTokenizer.index(doc.title) { add($0, $1, weight: 24) }
         var next = end + 1
         for tag in doc.tags { next = SearchTokenizer.index(tag, start: next) { add($0, $1, weight: 12) } + 1 }
         let text = SearchText(html: doc.html)
         SearchTokenizer.index(text.body, start: bodyStart) { term, position in
-            // Many mentions count, but ten are as good as a hundred.
-            let seen = mentions[term, default: 0]
-            mentions[term] = seen + 1
-            add(term, position, weight: seen < 10 ? 1 : 0)
+            result.terms[TermKey(term), default: Tally(position: position)].mention()
         }
         // Headings are in the body too, which gave their terms a position.
         SearchTokenizer.index(text.headings) { term, position in add(term, position, weight: 6) }
@@ -193,11 +198,11 @@ package enum SearchIndex {
     /// The terms in `count` shards by hash, each shard's terms sorted (the same site gives
     /// the same bytes). A shard over `shardLimit` has its longest lists halved, best postings
     /// kept, until it fits: a rare term, which finds a post, keeps all of its own.
-    static func termShards(_ postings: [String: [Posting]], count: Int) -> [String] {
-        var shards = [[Entry]](repeating: [], count: count)
-        for (term, list) in postings { shards[Int(fnv1a(term) % UInt32(count))].append(Entry(term, list, keep: maxPostings)) }
-        return shards.parallelMap { entries -> String in
-            var entries = entries
+    static func termShards(_ postings: [TermKey: [Posting]], count: Int) -> [String] {
+        var shards = [[(TermKey, [Posting])]](repeating: [], count: count)
+        for (key, list) in postings { shards[Int(key.hash % UInt32(count))].append((key, list)) }
+        return shards.parallelMap { terms -> String in
+            var entries = terms.map { Entry($0.0.term, $0.1, keep: maxPostings) }
             var size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
             while size > shardLimit, let longest = entries.indices.max(by: { entries[$0].kept < entries[$1].kept }),
                 entries[longest].kept > 1
@@ -207,7 +212,9 @@ package enum SearchIndex {
                 size += entries[longest].line.utf8.count - old.line.utf8.count
             }
             if size > shardLimit { entries = fitted(entries) }
-            return "{" + entries.sorted { $0.term < $1.term }.map(\.line).joined(separator: ",") + "}"
+            // By bytes, as the keys are compared: the same site gives the same file.
+            entries.sort { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            return "{" + entries.map(\.line).joined(separator: ",") + "}"
         }
     }
 
@@ -218,7 +225,7 @@ package enum SearchIndex {
         var size = 2
         let best = entries.sorted {
             let (a, b) = ($0.postings.map(\.score).max() ?? 0, $1.postings.map(\.score).max() ?? 0)
-            return a != b ? a > b : $0.term < $1.term
+            return a != b ? a > b : $0.term.utf8.lexicographicallyPrecedes($1.term.utf8)
         }
         for entry in best where size + entry.line.utf8.count + 1 <= shardLimit {
             kept.append(entry)
