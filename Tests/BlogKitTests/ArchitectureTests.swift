@@ -7,7 +7,7 @@ import Testing
 /// and TOML each have one module that imports them.
 @Suite struct ArchitectureTests {
     /// Lowest first: a folder may use the folders before it, never one after it.
-    static let layers = ["Load", "Resolve", "Render", "Check", "Write"]
+    static let layers = ["Load", "Resolve", "Search", "Render", "Check", "Write"]
 
     static let sourcesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources").path

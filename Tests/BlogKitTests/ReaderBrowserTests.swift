@@ -125,7 +125,7 @@ import Testing
 
         let tag = try #require(try FileManager.default.contentsOfDirectory(atPath: output + "/tags").sorted().first { !$0.hasSuffix(".html") })
         let post = "2026/11/markdown-as-blogs-write-it/index.html"
-        let pages = ["index.html", post, "2020/05/real-content/index.html", "archives/index.html", "2026/index.html", "tags/\(tag)/index.html", "about/index.html"]
+        let pages = ["index.html", post, "2020/05/real-content/index.html", "archives/index.html", "2026/index.html", "tags/\(tag)/index.html", "about/index.html", "search/index.html"]
         for page in pages { #expect(FileManager.default.fileExists(atPath: output + "/" + page), "\(page)") }
         let reports = try Self.check(output, pages: pages)
         #expect(reports.count == pages.count)

@@ -11,7 +11,7 @@ import Testing
 /// the engine gives, both ways: each documented key exists, each given key is documented, and
 /// keys documented as *int* or *bool* are numbers and booleans (and only those).
 @Suite struct ThemeDataDocumentationTests {
-    static let kinds = ["post", "page", "home", "archives", "year", "tags", "tag", "categories", "category", "404"]
+    static let kinds = ["post", "page", "home", "archives", "year", "tags", "tag", "categories", "category", "search", "404"]
 
     static func readme() throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

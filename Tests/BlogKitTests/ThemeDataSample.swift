@@ -11,7 +11,7 @@ enum ThemeDataSample {
     static let site = SiteData(
         title: "T", language: "en", author: "A", description: "D", baseURL: "https://example.com/",
         basePath: "/", homeURL: "/", archivesURL: "/archives/", tagsURL: "/tags/", categoriesURL: "/categories/",
-        feedURL: "/feed.xml", assetsURL: "/assets/", mathScript: "/js/mathjax.js",
+        feedURL: "/feed.xml", assetsURL: "/assets/", mathScript: "/js/mathjax.js", searchURL: "/search/",
         strings: Interface(config: Config()).templateStrings, hasTags: true, hasCategories: true, pages: [PageLink(title: "About", url: "/about/")],
         years: [YearLink(year: "2016", url: "/2016/", count: 1)])
 
@@ -59,6 +59,7 @@ enum ThemeDataSample {
         case "categories": content = .categories([term])
         case "tag": content = .tag(TermPage(name: "x", url: "/tags/x/", posts: [summary], countText: "1 post"))
         case "category": content = .category(TermPage(name: "c", url: "/categories/c/", posts: [summary], countText: "1 post"))
+        case "search": content = .search(SearchPage(indexURL: "/search/", scriptURL: "/assets/search.js"))
         default: content = .notFound
         }
         var page = PageContext(

@@ -35,6 +35,8 @@ public struct Config: Sendable {
     /// `highlight: {enabled, line_numbers}`: fenced code coloured at build time, and numbered.
     public var highlight = true
     public var lineNumbers = false
+    /// `search: {enabled: false}`: no search page, no search box in the header, no index.
+    public var searchEnabled = true
     /// `deploy.target`: where `blog deploy` sends the site with rsync (`user@host:/var/www/blog`
     /// or a local folder), and `deploy.args`, extra rsync arguments.
     public var deployTarget: String?

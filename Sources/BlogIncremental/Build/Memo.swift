@@ -51,8 +51,9 @@ extension SiteBuilder {
     }
 
     /// Each derived output (feed, sitemap, redirects…), made again only when its key changed;
-    /// its files are kept with the pages, so a saved build keeps them too.
-    package static func derived(_ model: SiteModel, cache: BuildCache?) -> [OutputFile] {
+    /// its files are kept with the pages, so a saved build keeps them too. `content` gives a
+    /// post's HTML, read again for a post the cache holds without it.
+    package static func derived(_ model: SiteModel, content: @escaping PostContent, cache: BuildCache?) -> [OutputFile] {
         DerivedOutputs.all.flatMap { output -> [OutputFile] in
             let key = output.key(model)
             func fileKey(_ path: String) -> UInt64 { Digest.of { $0.add(key); $0.add(path) } }
@@ -61,7 +62,7 @@ extension SiteBuilder {
                 let kept = paths.compactMap { cache.page($0, key: fileKey($0)) }
                 if kept.count == paths.count { return kept }
             }
-            return output.make(model).map { made in
+            return output.make(model, content: content).map { made in
                 var file = made
                 file.key = fileKey(file.path)
                 cache?.store(page: file, key: fileKey(file.path))
@@ -75,7 +76,7 @@ extension SiteBuilder {
         let pages = cache?.pages(for: plan.jobs, render: plan.renderer.render) ?? plan.renderer.render(plan.jobs)
         // Made as the pages needed them: this build's, and the last one's it did not need.
         cache?.summaries = plan.renderer.data.converted
-        return pages + derived(plan.model, cache: cache)
+        return pages + derived(plan.model, content: plan.renderer.data.content, cache: cache)
     }
 
     /// The last check: every path inside the output, none twice; skipped when the paths

@@ -69,6 +69,8 @@ public enum ConfigParser {
                 parseHighlight(field, into: &config, file: file, problems: &problems)
             case "images":
                 parseImages(field, into: &config, file: file, problems: &problems)
+            case "search":
+                parseSearch(field, into: &config, file: file, problems: &problems)
             case "include":
                 config.includedHidden = includedHidden(field, file: file, problems: &problems)
             case "deploy", "check":
@@ -161,6 +163,16 @@ public enum ConfigParser {
         for (name, flag) in flags {
             if name == "enabled" { config.highlight = flag } else { config.lineNumbers = flag }
         }
+    }
+
+    /// `search: {enabled: false}`.
+    private static func parseSearch(
+        _ field: YAMLFields.Field, into config: inout Config, file: String, problems: inout [Diagnostic]
+    ) {
+        let flags = flags(
+            field.node, section: "search", known: ["enabled"], example: "{enabled: false}",
+            unknown: { "unknown key 'search.\($0)' is ignored" }, file: file, line: field.line, problems: &problems)
+        for (_, flag) in flags { config.searchEnabled = flag }
     }
 
     /// The `key: true|false` pairs of a mapping of switches, each other key and value reported.

@@ -48,6 +48,9 @@ package enum InterfaceTables {
         "stat.reading_minutes": "Minutes of reading", "stat.active_months": "Months with posts",
         "stat.longest_streak": "Longest run of months", "date": "{yyyy}-{mm}-{dd}",
         "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", "number.group": ",", "reading.per_minute": "250",
+        "search": "Search", "search_label": "Search the blog", "search_submit": "Search",
+        "search_loading": "Searching…", "search_no_results": "No posts match your search.",
+        "search_needs_script": "Search runs in your browser: turn on JavaScript to see results here.",
     ]
 
     static let simplifiedChinese: [String: String] = [
@@ -70,6 +73,9 @@ package enum InterfaceTables {
         "every_post": "全部文章", "stat.posts": "文章", "stat.words": "字数", "stat.reading_minutes": "阅读分钟数",
         "stat.active_months": "有文章的月份", "stat.longest_streak": "最长连续月数", "date": "{yyyy}年{m}月{d}日",
         "months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月", "reading.per_minute": "400",
+        "search": "搜索", "search_label": "搜索本站", "search_submit": "搜索",
+        "search_loading": "正在搜索…", "search_no_results": "没有找到匹配的文章。",
+        "search_needs_script": "搜索在浏览器中进行：请启用 JavaScript 以显示结果。",
     ]
 
     static let traditionalChinese: [String: String] = [
@@ -92,6 +98,9 @@ package enum InterfaceTables {
         "every_post": "全部文章", "stat.posts": "文章", "stat.words": "字數", "stat.reading_minutes": "閱讀分鐘數",
         "stat.active_months": "有文章的月份", "stat.longest_streak": "最長連續月數", "date": "{yyyy}年{m}月{d}日",
         "months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月", "reading.per_minute": "400",
+        "search": "搜尋", "search_label": "搜尋本站", "search_submit": "搜尋",
+        "search_loading": "正在搜尋…", "search_no_results": "沒有找到符合的文章。",
+        "search_needs_script": "搜尋在瀏覽器中進行：請啟用 JavaScript 以顯示結果。",
     ]
 
     static let japanese: [String: String] = [
@@ -115,6 +124,9 @@ package enum InterfaceTables {
         "every_post": "すべての記事", "stat.posts": "記事", "stat.words": "文字数", "stat.reading_minutes": "読むのにかかる分数",
         "stat.active_months": "記事のあった月", "stat.longest_streak": "最長の連続月数", "date": "{yyyy}年{m}月{d}日",
         "months": "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月", "reading.per_minute": "500",
+        "search": "検索", "search_label": "サイト内を検索", "search_submit": "検索",
+        "search_loading": "検索中…", "search_no_results": "一致する記事はありません。",
+        "search_needs_script": "検索はブラウザで行われます。結果を表示するには JavaScript を有効にしてください。",
     ]
 
     static let korean: [String: String] = [
@@ -138,6 +150,9 @@ package enum InterfaceTables {
         "stat.reading_minutes": "읽는 시간(분)", "stat.active_months": "글이 있는 달", "stat.longest_streak": "가장 긴 연속 개월",
         "date": "{yyyy}년 {m}월 {d}일", "months": "1월 2월 3월 4월 5월 6월 7월 8월 9월 10월 11월 12월",
         "reading.per_minute": "500",
+        "search": "검색", "search_label": "블로그 검색", "search_submit": "검색",
+        "search_loading": "검색 중…", "search_no_results": "일치하는 글이 없습니다.",
+        "search_needs_script": "검색은 브라우저에서 실행됩니다. 결과를 보려면 JavaScript를 켜 주세요.",
     ]
 
     static let german: [String: String] = [
@@ -166,6 +181,9 @@ package enum InterfaceTables {
         "stat.words": "Wörter", "stat.reading_minutes": "Minuten Lesezeit", "stat.active_months": "Monate mit Beiträgen",
         "stat.longest_streak": "Längste Folge von Monaten", "date": "{dd}.{mm}.{yyyy}",
         "months": "Jan. Feb. März Apr. Mai Juni Juli Aug. Sep. Okt. Nov. Dez.", "number.group": ".",
+        "search": "Suche", "search_label": "Blog durchsuchen", "search_submit": "Suchen",
+        "search_loading": "Suche läuft…", "search_no_results": "Keine Beiträge gefunden.",
+        "search_needs_script": "Die Suche läuft im Browser: Aktiviere JavaScript, um hier Ergebnisse zu sehen.",
     ]
 
     static let french: [String: String] = [
@@ -194,6 +212,9 @@ package enum InterfaceTables {
         "stat.words": "Mots", "stat.reading_minutes": "Minutes de lecture", "stat.active_months": "Mois avec des articles",
         "stat.longest_streak": "Plus longue suite de mois", "date": "{dd}/{mm}/{yyyy}",
         "months": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.", "number.group": "\u{202F}",
+        "search": "Recherche", "search_label": "Rechercher dans le blog", "search_submit": "Rechercher",
+        "search_loading": "Recherche en cours…", "search_no_results": "Aucun article ne correspond à votre recherche.",
+        "search_needs_script": "La recherche se fait dans le navigateur : activez JavaScript pour voir les résultats ici.",
     ]
 
     static let spanish: [String: String] = [
@@ -222,5 +243,8 @@ package enum InterfaceTables {
         "stat.reading_minutes": "Minutos de lectura", "stat.active_months": "Meses con entradas",
         "stat.longest_streak": "Racha más larga de meses", "date": "{dd}/{mm}/{yyyy}",
         "months": "ene. feb. mar. abr. may. jun. jul. ago. sept. oct. nov. dic.", "number.group": ".",
+        "search": "Buscar", "search_label": "Buscar en el blog", "search_submit": "Buscar",
+        "search_loading": "Buscando…", "search_no_results": "Ninguna entrada coincide con la búsqueda.",
+        "search_needs_script": "La búsqueda se hace en el navegador: activa JavaScript para ver aquí los resultados.",
     ]
 }

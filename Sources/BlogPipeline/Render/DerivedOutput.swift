@@ -16,10 +16,18 @@ package protocol DerivedOutput: Sendable {
     /// A digest of all it is made from.
     func key(_ model: SiteModel) -> UInt64
     func make(_ model: SiteModel) -> [OutputFile]
+    /// The same, given each post's own HTML: an output made from the posts' whole text (the
+    /// search index) reads it here, since a post restored without its text (`ResolvedPost`
+    /// of a saved build) is read again only through `content`.
+    func make(_ model: SiteModel, content: @escaping PostContent) -> [OutputFile]
+}
+
+extension DerivedOutput {
+    package func make(_ model: SiteModel, content: @escaping PostContent) -> [OutputFile] { make(model) }
 }
 
 package enum DerivedOutputs {
-    package static let all: [any DerivedOutput] = [AtomFeed(), Sitemap(), AliasRedirects()]
+    package static let all: [any DerivedOutput] = [AtomFeed(), Sitemap(), AliasRedirects(), SearchOutput()]
 }
 
 /// `/feed.xml`: the latest posts, with their content and absolute URLs.

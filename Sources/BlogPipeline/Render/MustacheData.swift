@@ -54,6 +54,7 @@ package struct MustacheEncoder {
         case .categories(let terms): data["categories"] = terms.map(Self.convert)
         case .tag(let term): data["tag"] = convert(term)
         case .category(let term): data["category"] = convert(term)
+        case .search(let search): data["search"] = ["index_url": search.indexURL, "script_url": search.scriptURL]
         case .notFound: break
         }
         return data
@@ -79,6 +80,7 @@ package struct MustacheEncoder {
         data["author"] = site.author
         data["description"] = site.description
         data["math_script"] = site.mathScript
+        data["search_url"] = site.searchURL
         return data
     }
 

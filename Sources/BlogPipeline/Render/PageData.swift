@@ -52,6 +52,7 @@ package struct PageData {
             feedURL: index.url("feed.xml"),
             assetsURL: index.url("assets/"),
             mathScript: index.config.mathScript,
+            searchURL: index.config.searchEnabled ? index.url(SearchOutput.folder) : nil,
             strings: interface.templateStrings,
             hasTags: !model.tags.isEmpty,
             hasCategories: !model.categories.isEmpty,

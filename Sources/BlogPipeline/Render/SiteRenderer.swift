@@ -50,6 +50,8 @@ package struct SiteRenderer {
         jobs.append(job("404", path: "404.html") { d in d.add("404") } context: {
             data.page(.notFound, path: "404.html", title: data.interface["not_found_title"])
         })
+        // A theme of its own without a search page has none; the index is still made.
+        if index.config.searchEnabled && theme.sources["search"] != nil { jobs.append(searchJob()) }
         return jobs
     }
 
@@ -196,6 +198,16 @@ package struct SiteRenderer {
                 summary.featured = featured.flatMap { data.summaries([$0]).first }
                 return data.page(.year(summary), path: group.path, title: group.name)
             }
+        }
+    }
+
+    /// `/search/`: a form, and the script that reads the index beside it. Its key is the
+    /// site's alone: results are made in the reader's browser, not here.
+    private func searchJob() -> Job {
+        let path = SearchOutput.folder
+        return job("search", path: path) { _ in } context: {
+            let search = SearchPage(indexURL: index.url(path), scriptURL: index.url("assets/search.js"))
+            return data.page(.search(search), path: path, title: data.interface["search"])
         }
     }
 

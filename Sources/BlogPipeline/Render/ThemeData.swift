@@ -60,6 +60,7 @@ package enum PageContent: Sendable {
     case categories([TermCount])
     case tag(TermPage)
     case category(TermPage)
+    case search(SearchPage)
     case notFound
 
     package var kind: String {
@@ -73,6 +74,7 @@ package enum PageContent: Sendable {
         case .categories: "categories"
         case .tag: "tag"
         case .category: "category"
+        case .search: "search"
         case .notFound: "404"
         }
     }
@@ -95,6 +97,9 @@ package struct SiteData: Sendable, Equatable {
     package var assetsURL: String
     /// `math.script` of blog.yaml; absent without one.
     package var mathScript: String? = nil
+    /// The search page, which the header's search box submits to; absent with
+    /// `search: {enabled: false}`.
+    package var searchURL: String? = nil
     /// `i18n`: the theme's words in the site's language (`Interface`).
     package var strings: [String: String] = [:]
     /// Whether any published post has a tag, a category: a menu leads to none otherwise.
@@ -227,6 +232,13 @@ package struct MonthPosts: Sendable {
     package var posts: [PostSummary]
 
     package var count: Int { posts.count }
+}
+
+/// `search` of the search page: where its script finds the index and itself.
+package struct SearchPage: Sendable {
+    /// The folder of the index (`/search/`), whose `index.json` the script reads first.
+    package var indexURL: String
+    package var scriptURL: String
 }
 
 /// `tag` or `category`: its page with its posts.

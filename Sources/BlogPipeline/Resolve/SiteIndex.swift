@@ -32,6 +32,7 @@ public struct SiteIndex: Sendable {
             d.add(config.highlight)
             d.add(config.lineNumbers)
             d.add(config.images.digest)
+            d.add(config.searchEnabled)
         }
     }
 
@@ -62,6 +63,8 @@ public struct SiteIndex: Sendable {
                 problems.append(.error(owner.source, line: owner.line, "URL /\(path) is also the \(what) of \(source)"))
             } else if isReserved(path) {
                 problems.append(.error(source, line: line, "\(what) /\(path) is a page that blog writes itself; choose another"))
+            } else if config.searchEnabled && path.hasPrefix("search/") {
+                problems.append(.error(source, line: line, "\(what) /\(path) is where blog writes its search page and index; choose another, or turn search off with 'search: {enabled: false}' in blog.yaml"))
             } else {
                 ownerOfPath[path] = (source, line ?? 1)
             }

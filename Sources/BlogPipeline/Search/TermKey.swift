@@ -1,0 +1,19 @@
+/// A term as a dictionary key, hashed and compared by its UTF-8 bytes. String's own hashing
+/// and `==` normalize non-ASCII text first (NFC), which was most of the index's time on
+/// Chinese; the tokenizer's terms are normalized already (NFKC), so bytes say the same.
+struct TermKey: Hashable {
+    let term: String
+    /// FNV-1a of the term, which also picks its shard.
+    let hash: UInt32
+
+    init(_ term: String) {
+        self.term = term
+        hash = SearchIndex.fnv1a(term)
+    }
+
+    static func == (a: TermKey, b: TermKey) -> Bool {
+        a.hash == b.hash && a.term.utf8.elementsEqual(b.term.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
