@@ -43,33 +43,37 @@ import Testing
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Runs a program; its standard error is read on another thread, so that neither pipe
+    /// can fill and block the child.
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: Data, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let (out, err) = (Pipe(), Pipe())
+        (process.standardOutput, process.standardError) = (out, err)
+        try process.run()
+        nonisolated(unsafe) var message = Data()
+        let reader = Thread { message = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1_000) }
+        return (process.terminationStatus, data, String(decoding: message, as: UTF8.self))
+    }
+
     /// Builds the site with the `blog` binary into a new folder; returns that folder.
     static func build(_ site: String) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("blog-browser-\(UUID().uuidString)").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: blogExecutable)
-        process.arguments = ["build", "--source", site, "--output", output]
-        let err = Pipe()
-        (process.standardOutput, process.standardError) = (FileHandle.nullDevice, err)
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let built = try run(blogExecutable, ["build", "--source", site, "--output", output])
+        #expect(built.status == 0, "\(built.err)")
         return output
     }
 
     static func check(_ output: String, pages: [String]) throws -> [Report] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repository.appendingPathComponent("Tests/BlogKitTests/Oracles/browser_check.py").path, output] + pages
-        let (out, err) = (Pipe(), Pipe())
-        (process.standardOutput, process.standardError) = (out, err)
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "browser_check.py failed (scripts/install-deps --oracles installs Chromium and selenium): \(message)")
-        return try JSONDecoder().decode([Report].self, from: data)
+        let script = repository.appendingPathComponent("Tests/BlogKitTests/Oracles/browser_check.py").path
+        let checked = try run("/usr/bin/env", ["python3", script, output] + pages)
+        try #require(checked.status == 0, "browser_check.py failed (scripts/install-deps --oracles installs Chromium and selenium): \(checked.err)")
+        return try JSONDecoder().decode([Report].self, from: checked.out)
     }
 
     /// A post of what real blogs hold, beside the example site's own.
