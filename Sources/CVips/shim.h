@@ -74,8 +74,24 @@ static inline int blog_vips_jpeg(VipsImage *in, void **buf, size_t *len, int qua
     return vips_jpegsave_buffer(in, buf, len, "Q", quality, "optimize_coding", TRUE, "interlace", TRUE, NULL);
 }
 
+/* Both without filters (libvips' default) and with adaptive filtering, the smaller kept: a
+ * dashboard screenshot of gradients resized to 480 px was 74 KB unfiltered and 6 KB
+ * filtered, while two-colour line art is half the size unfiltered. */
 static inline int blog_vips_png(VipsImage *in, void **buf, size_t *len) {
-    return vips_pngsave_buffer(in, buf, len, "compression", 6, NULL);
+    void *plain = NULL, *filtered = NULL;
+    size_t plain_len = 0, filtered_len = 0;
+    if (vips_pngsave_buffer(in, &plain, &plain_len, "compression", 6, NULL)) return -1;
+    if (vips_pngsave_buffer(in, &filtered, &filtered_len, "compression", 6, "filter", VIPS_FOREIGN_PNG_FILTER_ALL, NULL)
+        || filtered_len >= plain_len) {
+        g_free(filtered);
+        *buf = plain;
+        *len = plain_len;
+        return 0;
+    }
+    g_free(plain);
+    *buf = filtered;
+    *len = filtered_len;
+    return 0;
 }
 
 static inline int blog_vips_webp(VipsImage *in, void **buf, size_t *len, int quality) {

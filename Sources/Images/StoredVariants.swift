@@ -6,7 +6,7 @@ import BlogCore
 /// again either). Written into a temporary folder and renamed into place, so that two
 /// processes making one entry never mix their files.
 enum StoredVariants {
-    static let version = "blog-image-variants 1"
+    static let version = "blog-image-variants 2"
 
     struct Files {
         var header: ImageHeader

@@ -38,6 +38,7 @@ public final class VariantStore: @unchecked Sendable {
         }
         return entryLock.withLock {
             if let kept = StoredVariants.read(root: root, entry: entry) {
+                StorePruning.used(SitePath.join(root, entry))
                 ImageWork.reused()
                 return kept
             }
@@ -71,13 +72,23 @@ public final class VariantStore: @unchecked Sendable {
     }
 
     /// A format offered besides the `<img>`'s is kept only if its widest variant is smaller
-    /// than the `<img>`'s at that width (a tiny PNG icon may grow as WebP).
+    /// than the `<img>`'s at that width (a tiny PNG icon may grow as WebP). A narrower
+    /// variant is kept only if it is smaller than every wider one of its format: a flat
+    /// 800-px diagram of 19 KB resized to 480 px is a 74-KB PNG, since resizing adds the
+    /// colours of its smoothed edges, and a phone would load it for less.
     static func worthKeeping(_ made: [VariantMaker.Made], header: ImageHeader, sourceBytes: Int) -> [VariantMaker.Made] {
         let fallback = header.format.fallback
         func bytes(_ m: VariantMaker.Made) -> Int { m.data?.count ?? sourceBytes }
         let widest = made.filter { $0.format == fallback && $0.listed }.max { $0.width < $1.width }
         guard let widest else { return made }
         let losing = Set(made.filter { $0.format != fallback && $0.width == widest.width && bytes($0) >= bytes(widest) }.map(\.format))
-        return made.filter { !losing.contains($0.format) }
+        return made.filter { variant in
+            guard !losing.contains(variant.format) else { return false }
+            if variant.isOriginal || !variant.listed { return true }
+            return !made.contains { other in
+                other.format == variant.format && other.listed && other.width > variant.width
+                    && bytes(other) <= bytes(variant)
+            }
+        }
     }
 }

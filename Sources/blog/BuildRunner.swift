@@ -66,6 +66,8 @@ enum BuildRunner {
             return false
         }
         record.record(result, report: report, cache: options.cache)
+        // Entries of images no build has used for a month (a photo replaced, a setting changed).
+        StorePruning.prune(source + "/" + SiteState.folderName + "/images", keeping: StorePruning.entries(of: result.files))
         timings.append(("record", clock.lap()))
         if verbose {
             let reused = options.cache?.reused ?? (posts: 0, keptPages: 0)

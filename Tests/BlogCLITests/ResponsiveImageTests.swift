@@ -166,4 +166,57 @@ import Testing
         #expect(outcome.stderr.contains("posts/trip/index.md:5: warning: image 'phone.jpg' is still"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("in its smallest variant, over check.max_image_kb (1 KB)"))
     }
+
+    /// A browser picks the narrowest variant wide enough: it must never weigh more than a
+    /// wider one of its format. A resized dashboard's PNG weighed more than its full size
+    /// without PNG's filters.
+    @Test func narrowerVariantsWeighLessAndAreLinkedFromTheStore() throws {
+        let site = try Fixture(files: [
+            "blog.yaml": "title: Diagrams\n",
+            "posts/d/index.md": "---\ntitle: D\ndate: 2026-01-02\n---\n![The dashboard](dashboard.png)\n",
+            "posts/d/dashboard.png": TestImages.dashboard(width: 1200, height: 500),
+        ])
+        #expect(try site.build().status == 0)
+        let html = try site.read("2026/01/d/index.html")
+        let entries = Self.srcsets(html)
+        // Its 480-px PNG is lighter than the full size, and offered.
+        let narrow = try #require(entries.first { $0.0.hasSuffix("-480w.png") }?.0, "\(html)")
+        let byFormat = Dictionary(grouping: entries) { ($0.0 as NSString).pathExtension }
+        for (format, variants) in byFormat {
+            let sizes = try variants.sorted { $0.1 < $1.1 }.map { try Data(contentsOf: URL(fileURLWithPath: site.output + $0.0)).count }
+            #expect(sizes == sizes.sorted() && Set(sizes).count == sizes.count, "\(format): \(variants.map(\.1)) weigh \(sizes)")
+        }
+        // Published as hard links to the store's files: no second copy of their bytes.
+        var info = stat()
+        #expect(lstat(site.output + narrow, &info) == 0 && info.st_nlink >= 2, "\(narrow) has \(info.st_nlink) links")
+    }
+
+    /// Only what a build uses stays in the store: an entry unused for a month is removed, at
+    /// most once a day, and a build marks what it uses.
+    @Test func storeEntriesUnusedForAMonthAreRemoved() throws {
+        let site = try Self.site()
+        #expect(try site.build().status == 0)
+        let store = site.root + "/.blog/images"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0 != StorePruning.marker }
+        #expect(entries.count >= 5)
+        let old = Date().addingTimeInterval(-40 * 24 * 3600)
+        func age(_ path: String) throws { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path) }
+        // A stale entry no post uses any more, and every used one made old too (the build
+        // keeps what it publishes whatever its age: its saved state names them).
+        try FileManager.default.createDirectory(atPath: store + "/deadbeef", withIntermediateDirectories: true)
+        try Data("blog-image-variants 2\n".utf8).write(to: URL(fileURLWithPath: store + "/deadbeef/manifest"))
+        for entry in entries + ["deadbeef"] { try age(store + "/" + entry + "/manifest") }
+        try age(store + "/" + StorePruning.marker)
+        try site.write(["posts/trip/index.md": try String(contentsOfFile: site.root + "/posts/trip/index.md", encoding: .utf8) + "\nMore.\n"])
+        #expect(try site.build().status == 0)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: store))
+        #expect(!left.contains("deadbeef"))
+        #expect(Set(entries).isSubset(of: left), "a used entry was removed")
+        // The next build within the day does not look again.
+        try FileManager.default.createDirectory(atPath: store + "/cafe", withIntermediateDirectories: true)
+        try age(store + "/cafe")
+        #expect(StorePruning.prune(store) == 0)
+        #expect(FileManager.default.fileExists(atPath: store + "/cafe"))
+    }
 }
+

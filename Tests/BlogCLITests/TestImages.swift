@@ -65,6 +65,30 @@ enum TestImages {
         withoutExif(encoded(image(width: width, height: height, noisy: true)) { blog_vips_jpeg($0, $1, $2, 85) })
     }
 
+    /// A dashboard's screenshot: bands of horizontal gradients, which PNG's filters make
+    /// small, and which resizing leaves gradients.
+    static func dashboard(width: Int, height: Int) -> Data {
+        precondition(started)
+        var pixels = Data(count: width * height * 3)
+        pixels.withUnsafeMutableBytes { raw in
+            let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            for y in 0..<height {
+                let band = y / 20
+                for x in 0..<width {
+                    let t = x * 64 / width
+                    let pixel = base + (y * width + x) * 3
+                    pixel[0] = UInt8((band * 53 + t) % 256)
+                    pixel[1] = UInt8((band * 97 + 64 - t) % 256)
+                    pixel[2] = UInt8((band * 31 + t / 2) % 256)
+                }
+            }
+        }
+        let image = pixels.withUnsafeBytes {
+            vips_image_new_from_memory_copy($0.baseAddress, $0.count, Int32(width), Int32(height), 3, VIPS_FORMAT_UCHAR)!
+        }
+        return encoded(image) { blog_vips_png($0, $1, $2) }
+    }
+
     static func png(width: Int, height: Int) -> Data {
         encoded(image(width: width, height: height)) { blog_vips_png($0, $1, $2) }
     }

@@ -25,7 +25,7 @@ import Testing
         for file in result.files {
             switch file.content {
             case .data(let data): files[file.path] = String(decoding: data, as: UTF8.self)
-            case .copy(let path): files[file.path] = "copy of " + path
+            case .copy(let path), .link(let path): files[file.path] = "copy of " + path
             case .kept: files[file.path] = "kept from the output"
             }
         }

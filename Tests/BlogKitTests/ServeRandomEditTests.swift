@@ -24,7 +24,7 @@ import Testing
         for file in result.files {
             switch file.content {
             case .data(let data): files[file.path] = String(decoding: data, as: UTF8.self)
-            case .copy(let source): files[file.path] = (try? String(decoding: Data(contentsOf: URL(fileURLWithPath: source)), as: UTF8.self)) ?? "?"
+            case .copy(let source), .link(let source): files[file.path] = (try? String(decoding: Data(contentsOf: URL(fileURLWithPath: source)), as: UTF8.self)) ?? "?"
             case .kept: files[file.path] = nil
             }
         }

@@ -6,6 +6,10 @@ public struct OutputFile: Sendable, Hashable {
         case data(Data)
         /// An absolute path to copy (images, static files), read only when writing.
         case copy(String)
+        /// An absolute path to a file of the tool's own store (an image's variant), which is
+        /// never written in place once made: published as a hard link to it where the file
+        /// system allows (no second copy of its bytes, no new inode), else copied.
+        case link(String)
         /// The output holds this file as the last build wrote it, under the same key (a page
         /// `blog build` did not render again): nothing to write, and not stale.
         case kept

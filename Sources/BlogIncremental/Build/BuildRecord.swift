@@ -120,7 +120,10 @@ public struct BuildRecord: Sendable {
             warnings: result.diagnostics.map(\.description))
         manifest.output = output
         for file in result.files {
-            if case .copy = file.content, let key = file.key { manifest.copies[file.path] = key }
+            switch file.content {
+            case .copy, .link: if let key = file.key { manifest.copies[file.path] = key }
+            case .data, .kept: break
+            }
             if SitePath.isHidden(file.path) { manifest.hidden.append(file.path) }
         }
         manifest.build = UInt64.random(in: 1...UInt64.max)

@@ -30,7 +30,8 @@ package struct CopiedFiles {
         // Images published as variants, stripped of their metadata: never copied as they are
         // too, by a bundle or by `static/`.
         let remade = Set(posts.flatMap { $0.assets.compactMap(\.madeFrom) })
-        func add(_ source: String, at output: String, counted: Bool = true) {
+        /// - Parameter made: the source is a variant in the image store, published by a hard link.
+        func add(_ source: String, at output: String, counted: Bool = true, made: Bool = false) {
             if let existing = sourceByOutput[output] {
                 if existing != source {
                     result.problems.append(.error(source, "would be published at /\(output), where \(existing) is published too"))
@@ -46,7 +47,7 @@ package struct CopiedFiles {
             }
             result.verified.insert(source)
             sourceByOutput[output] = source
-            var file = OutputFile(path: output, content: .copy(absolute), origin: source)
+            var file = OutputFile(path: output, content: made ? .link(absolute) : .copy(absolute), origin: source)
             // The writer skips a copy whose source has the size and time it had (blog serve
             // remembers the key, blog build finds it in the manifest).
             if let stamp = Self.stamp(stamps[source] ?? FileStamp(path: absolute)) {
@@ -61,7 +62,7 @@ package struct CopiedFiles {
         for post in posts {
             // An image published as variants counts once, by the file they are made from.
             for asset in post.assets {
-                add(asset.sourcePath, at: asset.outputPath, counted: asset.madeFrom == nil)
+                add(asset.sourcePath, at: asset.outputPath, counted: asset.madeFrom == nil, made: asset.madeFrom != nil)
             }
             if post.source.isBundle, let bundleFiles = site.bundleAssets[post.source.folder] {
                 let folder = SiteIndex.folder(of: post.path)

@@ -25,6 +25,7 @@ package enum FileOps {
     /// Creates `destination` where nothing was: true when made, false when a file is there
     /// after all (a hidden one the site also publishes), which the careful path then compares.
     package static func create(_ destination: String, _ content: OutputFile.Content) throws -> Bool {
+        if case .link(let source) = content, let linked = hardLink(source, destination) { return linked }
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST { return false }
         guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
@@ -47,7 +48,7 @@ package enum FileOps {
         if let existing {
             switch content {
             case .data(let bytes): if existing == bytes { return nil }
-            case .copy(let source):
+            case .copy(let source), .link(let source):
                 if existing.count == FileStamp(path: source)?.size ?? -1,
                     existing == (try? LocalFileSystem().contents(of: source))
                 {
@@ -57,6 +58,7 @@ package enum FileOps {
             }
         }
         let temporary = SitePath.join((destination as NSString).deletingLastPathComponent, name)
+        if case .link(let source) = content, hardLink(source, temporary) == true { return temporary }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -75,7 +77,7 @@ package enum FileOps {
     private static func fill(_ fd: Int32, with content: OutputFile.Content, path: String) throws {
         switch content {
         case .data(let bytes): try write(bytes, to: fd, path: path)
-        case .copy(let source): try copy(source, to: fd, path: path)
+        case .copy(let source), .link(let source): try copy(source, to: fd, path: path)
         case .kept: break  // never staged: see `StagedWrite.stage`
         }
     }
@@ -92,6 +94,13 @@ package enum FileOps {
                 offset += written
             }
         }
+    }
+
+    /// `link(2)`: true when made, false when something is already at `destination`, nil when
+    /// the file system cannot link it there (another file system, no hard links): copy then.
+    private static func hardLink(_ source: String, _ destination: String) -> Bool? {
+        if link(source, destination) == 0 { return true }
+        return errno == EEXIST ? false : nil
     }
 
     /// Whether `path` itself is a symbolic link.

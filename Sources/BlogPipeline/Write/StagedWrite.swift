@@ -44,7 +44,7 @@ package struct StagedWrite {
         func known(_ file: OutputFile) -> Bool {
             switch file.content {
             case .kept: true
-            case .copy: file.key != nil && recorded[file.path] == file.key
+            case .copy, .link: file.key != nil && recorded[file.path] == file.key
             case .data: false
             }
         }
