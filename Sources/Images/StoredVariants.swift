@@ -70,13 +70,25 @@ enum StoredVariants {
             let file = f[4] == "-" ? nil : SitePath.join(entry, f[4])
             variants.append(ImageVariant(format: format, width: w, height: h, bytes: bytes, file: file))
         }
-        // A file of the entry deleted by hand: the entry is made again.
-        for file in variants.compactMap(\.file) where !FileManager.default.fileExists(atPath: SitePath.join(root, file)) {
+        // A file of the entry deleted, or changed in place through a hard link of the output
+        // (an optimizer run over the published site): the entry is made again.
+        for variant in variants where variant.file != nil && size(SitePath.join(root, variant.file!)) != variant.bytes {
             return nil
         }
         let original = head[5] == "-" ? nil : SitePath.join(entry, head[5])
+        if let original, size(SitePath.join(root, original)) == nil { return nil }
         return .success(ImageVariants(
             width: width, height: height, format: format, animated: head[4] == "1", original: original,
             variants: variants))
+    }
+
+    private static func size(_ path: String) -> Int? {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil
+    }
+
+    /// An entry that cannot be read whole is removed, so that it can be made again in its place.
+    static func discard(root: String, entry: String) {
+        try? FileManager.default.removeItem(atPath: SitePath.join(root, entry))
     }
 }

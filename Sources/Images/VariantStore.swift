@@ -42,6 +42,7 @@ public final class VariantStore: @unchecked Sendable {
                 ImageWork.reused()
                 return kept
             }
+            StoredVariants.discard(root: root, entry: entry)
             let result = Self.made(data, settings: settings)
             StoredVariants.write(result, root: root, entry: entry)
             return StoredVariants.read(root: root, entry: entry) ?? result.flatMap { _ in

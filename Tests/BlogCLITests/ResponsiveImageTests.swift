@@ -189,6 +189,16 @@ import Testing
         // Published as hard links to the store's files: no second copy of their bytes.
         var info = stat()
         #expect(lstat(site.output + narrow, &info) == 0 && info.st_nlink >= 2, "\(narrow) has \(info.st_nlink) links")
+        // Changed in place through that link (an optimizer run over the output): the store
+        // notices when the post is built again, and makes the image again.
+        let published = try Data(contentsOf: URL(fileURLWithPath: site.output + narrow))
+        let handle = try #require(FileHandle(forWritingAtPath: site.output + narrow))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("changed".utf8))
+        try handle.close()
+        try site.write(["posts/d/index.md": "---\ntitle: D\ndate: 2026-01-02\n---\n![The dashboard](dashboard.png)\n\nMore.\n"])
+        #expect(try site.build().status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + narrow)) == published)
     }
 
     /// Only what a build uses stays in the store: an entry unused for a month is removed, at
