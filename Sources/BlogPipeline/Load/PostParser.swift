@@ -61,9 +61,7 @@ public enum PostParser {
     /// characters (U+0008 from a pasted terminal, U+0092 from text read in the wrong encoding)
     /// are invisible in a page and not allowed in a feed's XML: they are removed, and said.
     package static func removingControlCharacters(_ text: String, file: String) -> (String, [Diagnostic]) {
-        guard text.utf8.contains(where: { $0 < 0x20 && !Self.kept.contains($0) || $0 == 0x7F || $0 == 0xC2 }) else {
-            return (text, [])
-        }
+        guard hasStrayControl(text) else { return (text, []) }
         var nul = Occurrences(), control = Occurrences()
         var cleaned = String.UnicodeScalarView()
         var line = 1
@@ -94,6 +92,24 @@ public enum PostParser {
 
     /// Tab, line feed, form feed (CommonMark's whitespace) and carriage return.
     private static let kept: Set<UInt8> = [9, 10, 12, 13]
+
+    /// Told from bytes, as every post is read: a C0 control but tab, line feed, form feed
+    /// and carriage return, DEL, or a C1 control (`C2 80`…`C2 9F`; `C2` alone also starts
+    /// `©`, `·` and the no-break space, which must not send a post down the slow path).
+    private static func hasStrayControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for i in bytes.indices {
+                switch bytes[i] {
+                case 9, 10, 12, 13: continue
+                case 0..<0x20, 0x7F: return true
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]): return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
 
     private static func isStrayControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
