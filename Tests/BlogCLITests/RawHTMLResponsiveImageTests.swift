@@ -1,4 +1,5 @@
 import Foundation
+import CVips
 import Images
 import BlogKit
 import TestSupport
@@ -43,7 +44,10 @@ import Testing
             <div class="gallery">
             <IMG SRC=photo.jpg ALT="Upper" style="border: 1px solid" width=300 id=p>
             </div>
-            """, extra: ["posts/flat.md": "---\ntitle: Flat\ndate: 2026-01-03\n---\n<img src='flat.png' alt=\"flat\">\n",
+
+            <img src="/img/mislabelled.png" alt="WebP named .png">
+            """, extra: ["static/img/mislabelled.png": TestImages.encoded(TestImages.image(width: 1000, height: 800)) { blog_vips_webp($0, $1, $2, 80) },
+                         "posts/flat.md": "---\ntitle: Flat\ndate: 2026-01-03\n---\n<img src='flat.png' alt=\"flat\">\n",
                          "posts/flat.png": TestImages.png(width: 1000, height: 500)])
         let outcome = try site.build()
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -59,6 +63,9 @@ import Testing
         let upper = try #require(Self.element(html, with: "ALT=\"Upper\""), "\(html)")
         #expect(upper.contains("<img src=\"/2026/01/trip/photo-1440w.jpg\" srcset=\"/2026/01/trip/photo-480w.jpg 480w"), "\(upper)")
         #expect(upper.contains(" ALT=\"Upper\" style=\"border: 1px solid\" width=\"300\" id=\"p\" height=\"225\" loading=\"lazy\" decoding=\"async\" /></picture>"), "\(upper)")
+        // A file of static/ keeps its address, whatever its bytes are, for links from elsewhere.
+        #expect(try #require(Self.element(html, with: "alt=\"WebP named .png\"")).contains("/img/mislabelled-960w.webp 960w"), "\(html)")
+        #expect(FileManager.default.fileExists(atPath: site.output + "/img/mislabelled.png"))
         // Every file the srcsets name is published, at the width its descriptor says.
         let flat = try site.read("2026/01/flat/index.html")
         let entries = ResponsiveImageTests.srcsets(html) + ResponsiveImageTests.srcsets(flat)

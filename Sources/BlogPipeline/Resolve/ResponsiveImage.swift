@@ -18,8 +18,10 @@ package struct ResponsiveImage {
     package init(_ variants: ImageVariants, asset: Asset, order: [ImageFormat]) {
         (self.variants, self.source, self.order) = (variants, asset.sourcePath, order)
         let path = asset.outputPath as NSString
-        let named = Self.format(ofExtension: path.pathExtension) == variants.format
-        output = named ? asset.outputPath : path.deletingPathExtension + "." + variants.format.fileExtension
+        // Only a HEIC photo, published in another format, gets a name that says so: any other
+        // file keeps its address (a WebP named `.png` too), which other pages may link to.
+        let renamed = Self.format(ofExtension: path.pathExtension) == .heic && variants.format != .heic
+        output = renamed ? path.deletingPathExtension + "." + variants.format.fileExtension : asset.outputPath
     }
 
     private static func format(ofExtension name: String) -> ImageFormat? {
