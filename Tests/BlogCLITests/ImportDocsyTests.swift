@@ -1,4 +1,6 @@
 import Foundation
+import Images
+import BlogKit
 import TestSupport
 import Testing
 
@@ -51,7 +53,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         #expect(moved.status == 0, "\(moved.stdout)\(moved.stderr)")
         #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
-        #expect(moved.stdout.contains("docsy {{< imgproc >}} → image with caption"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("Hugo {{< imgproc NAME Resize … >}} → the original image, which blog sizes"), "\(moved.stdout)")
         #expect(moved.stdout.contains("Hugo {{< gallery match=… >}} → the bundle's images it matches"))
         #expect(moved.stdout.contains("Hugo enableEmoji: :code: → the emoji"))
         // An unknown code is named at its line of the old file, never silently.
@@ -76,4 +78,50 @@ import Testing
         #expect(page.contains("echo &quot;🎉&quot;") || page.contains("echo \"🎉\""), "\(page)")
     }
 
+}
+
+/// Issue #23: Hugo's image processing (`imgproc`, a theme's `figure command=Resize`) becomes
+/// a plain image of the bundle's original, which the new site publishes at the sizes it makes.
+@Suite struct ImportImageProcessingTests {
+    @Test func processedImagesBecomeTheOriginal() throws {
+        let old = try Fixture(files: [
+            "hugo.yaml": "baseURL: https://example.org/\ntitle: Photos\n",
+            "content/blog/pier/index.md": """
+                ---
+                title: Pier
+                date: 2021-01-05
+                ---
+                {{< imgproc pier Resize "600x" />}}
+
+                {{< figure
+                img="images/sun*"
+                caption="The **sunset**"
+                command="Fill"
+                options="300x300" >}}
+
+                {{< figure src="boat.jpg" alt="Boat" >}}
+                """,
+            "content/blog/pier/pier-2021.jpg": TestImages.jpeg(width: 2000, height: 1500),
+            "content/blog/pier/images/sunset.jpg": TestImages.jpeg(width: 1200, height: 900),
+            "content/blog/pier/boat.jpg": TestImages.jpeg(width: 800, height: 600),
+        ])
+        let (moved, site, built) = try ImportTests.importAndBuild(old, kind: "hugo")
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(moved.status == 0 && built.status == 0, "\(moved.stdout)\(moved.stderr)\(built.stderr)")
+        // The report says what each became, a crop that is no longer made included.
+        #expect(moved.stdout.contains("     1  Hugo {{< imgproc NAME Resize … >}} → the original image, which blog sizes\n"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("     1  Hugo {{< figure command=… >}} → the original image, which blog sizes (not cropped: the whole image is shown)\n"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("     1  Hugo {{< figure >}} → image with caption\n"), "\(moved.stdout)")
+        let post = try String(contentsOfFile: site + "/posts/pier/index.md", encoding: .utf8)
+        #expect(post.contains("![](pier-2021.jpg)") && post.contains("](images/sunset.jpg)"), "\(post)")
+        // Published at blog's sizes, from the originals: the 2000-px photo up to 1440.
+        let page = try ImportTests.page(site, "blog/pier/index.html")
+        #expect(page.contains("srcset=\"/blog/pier/pier-2021-480w.jpg 480w, /blog/pier/pier-2021-960w.jpg 960w, /blog/pier/pier-2021-1440w.jpg 1440w\""), "\(page)")
+        #expect(page.contains("/blog/pier/images/sunset-960w.jpg 960w") && page.contains("<p>The <strong>sunset</strong></p>"), "\(page)")
+        #expect(!page.contains("{{<") && !page.contains("imgproc"))
+        for width in [480, 960, 1440] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: site + "/public/blog/pier/pier-2021-\(width)w.jpg"))
+            #expect(try ImageHeader.read(data, settings: ImageSettings()).get().width == width)
+        }
+    }
 }

@@ -48,7 +48,7 @@ import Yams
         Case(generator: .hugo, input: "{{< figure src=\"a.jpg\" alt=\"A\" >}}", output: "![A](a.jpg)", kind: "Hugo {{< figure >}} → image with caption"),
         // A caption is Markdown: its autolinks stay links, its raw HTML shows as text.
         Case(generator: .hugo, input: "{{< figure src=\"a.jpg\" caption=\"By <https://example.com/x> and <me@example.com>, <b>bold</b>\" >}}", output: "<figcaption>\n\nBy <https://example.com/x> and <me@example.com>, &lt;b>bold&lt;/b>\n\n</figcaption>", kind: "Hugo {{< figure >}} → image with caption"),
-        Case(generator: .hugo, input: "{{< figure\n  img=\"b c.jpg\"\n  caption=\"*B*\"\n  command=\"Resize\" >}}", output: "<figure>\n\n![*B*](<b c.jpg>)", kind: "Hugo {{< figure >}} → image with caption"),
+        Case(generator: .hugo, input: "{{< figure\n  img=\"b c.jpg\"\n  caption=\"*B*\"\n  command=\"Resize\" >}}", output: "<figure>\n\n![*B*](<b c.jpg>)", kind: "Hugo {{< figure command=… >}} → the original image, which blog sizes"),
         Case(generator: .hugo, input: "{{< highlight python \"linenos=table,hl_lines=2 4-5,linenostart=3\" >}}\nx\n{{< / highlight >}}", output: "```python {linenos=true, hl_lines=[2, \"4-5\"], linenostart=3}\nx\n```", kind: "Hugo {{< highlight >}} → fenced code"),
         Case(generator: .hugo, input: "[n]({{< relref \"Notes#why\" >}}) [m]({{% ref \"blog/notes/index.md\" %}})", output: "[n](/posts/notes/index.md#why) [m](/posts/notes/index.md)", kind: "Hugo {{< ref >}} and {{< relref >}} → link to the post's file"),
         Case(generator: .hugo, input: "{{< youtube id=\"abc\" title=\"A talk\" >}}", output: "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"A talk\"", kind: "Hugo {{< youtube >}} → embedded video"),

@@ -30,9 +30,16 @@ struct HugoShortcodes: TagDialect {
             guard let target = findPost(name) else { return .notConverted("{{< \(tag.name) \"\(path)\" >}} (no such post)") }
             return .converted(escapeHTML(ImportLinks.link(to: target) + fragment), kind: "Hugo {{< ref >}} and {{< relref >}} → link to the post's file")
         case "figure":
-            guard let source = tag.named["src"] ?? tag.named["img"] ?? first else { break }
+            guard var source = tag.named["src"] ?? tag.named["img"] ?? first else { break }
             let caption = tag.named["caption"] ?? tag.named["title"]
-            return .converted(figure(source, caption: caption, alt: tag.named["alt"], link: tag.named["link"], indent: place.indent), kind: "Hugo {{< figure >}} → image with caption")
+            var kind = "Hugo {{< figure >}} → image with caption"
+            // A theme's figure that processes a page resource (feather's `img="*sunset*"
+            // command="Resize" options="700x"): the resource it matches, as it is.
+            if let command = Self.processingKeys.lazy.compactMap({ tag.named[$0] }).first {
+                source = bundleImages.first { HugoGlob.matches(source, $0) } ?? source
+                kind = Self.processed("{{< figure command=… >}}", command: command)
+            }
+            return .converted(figure(source, caption: caption, alt: tag.named["alt"], link: tag.named["link"], indent: place.indent), kind: kind)
         case "gallery":
             if let pattern = tag.named["match"] {
                 let images = bundleImages.filter { HugoGlob.matches(pattern, $0) }.map { "![](\(MarkdownBlocks.destination($0)))" }
@@ -42,14 +49,15 @@ struct HugoShortcodes: TagDialect {
             let images = bundleImages.map { "![](\(MarkdownBlocks.destination($0)))" }
             return .converted(images.joined(separator: "\n" + place.indent), kind: "Hugo {{< gallery >}} → every image of the bundle")
         case "imgproc":
-            // docsy: the bundle's first image whose path matches `**NAME*`, resized, in a
-            // figure with the inside as its caption. `blog` sizes images itself.
+            // docsy's and Hugo's documentation's: the bundle's first image whose path matches
+            // `**NAME*`, processed, in a figure with the inside as its caption.
             guard let name = first else { break }
             guard let source = bundleImages.first(where: { HugoGlob.matches("**" + name + "*", $0) }) else {
                 return .notConverted(describe(tag) + " (no image of the bundle matches '\(name)')")
             }
             let caption = inner.map { trimmed(MarkdownBlocks.codeLines($0)) } ?? ""
-            return .converted(figure(source, caption: caption.isEmpty ? nil : caption, alt: tag.named["alt"], link: nil, indent: place.indent), kind: "docsy {{< imgproc >}} → image with caption")
+            let command = tag.arguments.dropFirst().first ?? "Resize"
+            return .converted(figure(source, caption: caption.isEmpty ? nil : caption, alt: tag.named["alt"], link: nil, indent: place.indent), kind: Self.processed("{{< imgproc NAME \(command) … >}}", command: command))
         case "alert", "pageinfo", "note", "notice", "callout":
             // docsy's `alert` (title, color) and `pageinfo` (color), the common `note`: a
             // callout of blog's theme, its kind by the colour, the title kept above the text.
@@ -120,6 +128,18 @@ struct HugoShortcodes: TagDialect {
         // The caption is Markdown, as Hugo renders it: a paragraph of its own inside; its raw
         // HTML shown as text, as Hugo's `markdownify` leaves it out, its autolinks kept.
         return "<figure>\n\n" + indent + image + "\n\n" + indent + "<figcaption>\n\n" + indent + MarkdownBlocks.inertHTML(caption) + "\n\n" + indent + "</figcaption>\n" + indent + "</figure>\n"
+    }
+
+    /// The parameters by which themes' image shortcodes name an image processing (feather's
+    /// `command="Resize" options="700x"`).
+    static let processingKeys = ["command", "resize", "process", "options"]
+
+    /// The kind a processed image is reported as: blog makes an image's sizes itself, so
+    /// the bundle's original goes in; a crop (`Fill`, `Crop`) is not made, which the writer
+    /// should know, since the page then shows the whole image.
+    static func processed(_ shortcode: String, command: String) -> String {
+        let crops = ["fill", "crop"].contains { command.lowercased().hasPrefix($0) }
+        return "Hugo \(shortcode) → the original image, which blog sizes" + (crops ? " (not cropped: the whole image is shown)" : "")
     }
 
     /// docsy's and Bootstrap's colours → the kinds of blog's callouts (`.note.warning`).

@@ -22,6 +22,7 @@ extension DocumentWalk {
     package func withAbsoluteURLs(_ html: () -> String) -> String {
         for (node, url) in absoluteURLs { node.url = url }
         for (node, tag) in absoluteImages { node.setCustomHTML(tag) }
+        for (node, html) in absoluteHTML { node.setLiteral(html) }
         return html()
     }
 }

@@ -196,6 +196,8 @@ package struct DocumentWalk {
     package var absolute: LinkResolver?
     package var absoluteURLs: [(MarkdownNode, String)] = []
     package var absoluteImages: [(MarkdownNode, String)] = []
+    /// Raw HTML whose images were rewritten, as the feed has it.
+    package var absoluteHTML: [(MarkdownNode, String)] = []
     package let safe: Bool
     package var problems: [Diagnostic] = []
     package var assets: [Asset] = []
@@ -208,8 +210,11 @@ package struct DocumentWalk {
     package var checks: Int?
     /// Where local images' variants come from (`ResponsiveImage`); nil: published as they are.
     package var images: VariantStore?
-    /// Images published as variants so far: the first is fetched before any other.
+    /// Images published as variants so far, Markdown and raw HTML ones in page order: the
+    /// first is fetched before any other.
     package var pictures = 0
+    /// The `<img>` tags of raw HTML, and whether a `<picture>` is open around them.
+    package var htmlImages = HTMLImageTags()
     package var text = ""
 
     /// For the lines of the blocks the extensions made.
@@ -243,7 +248,11 @@ package struct DocumentWalk {
                 if node.parent?.isImage != true { text += literal }
             case .htmlInline, .htmlBlock:
                 let literal = node.literal
-                if !safe { addLinks(inHTML: literal, line: kind == .htmlBlock ? node.startLine : line, blockEnd: blockEnd) }
+                if !safe {
+                    let at = kind == .htmlBlock ? node.startLine : line
+                    let rewritten = publishImages(in: node, html: literal, line: at, blockEnd: blockEnd)
+                    addLinks(inHTML: literal, line: at, blockEnd: blockEnd, skipping: rewritten)
+                }
                 if kind == .htmlInline { line += literal.utf8.count(where: { $0 == 10 }) }
             case .softBreak, .lineBreak:
                 line += 1
@@ -272,10 +281,11 @@ package struct DocumentWalk {
     }
 
     /// `href` and `src` of raw HTML (which cmark passes through untouched), each on its line.
-    private mutating func addLinks(inHTML html: String, line: Int, blockEnd: Int) {
+    /// `skipping`: the tags of images published as variants, whose `src` the page no longer has.
+    private mutating func addLinks(inHTML html: String, line: Int, blockEnd: Int, skipping rewritten: [Range<Int>]) {
         // Line breaks counted as the references come, in order: once over the block.
         var (before, counted) = (0, 0)
-        for reference in HTMLLinks.references(in: html) {
+        for reference in HTMLLinks.references(in: html) where !rewritten.contains(where: { $0.contains(reference.offset) }) {
             if reference.offset > counted {
                 before += html.utf8.dropFirst(counted).prefix(reference.offset - counted).count(where: { $0 == 10 })
                 counted = reference.offset

@@ -18,8 +18,10 @@ package struct ResponsiveImage {
     package init(_ variants: ImageVariants, asset: Asset, order: [ImageFormat]) {
         (self.variants, self.source, self.order) = (variants, asset.sourcePath, order)
         let path = asset.outputPath as NSString
-        let named = Self.format(ofExtension: path.pathExtension) == variants.format
-        output = named ? asset.outputPath : path.deletingPathExtension + "." + variants.format.fileExtension
+        // Only a HEIC photo, published in another format, gets a name that says so: any other
+        // file keeps its address (a WebP named `.png` too), which other pages may link to.
+        let renamed = Self.format(ofExtension: path.pathExtension) == .heic && variants.format != .heic
+        output = renamed ? path.deletingPathExtension + "." + variants.format.fileExtension : asset.outputPath
     }
 
     private static func format(ofExtension name: String) -> ImageFormat? {
@@ -50,7 +52,10 @@ package struct ResponsiveImage {
 
     /// `<picture>` with a `<source>` per format and an `<img>` in the image's own; the first
     /// image of a page is fetched first, the others when they come near the screen.
-    package func html(url: (String) -> String, alt: String, title: String, first: Bool) -> String {
+    /// The attributes are the writer's (a Markdown image's alt and title, a raw `<img>`'s
+    /// own): those it sets (a `width`, `loading`, `sizes`) are theirs, not the image's.
+    package func html(url: (String) -> String, attributes: ImageAttributes, first: Bool) -> String {
+        let sizes = attributes.value("sizes") ?? Self.sizes
         func srcset(_ format: ImageFormat) -> String {
             variants.variants(in: format).map { "\(escapeHTML(url(path(of: $0)))) \($0.width)w" }.joined(separator: ", ")
         }
@@ -59,26 +64,23 @@ package struct ResponsiveImage {
         let extras = variants.extraFormats(order)
         var html = extras.isEmpty ? "" : "<picture>"
         for format in extras {
-            html += "<source type=\"\(format.mimeType)\" srcset=\"\(srcset(format))\" sizes=\"\(Self.sizes)\" />"
+            html += "<source type=\"\(format.mimeType)\" srcset=\"\(srcset(format))\"" + ImageAttributes.text("sizes", sizes) + " />"
         }
         let shown = own.last
         html += "<img src=\"\(escapeHTML(url(shown.map(path(of:)) ?? output)))\""
-        if own.count > 1 || !extras.isEmpty {
-            html += " srcset=\"\(srcset(variants.format))\" sizes=\"\(Self.sizes)\""
-        }
-        html += " alt=\"\(escapeHTML(alt))\""
-        if !title.isEmpty { html += " title=\"\(escapeHTML(title))\"" }
-        html += " width=\"\(shown?.width ?? variants.width)\" height=\"\(shown?.height ?? variants.height)\""
-        html += first ? " fetchpriority=\"high\"" : " loading=\"lazy\" decoding=\"async\""
+        let chosen = own.count > 1 || !extras.isEmpty
+        if chosen { html += " srcset=\"\(srcset(variants.format))\"" + ImageAttributes.text("sizes", sizes) }
+        html += attributes.text(except: chosen ? "sizes" : "")
+        html += attributes.size(width: shown?.width ?? variants.width, height: shown?.height ?? variants.height)
+        html += attributes.loading(first: first)
         return html + (extras.isEmpty ? " />" : " /></picture>")
     }
 
     /// One `<img>` with an absolute `src` near the width of a feed reader's column.
-    package func feedHTML(url: (String) -> String, alt: String, title: String) -> String {
+    package func feedHTML(url: (String) -> String, attributes: ImageAttributes) -> String {
         let shown = variants.atLeast(Self.feedWidth)
-        var html = "<img src=\"\(escapeHTML(url(shown.map(path(of:)) ?? output)))\" alt=\"\(escapeHTML(alt))\""
-        if !title.isEmpty { html += " title=\"\(escapeHTML(title))\"" }
-        return html + " width=\"\(shown?.width ?? variants.width)\" height=\"\(shown?.height ?? variants.height)\" />"
+        return "<img src=\"\(escapeHTML(url(shown.map(path(of:)) ?? output)))\"" + attributes.text(except: "sizes")
+            + attributes.size(width: shown?.width ?? variants.width, height: shown?.height ?? variants.height) + " />"
     }
 
     /// The file a social card shows: a variant at least the 1200 px Open Graph asks for, when one is.
@@ -112,9 +114,16 @@ extension DocumentWalk {
         guard let (image, suffix) = responsive(asset, url: optedOut ? String(url.dropLast(Self.optOut.count)) : url, line: line)
         else { return nil }
         node.url = links.url(image.output) + suffix
+        return publish(image, optedOut: optedOut, attributes: ImageAttributes(alt: node.plainText, title: node.title), written: written, line: line)
+    }
+
+    /// The page's and the feed's HTML of an image, its files added to the post's.
+    mutating func publish(_ image: ResponsiveImage, optedOut: Bool, attributes: ImageAttributes, written: String, line: () -> Int)
+        -> (String, String?)
+    {
         assets += optedOut ? [image.assets[0]] : image.assets
         if self.image == nil { self.image = optedOut ? image.original : image.lead }
-        return optedOut ? originalHTML(image, node: node) : pictureHTML(image, node: node, written: written, line: line)
+        return optedOut ? originalHTML(image, attributes: attributes) : pictureHTML(image, attributes: attributes, written: written, line: line)
     }
 
     /// The image's variants, or nil when it is published as it is: an SVG, or an image that cannot be read or decoded (a warning naming it says why).
@@ -142,20 +151,20 @@ extension DocumentWalk {
 
     /// `#original`: a plain `<img>` of the full-size file (published as every copy is:
     /// upright, without metadata), on the page and in the feed.
-    func originalHTML(_ image: ResponsiveImage, node: MarkdownNode) -> (String, String?) {
-        let size = image.original.size
-        let (alt, title) = (node.plainText, node.title)
-        return (imageTag(src: links.url(image.output), alt: alt, title: title, size: size),
-                absolute.map { imageTag(src: $0.url(image.output), alt: alt, title: title, size: size) })
+    func originalHTML(_ image: ResponsiveImage, attributes: ImageAttributes) -> (String, String?) {
+        func tag(_ src: String) -> String {
+            "<img src=\"\(escapeHTML(src))\"" + attributes.text(except: "") + attributes.size(width: image.variants.width, height: image.variants.height)
+                + (attributes.has("loading") ? "" : " loading=\"lazy\"") + " />"
+        }
+        return (tag(links.url(image.output)), absolute.map { tag($0.url(image.output)) })
     }
 
     /// The page's `<picture>` and the feed's `<img>`; for `blog check`, a warning when even
     /// the smallest file is over `check.max_image_kb`.
-    mutating func pictureHTML(_ image: ResponsiveImage, node: MarkdownNode, written: String, line: () -> Int) -> (String, String?) {
-        let (alt, title) = (node.plainText, node.title)
-        let html = image.html(url: links.url, alt: alt, title: title, first: pictures == 0)
+    mutating func pictureHTML(_ image: ResponsiveImage, attributes: ImageAttributes, written: String, line: () -> Int) -> (String, String?) {
+        let html = image.html(url: links.url, attributes: attributes, first: pictures == 0)
         pictures += 1
-        let feed = absolute.map { image.feedHTML(url: $0.url, alt: alt, title: title) }
+        let feed = absolute.map { image.feedHTML(url: $0.url, attributes: attributes) }
         if let limit = checks, let smallest = image.variants.variants.map(\.bytes).min(), smallest > limit * 1024 {
             problems.append(.warning(post.sourcePath, line: line() + post.bodyLineOffset, "image '\(written)' is still \(smallest / 1024) KB in its smallest variant, over check.max_image_kb (\(limit) KB)"))
         }
