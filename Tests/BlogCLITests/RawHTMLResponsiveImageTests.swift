@@ -47,8 +47,8 @@ import Testing
 
             <img src="/img/mislabelled.png" alt="WebP named .png">
             """, extra: ["static/img/mislabelled.png": TestImages.encoded(TestImages.image(width: 1000, height: 800)) { blog_vips_webp($0, $1, $2, 80) },
-                         "posts/flat.md": "---\ntitle: Flat\ndate: 2026-01-03\n---\n<img src='flat.png' alt=\"flat\">\n",
-                         "posts/flat.png": TestImages.png(width: 1000, height: 500)])
+                         "posts/flat.md": "---\ntitle: Flat\ndate: 2026-01-03\n---\n<img src='flat.jpg' alt=\"flat\">\n",
+                         "posts/flat.jpg": TestImages.jpeg(width: 1000, height: 500)])
         let outcome = try site.build()
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let html = try site.read(Self.page)
@@ -69,7 +69,7 @@ import Testing
         // Every file the srcsets name is published, at the width its descriptor says.
         let flat = try site.read("2026/01/flat/index.html")
         let entries = ResponsiveImageTests.srcsets(html) + ResponsiveImageTests.srcsets(flat)
-        #expect(entries.contains { $0.0.hasSuffix("/flat-960w.png") }, "a post that is no bundle: \(flat)")
+        #expect(entries.contains { $0.0.contains("/flat-480w.") }, "a post that is no bundle: \(flat)")
         #expect(entries.count >= 20)
         for (url, width) in entries {
             let data = try Data(contentsOf: URL(fileURLWithPath: site.output + url))
