@@ -39,8 +39,10 @@ package enum SearchIndex {
     /// A term keeps its best postings, at most this many: a word in every one of 10,000
     /// posts would otherwise be a 90 KB list that ranks nothing.
     package static let maxPostings = 600
-    /// Characters of a post's text kept for its excerpt.
-    package static let leadLength = 160
+    /// Characters of a post's text kept for its excerpt, which the script cuts around the
+    /// terms that matched (160 shown): a match further on shows the start. More would cost
+    /// every query its ten results' bytes (README, § Search).
+    package static let leadLength = 400
     /// Where the body's positions start, after the title's and the tags'.
     static let bodyStart = 1_000
 
@@ -50,8 +52,9 @@ package enum SearchIndex {
         var position: Int32
     }
 
-    /// Documents per document shard: a record is at most a lead, a title, a URL and a date.
-    package static let docsPerShard = 6
+    /// Documents per document shard: a record is at most a lead, a title, a URL and a date;
+    /// a query loads the shards of its ten best, so fewer larger shards cost it bytes.
+    package static let docsPerShard = 4
     /// No term shard is larger: past it, the longest lists in it keep only their best postings.
     package static let shardLimit = 3 * shardTarget
 
