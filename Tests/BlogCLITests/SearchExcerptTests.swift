@@ -6,7 +6,7 @@ import Testing
 /// node, `excerpt` in `search.js`) from the text the built index stores for the post.
 @Suite struct SearchExcerptTests {
     static let filler = String(repeating: "这一段只是开头的铺垫文字。", count: 12)
-    static let english = String(repeating: "Nothing to see in this opening part. ", count: 6)
+    static let english = String(repeating: "Nothing to see in this opening part. ", count: 5)
 
     nonisolated(unsafe) static let files: [String: Any] = [
         "blog.yaml": "title: T\nbase_url: https://example.com/\n",

@@ -35,14 +35,14 @@ package struct SearchDocument: Sendable {
 package enum SearchIndex {
     /// Term shards are made about this big (uncompressed), and split until none is more
     /// than twice it.
-    package static let shardTarget = 12_000
+    package static let shardTarget = 9_000
     /// A term keeps its best postings, at most this many: a word in every one of 10,000
     /// posts would otherwise be a 90 KB list that ranks nothing.
     package static let maxPostings = 600
     /// Characters of a post's text kept for its excerpt, which the script cuts around the
     /// terms that matched (160 shown): a match further on shows the start. More would cost
     /// every query its ten results' bytes (README, § Search).
-    package static let leadLength = 400
+    package static let leadLength = 280
     /// Where the body's positions start, after the title's and the tags'.
     static let bodyStart = 1_000
 
