@@ -35,7 +35,9 @@ enum BuildRunner {
         let saved = record.savedCache(config: settings.0) { why in
             Terminal.line("note: \(why); building everything", toError: true)
         }
-        options.cache = saved?.cache ?? BuildCache()
+        let cache = saved?.cache ?? BuildCache()
+        record.searchTexts(for: cache)
+        options.cache = cache
         options.changedPaths = saved?.changed
         options.knownStamps = record.inputs
         timings.append(("read saved build", clock.lap()))

@@ -93,7 +93,12 @@ import Testing
         let result = try site.build()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!site.exists("search"))
-        #expect(!(try site.read("index.html")).contains("site-search"))
+        // Nor its script, which only the search page loads.
+        #expect(!site.exists("assets/search.js"))
+        #expect(site.exists("assets/style.css"))
+        let home = try site.read("index.html")
+        #expect(!home.contains("site-search") && !home.contains("search.js"))
+        #expect(home.contains("<h1") || home.contains("</html>"))
     }
 
     @Test func aBadSettingIsAnErrorAtItsLine() throws {

@@ -9,12 +9,13 @@ import Testing
     /// The index's files by path, parsed.
     struct Built {
         var files: [String: String]
-        var layout: SearchIndex.Layout
+        /// Term shards, as the manifest says.
+        var termShards: Int
 
         init(_ docs: [SearchDocument]) {
-            let words = docs.reduce(0) { $0 + $1.html.count / 4 }
-            layout = SearchIndex.Layout(docs: docs.count, words: words)
-            files = Dictionary(uniqueKeysWithValues: SearchIndex.files(docs, layout: layout).map { ($0.path, $0.text) })
+            files = Dictionary(uniqueKeysWithValues: SearchIndex.files(docs).map { ($0.path, $0.text) })
+            let manifest = try? JSONSerialization.jsonObject(with: Data((files["index.json"] ?? "").utf8)) as? [String: Int]
+            termShards = manifest?["terms"] ?? 0
         }
 
         func json(_ path: String) throws -> Any {
@@ -23,7 +24,7 @@ import Testing
 
         /// `(doc, score, position)` of each posting of the term, and its document frequency.
         func postings(_ term: String) throws -> (df: Int, list: [(doc: Int, score: Int, position: Int)])? {
-            let shard = try #require(try json("t/\(Int(SearchIndex.fnv1a(term) % UInt32(layout.termShards))).json") as? [String: String])
+            let shard = try #require(try json("t/\(Int(SearchIndex.fnv1a(term) % UInt32(termShards))).json") as? [String: String])
             guard let line = shard[term] else { return nil }
             let parts = line.split(separator: "|", omittingEmptySubsequences: false)
             var doc = 0
@@ -64,12 +65,20 @@ import Testing
         let manifest = try #require(try built.json("index.json") as? [String: Int])
         #expect(manifest["lead"] == SearchIndex.leadLength)
         #expect(manifest["docs"] == 20)
-        #expect(manifest["terms"] == built.layout.termShards)
         let perShard = try #require(manifest["perShard"])
-        #expect(Set(built.files.keys) == Set(built.layout.paths))
+        let terms = try #require(manifest["terms"])
+        #expect(Set(built.files.keys) == Set(SearchIndex.plannedPaths(docs: 20) + (0..<terms).map { "t/\($0).json" }))
         let shard = try #require(try built.json("d/\(13 / perShard).json") as? [[String]])
         let record = shard[13 % perShard]
         #expect(record == ["/Post 13/", "Post 13", "2016-12-31", "Body of post number 13, about swift."])
+    }
+
+    @Test func numbersAreWrittenInBase36AsTheScriptReadsThem() {
+        for n in [0, 1, 35, 36, 1_295, 1_296, 600, 123_456_789, Int(Int32.max)] {
+            var bytes: [UInt8] = []
+            SearchIndex.base36(n, into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(n, radix: 36))
+        }
     }
 
     @Test func aCommonTermKeepsItsBestPostingsAndItsTrueCount() throws {

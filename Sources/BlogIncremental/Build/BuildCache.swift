@@ -28,6 +28,11 @@ public final class BuildCache: @unchecked Sendable {
     package var theme: Theme?
     /// Copied files whose source was checked to lie inside the site folder.
     package var verifiedCopies: Set<String> = []
+    /// The texts the search index was made from, by post digest: a build after an edit reads
+    /// only the edited post's (`blog build` keeps them in `.blog/`, `SearchTextFile`).
+    package var searchTexts = SearchTextStore()
+    /// Each derived output's key and the paths it made with it (`SiteBuilder.derived`).
+    package var derived: [String: (key: UInt64, paths: [String])] = [:]
 
     package struct ResolvedEntry {
         package var post: SourcePost
@@ -76,8 +81,8 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             guard let path = distrustedPath else { return nil }
             distrustedPath = nil
-            (resolvedPosts, pages, summaries, source, index, model, checkedPaths, theme, verifiedCopies) =
-                ([:], [:], [:], nil, nil, nil, nil, nil, [])
+            (resolvedPosts, pages, summaries, source, index, model, checkedPaths, theme, verifiedCopies, derived) =
+                ([:], [:], [:], nil, nil, nil, nil, nil, [], [:])
             return path
         }
     }
@@ -90,6 +95,14 @@ public final class BuildCache: @unchecked Sendable {
 
     package func page(_ path: String, key: UInt64) -> OutputFile? {
         lock.withLock { pages[path].flatMap { $0.key == key ? $0.file : nil } }
+    }
+
+    package func derivedPaths(_ name: String, key: UInt64) -> [String]? {
+        lock.withLock { derived[name].flatMap { $0.key == key ? $0.paths : nil } }
+    }
+
+    package func storeDerivedPaths(_ name: String, key: UInt64, paths: [String]) {
+        lock.withLock { derived[name] = (key, paths) }
     }
 
     package func store(page file: OutputFile, key: UInt64) {

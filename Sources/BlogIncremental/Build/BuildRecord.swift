@@ -80,6 +80,12 @@ public struct BuildRecord: Sendable {
         return (cache, changed)
     }
 
+    /// Gives the build's cache the search index's texts of the last build of this site
+    /// (`.blog/search-text`), read only if the index is made again.
+    public func searchTexts(for cache: BuildCache) {
+        cache.searchTexts = SearchTextFile.store(source: source)
+    }
+
     /// The output's files as the writer should find them: those the walk found, and the
     /// hidden ones the last build wrote (`include:`), so that one no longer published is
     /// removed like any file the site no longer has.
@@ -133,6 +139,8 @@ public struct BuildRecord: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 {
                 try? record.write(source: source)
+                // Keyed by posts' digests, not by this build: no record need vouch for it.
+                if let cache { try? SearchTextFile.write(cache.searchTexts, source: source) }
             } else if let cache {
                 try? SavedBuild.write(cache, build: record.build, source: source, output: output)
             }

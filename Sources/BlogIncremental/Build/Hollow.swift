@@ -53,7 +53,11 @@ extension SiteBuilder {
     /// this, a post still held without its text has its page kept, and no message needs its
     /// Markdown for a line.
     package static func dropStaleKeptPages(_ plan: Plan, options: BuildOptions) {
-        guard let cache = options.cache, let last = cache.checkedPaths, !plan.urls.files.isSuperset(of: last) else { return }
+        guard let cache = options.cache, let last = cache.checkedPaths else { return }
+        // Files a derived output decides the number of as it makes them (the search index's
+        // term shards) are not planned; no page links to them.
+        let unplanned = Set(cache.derived.values.flatMap(\.paths)).subtracting(plan.urls.files)
+        guard !plan.urls.files.isSuperset(of: last.subtracting(unplanned)) else { return }
         cache.dropKeptPages()
     }
 }

@@ -51,23 +51,25 @@ extension SiteBuilder {
     }
 
     /// Each derived output (feed, sitemap, redirects…), made again only when its key changed;
-    /// its files are kept with the pages, so a saved build keeps them too. `content` gives a
-    /// post's HTML, read again for a post the cache holds without it.
+    /// its files are kept with the pages, so a saved build keeps them too, and the paths it
+    /// made with that key (the search index decides how many files it has as it makes them).
+    /// `content` gives a post's HTML, read again for a post the cache holds without it.
     package static func derived(_ model: SiteModel, content: @escaping PostContent, cache: BuildCache?) -> [OutputFile] {
-        DerivedOutputs.all.flatMap { output -> [OutputFile] in
+        DerivedOutputs.all(searchTexts: cache?.searchTexts).flatMap { output -> [OutputFile] in
             let key = output.key(model)
             func fileKey(_ path: String) -> UInt64 { Digest.of { $0.add(key); $0.add(path) } }
-            if let cache {
-                let paths = output.paths(model)
-                let kept = paths.compactMap { cache.page($0, key: fileKey($0)) }
-                if kept.count == paths.count { return kept }
+            if let cache, let made = cache.derivedPaths(output.name, key: key) {
+                let kept = made.compactMap { cache.page($0, key: fileKey($0)) }
+                if kept.count == made.count { return kept }
             }
-            return output.make(model, content: content).map { made in
+            let files = output.make(model, content: content).map { made in
                 var file = made
                 file.key = fileKey(file.path)
                 cache?.store(page: file, key: fileKey(file.path))
                 return file
             }
+            cache?.storeDerivedPaths(output.name, key: key, paths: files.map(\.path))
+            return files
         }
     }
 

@@ -14,7 +14,7 @@ import BlogPipeline
 /// must be made again, or which must be resolved again, is read from its file then
 /// (`SiteBuilder.complete`). Its file did not change, or it would not be hollow.
 package enum SavedBuild {
-    package static let format = "blog saved build 4"
+    package static let format = "blog saved build 5"
 
     /// One per output folder, like the record.
     package static func fileName(output: String) -> String {
@@ -64,6 +64,11 @@ package enum SavedBuild {
         }
         w.add(Array(cache.verifiedCopies))
         w.add(Array(cache.checkedPaths ?? []))
+        w.add(Array(cache.derived)) { w, entry in
+            w.add(entry.key)
+            w.add(entry.value.key)
+            w.add(entry.value.paths)
+        }
         let path = path(source: source, output: output)
         try FileManager.default.createDirectory(
             atPath: SiteState.folder(source: source), withIntermediateDirectories: true)
@@ -135,6 +140,9 @@ package enum SavedBuild {
             }
             cache.verifiedCopies = Set(r.strings())
             cache.checkedPaths = Set(r.strings())
+            for (name, key, paths) in r.list({ r in (r.string(), r.unsigned(), r.strings()) }) {
+                cache.derived[name] = (key, paths)
+            }
             guard !r.failed, r.atEnd else { return .failure(.damaged) }
             cache.source = site
             return .success(cache)

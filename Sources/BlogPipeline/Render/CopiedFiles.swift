@@ -73,7 +73,9 @@ package struct CopiedFiles {
         }
         result.imageCount += remade.subtracting(posts.flatMap { $0.assets.map(\.sourcePath) }).count
         for file in site.staticFiles where !remade.contains(file) { add(file, at: String(file.dropFirst("static/".count))) }
-        for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+        // The search page's script goes with the page: not published when search is off.
+        for (path, data) in theme.assets.sorted(by: { $0.key < $1.key })
+        where site.config.searchEnabled || path != SearchOutput.script {
             result.files.append(OutputFile(path: "assets/" + path, content: .data(data), origin: "the theme's assets/\(path)"))
         }
         return result

@@ -11,7 +11,9 @@ import BlogMarkdown
 package protocol DerivedOutput: Sendable {
     /// For `--verbose` and the cache.
     var name: String { get }
-    /// The output paths `make` writes.
+    /// The output paths `make` writes, known before it is made (links to them are checked);
+    /// `make` may write more under the same folder when their number depends on what it
+    /// makes (the search index's term shards). A build reuses the paths last made.
     func paths(_ model: SiteModel) -> [String]
     /// A digest of all it is made from.
     func key(_ model: SiteModel) -> UInt64
@@ -27,7 +29,12 @@ extension DerivedOutput {
 }
 
 package enum DerivedOutputs {
-    package static let all: [any DerivedOutput] = [AtomFeed(), Sitemap(), AliasRedirects(), SearchOutput()]
+    package static let all: [any DerivedOutput] = all()
+
+    /// - Parameter searchTexts: the posts' texts the search index was last made from.
+    package static func all(searchTexts: SearchTextStore? = nil) -> [any DerivedOutput] {
+        [AtomFeed(), Sitemap(), AliasRedirects(), SearchOutput(texts: searchTexts)]
+    }
 }
 
 /// `/feed.xml`: the latest posts, with their content and absolute URLs.

@@ -6,8 +6,14 @@ import BlogMarkdown
 /// preview's index is the published one. Off with `search: {enabled: false}`.
 package struct SearchOutput: DerivedOutput {
     package static let folder = "search/"
+    /// The theme's asset the search page loads (`assets/search.js`).
+    package static let script = "search.js"
 
     package var name: String { "search" }
+    /// The posts' texts from the build before (`BlogIncremental` keeps them in `.blog/`).
+    package var texts: SearchTextStore?
+
+    package init(texts: SearchTextStore? = nil) { self.texts = texts }
 
     /// What is indexed: the posts (newest first, which makes a document's number its
     /// recency), then the pages.
@@ -16,20 +22,11 @@ package struct SearchOutput: DerivedOutput {
         return (model.posts + model.pages).filter { !$0.source.draft }
     }
 
-    static func layout(_ model: SiteModel) -> SearchIndex.Layout? {
-        guard model.index.config.searchEnabled else { return nil }
-        let docs = documents(model)
-        // Summaries are kept by a saved build, where the text may not be: a sample of it.
-        let sample = docs.map(\.summary).joined()
-        let cjk = sample.unicodeScalars.filter { SearchTokenizer.isCJK($0.value) }.count
-        let latin = sample.split(whereSeparator: { $0 == " " }).count
-        return SearchIndex.Layout(
-            docs: docs.count, words: docs.reduce(0) { $0 + $1.words + $1.title.count },
-            cjkShare: cjk == 0 ? 0 : Double(cjk) / Double(cjk + latin))
-    }
-
+    /// The manifest and document shards; the term shards are as many as the postings' size
+    /// asks, known once made (`SearchIndex.files`).
     package func paths(_ model: SiteModel) -> [String] {
-        Self.layout(model)?.paths.map { Self.folder + $0 } ?? []
+        guard model.index.config.searchEnabled else { return [] }
+        return SearchIndex.plannedPaths(docs: Self.documents(model).count).map { Self.folder + $0 }
     }
 
     /// The posts' digests cover their text, title, date, tags and draft state; the config's
@@ -47,15 +44,18 @@ package struct SearchOutput: DerivedOutput {
     package func make(_ model: SiteModel) -> [OutputFile] { make(model, content: { $0.content }) }
 
     package func make(_ model: SiteModel, content: @escaping PostContent) -> [OutputFile] {
-        guard let layout = Self.layout(model) else { return [] }
+        guard model.index.config.searchEnabled else { return [] }
         let interface = Interface(config: model.index.config)
         let index = model.index
-        let docs = Self.documents(model).parallelMap { post in
+        let texts = texts ?? SearchTextStore()
+        let posts = Self.documents(model)
+        let docs = posts.parallelMap { post in
             SearchDocument(
                 url: index.url(post.path), title: post.title, date: post.date.map(interface.date) ?? "",
-                tags: post.source.tags, html: content(post))
+                tags: post.source.tags, text: texts.text(digest: post.digest) { content(post) })
         }
-        return SearchIndex.files(docs, layout: layout).map { file in
+        texts.retain(Set(posts.map(\.digest)))
+        return SearchIndex.files(docs).map { file in
             OutputFile.text(Self.folder + file.path, file.text, origin: "the search index")
         }
     }

@@ -206,7 +206,7 @@ package struct SiteRenderer {
     private func searchJob() -> Job {
         let path = SearchOutput.folder
         return job("search", path: path) { _ in } context: {
-            let search = SearchPage(indexURL: index.url(path), scriptURL: index.url("assets/search.js"))
+            let search = SearchPage(indexURL: index.url(path), scriptURL: index.url("assets/" + SearchOutput.script))
             return data.page(.search(search), path: path, title: data.interface["search"])
         }
     }

@@ -5,8 +5,15 @@
 package enum EnglishStemmer {
     package static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
+        return stem(&w) ? String(decoding: w, as: UTF8.self) : word
+    }
+
+    /// Stems the bytes of a lower-case word in place (the tokenizer's path for ASCII words,
+    /// which makes no String until the term); false when it is no word to stem.
+    @discardableResult
+    static func stem(_ w: inout [UInt8]) -> Bool {
         // Only plain ASCII letters: a word of another language or with digits stays whole.
-        guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         if ends(w, "sses") {
             w.removeLast(2)
         } else if ends(w, "ies") && w.count > 4 {
@@ -23,7 +30,7 @@ package enum EnglishStemmer {
             undouble(&w)
         }
         if ends(w, "e") && w.count >= 4 { w.removeLast() }
-        return String(decoding: w, as: UTF8.self)
+        return true
     }
 
     private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {

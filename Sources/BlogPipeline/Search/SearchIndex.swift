@@ -9,18 +9,22 @@ package struct SearchDocument: Sendable {
     /// As the theme shows a date (`2016年12月31日`); empty for a page.
     package var date: String
     package var tags: [String]
-    /// Its HTML, the text of which is indexed (`SearchText`).
-    package var html: String
+    /// The text of its HTML (`SearchText`), kept between builds (`SearchTextStore`).
+    package var text: SearchText
+
+    package init(url: String, title: String, date: String, tags: [String], text: SearchText) {
+        (self.url, self.title, self.date, self.tags, self.text) = (url, title, date, tags, text)
+    }
 
     package init(url: String, title: String, date: String, tags: [String], html: String) {
-        (self.url, self.title, self.date, self.tags, self.html) = (url, title, date, tags, html)
+        self.init(url: url, title: title, date: date, tags: tags, text: SearchText(html: html))
     }
 }
 
 /// The search index of a site, as files under `search/` (format in the README, § Search):
 ///
 /// - `index.json`, the manifest: how many documents and term shards, documents per shard.
-///   How many shards there are is known before the index is made (`Layout`).
+///   How many term shards there are follows from the postings' size, once made.
 /// - `t/<n>.json`: term shards, `{"term": "postings"}`, a term in shard `fnv1a(term) % terms`.
 ///   Postings are `df|` then `doc,score,position` entries joined by `;`, numbers in base 36,
 ///   documents as the difference from the one before. `score` weighs where the term is
@@ -31,12 +35,14 @@ package struct SearchDocument: Sendable {
 package enum SearchIndex {
     /// Term shards are made about this big (uncompressed), and split until none is more
     /// than twice it.
-    package static let shardTarget = 12_000
+    package static let shardTarget = 9_000
     /// A term keeps its best postings, at most this many: a word in every one of 10,000
     /// posts would otherwise be a 90 KB list that ranks nothing.
     package static let maxPostings = 600
-    /// Characters of a post's text kept for its excerpt.
-    package static let leadLength = 160
+    /// Characters of a post's text kept for its excerpt, which the script cuts around the
+    /// terms that matched (160 shown): a match further on shows the start. More would cost
+    /// every query its ten results' bytes (README, § Search).
+    package static let leadLength = 280
     /// Where the body's positions start, after the title's and the tags'.
     static let bodyStart = 1_000
 
@@ -46,62 +52,51 @@ package enum SearchIndex {
         var position: Int32
     }
 
-    /// How many files of each kind an index of these documents has, known before it is
-    /// made (the build plans every path first): from the number of documents and of their
-    /// words, so that shards come out about `shardTarget` big.
-    package struct Layout: Equatable {
-        package var termShards: Int
-        package var docShards: Int
-
-        /// - Parameter cjkShare: how much of the text is Chinese, Japanese or Korean (0…1),
-        ///   whose characters each make two terms, where a word makes one.
-        package init(docs: Int, words: Int, cjkShare: Double = 0) {
-            let perWord = (3 + 7 * min(1, max(0, cjkShare))) * Layout.saturation(docs: docs)
-            let bytes = Int(Double(words) * perWord)
-            termShards = max(1, (bytes + shardTarget - 1) / shardTarget)
-            docShards = (docs + docsPerShard - 1) / docsPerShard
-        }
-
-        /// The more posts, the more of their words are ones other posts have already used,
-        /// whose lists the cap on postings stops (Heaps' law); measured on the corpora and
-        /// generated sites of 1,000 and 10,000 posts.
-        static func saturation(docs: Int) -> Double {
-            min(1, pow(200 / Double(max(docs, 1)), 0.3))
-        }
-
-        /// Every path, under `search/`.
-        package var paths: [String] {
-            ["index.json"] + (0..<termShards).map { "t/\($0).json" } + (0..<docShards).map { "d/\($0).json" }
-        }
-    }
-
-    /// Documents per document shard: a record is at most a lead, a title, a URL and a date.
-    package static let docsPerShard = 6
+    /// Documents per document shard: a record is at most a lead, a title, a URL and a date;
+    /// a query loads the shards of its ten best, so fewer larger shards cost it bytes.
+    package static let docsPerShard = 4
     /// No term shard is larger: past it, the longest lists in it keep only their best postings.
     package static let shardLimit = 3 * shardTarget
 
-    /// The files of the index, by path under `search/`, as `layout` names them.
-    package static func files(_ docs: [SearchDocument], layout: Layout) -> [(path: String, text: String)] {
+    /// The paths known before the index is made (the build plans every path first): the
+    /// manifest and the document shards. How many term shards there are is decided from the
+    /// postings' real size, once made; nothing links to them.
+    package static func plannedPaths(docs: Int) -> [String] {
+        ["index.json"] + (0..<((docs + docsPerShard - 1) / docsPerShard)).map { "d/\($0).json" }
+    }
+
+    /// Terms are merged in this many parts at once, by hash: one dictionary of every term of
+    /// the site, filled on one core, was a third of the index's time.
+    static let parts = 64
+
+    /// The files of the index, by path under `search/`.
+    package static func files(_ docs: [SearchDocument]) -> [(path: String, text: String)] {
         let indexed = docs.parallelMap(index)
-        var postings: [TermKey: [Posting]] = [:]
-        for (id, doc) in indexed.enumerated() {
-            for (term, value) in doc.terms {
-                postings[term, default: []].append(
-                    Posting(doc: Int32(id), score: UInt16(min(value.score, 0xFFFF)), position: Int32(value.position)))
+        // Each part's terms in the order documents are numbered, so each list is in order.
+        let entries = Array(0..<parts).parallelMap { part -> [Entry] in
+            var postings: [TermKey: [Posting]] = [:]
+            for (id, doc) in indexed.enumerated() {
+                for (term, value) in doc.terms[part] {
+                    postings[term, default: []].append(
+                        Posting(doc: Int32(id), score: UInt16(min(value.score, 0xFFFF)), position: Int32(value.position)))
+                }
             }
-        }
-        let shards = termShards(postings, count: layout.termShards)
-        var files: [(String, String)] = [("index.json", manifest(docs: docs.count, layout: layout))]
+            return postings.map { Entry($0.key, $0.value, keep: maxPostings) }
+        }.flatMap { $0 }
+        let size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
+        let count = max(1, (size + shardTarget - 1) / shardTarget)
+        let shards = termShards(entries, count: count)
+        var files: [(String, String)] = [("index.json", manifest(docs: docs.count, terms: count))]
         for (n, shard) in shards.enumerated() { files.append(("t/\(n).json", shard)) }
-        for n in 0..<layout.docShards {
+        for n in 0..<((docs.count + docsPerShard - 1) / docsPerShard) {
             let records = indexed[(n * docsPerShard)..<min((n + 1) * docsPerShard, indexed.count)].map(\.record)
             files.append(("d/\(n).json", "[" + records.joined(separator: ",") + "]"))
         }
         return files
     }
 
-    static func manifest(docs: Int, layout: Layout) -> String {
-        "{\"version\":1,\"docs\":\(docs),\"terms\":\(layout.termShards),\"perShard\":\(docsPerShard),\"lead\":\(leadLength)}"
+    static func manifest(docs: Int, terms: Int) -> String {
+        "{\"version\":1,\"docs\":\(docs),\"terms\":\(terms),\"perShard\":\(docsPerShard),\"lead\":\(leadLength)}"
     }
 
     /// A term's score in one document, its first position, and how often the body has it.
@@ -119,26 +114,28 @@ package enum SearchIndex {
 
     /// What one document adds: its terms with their score and first position, its record.
     struct Indexed {
-        var terms: [TermKey: Tally] = [:]
+        /// By part (`hash % parts`), for the merge.
+        var terms: [[(TermKey, Tally)]] = []
         var record: String = ""
     }
 
     /// Weights by field: a title match outranks any number of body matches up to ten.
     static func index(_ doc: SearchDocument) -> Indexed {
-        var result = Indexed()
+        var terms: [TermKey: Tally] = [:]
         func add(_ term: String, _ position: Int, weight: Int) {
-            result.terms[TermKey(term), default: Tally(position: position)].score += weight
+            terms[TermKey(term), default: Tally(position: position)].score += weight
         }
         let end = SearchTokenizer.index(doc.title) { add($0, $1, weight: 24) }
         var next = end + 1
         for tag in doc.tags { next = SearchTokenizer.index(tag, start: next) { add($0, $1, weight: 12) } + 1 }
-        let text = SearchText(html: doc.html)
+        let text = doc.text
         SearchTokenizer.index(text.body, start: bodyStart) { term, position in
-            result.terms[TermKey(term), default: Tally(position: position)].mention()
+            terms[TermKey(term), default: Tally(position: position)].mention()
         }
         // Headings are in the body too, which gave their terms a position.
         SearchTokenizer.index(text.headings) { term, position in add(term, position, weight: 6) }
-        result.record = record(doc, lead: lead(text.body))
+        var result = Indexed(terms: Array(repeating: [], count: parts), record: record(doc, lead: lead(text.body)))
+        for (key, tally) in terms { result.terms[Int(key.hash % UInt32(parts))].append((key, tally)) }
         return result
     }
 
@@ -164,51 +161,79 @@ package enum SearchIndex {
         "[" + [doc.url, doc.title, doc.date, lead].map { jsonQuoted($0) }.joined(separator: ",") + "]"
     }
 
-    /// `df|` and the best `keep` postings, in document order.
+    /// `df|` and the best `keep` postings, in document order. Written as bytes: digits by
+    /// `String(radix:)` were a tenth of a build after an edit.
     static func encode(_ all: [Posting], keep: Int = maxPostings) -> String {
         var list = all
         if list.count > keep {
             list.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
             list = Array(list.prefix(keep)).sorted { $0.doc < $1.doc }
         }
-        var out = String(all.count, radix: 36) + "|"
+        var out: [UInt8] = []
+        out.reserveCapacity(8 + list.count * 8)
+        base36(all.count, into: &out)
+        out.append(UInt8(ascii: "|"))
         var previous: Int32 = 0
         for (i, posting) in list.enumerated() {
-            if i > 0 { out += ";" }
-            out += String(posting.doc - previous, radix: 36) + "," + String(posting.score, radix: 36) + ","
-                + String(posting.position, radix: 36)
+            if i > 0 { out.append(UInt8(ascii: ";")) }
+            base36(Int(posting.doc - previous), into: &out)
+            out.append(UInt8(ascii: ","))
+            base36(Int(posting.score), into: &out)
+            out.append(UInt8(ascii: ","))
+            base36(Int(posting.position), into: &out)
             previous = posting.doc
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// A number ≥ 0 in base 36, as `String(n, radix: 36)` writes it.
+    static func base36(_ number: Int, into out: inout [UInt8]) {
+        var n = max(0, number)
+        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { buffer in
+            repeat {
+                buffer[count] = digits[n % 36]
+                n /= 36
+                count += 1
+            } while n > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 
     /// One term of a shard: its list and the line it is written as.
     struct Entry {
-        var term: String
+        var key: TermKey
         var postings: [Posting]
         var kept: Int
         var line: String
 
-        init(_ term: String, _ postings: [Posting], keep: Int) {
-            (self.term, self.postings, kept) = (term, postings, min(keep, postings.count))
-            line = jsonQuoted(term) + ":" + jsonQuoted(encode(postings, keep: keep))
+        var term: String { key.term }
+
+        init(_ key: TermKey, _ postings: [Posting], keep: Int) {
+            (self.key, self.postings, kept) = (key, postings, min(keep, postings.count))
+            // The list is digits and `|,;` alone: nothing in it to escape.
+            line = jsonQuoted(key.term) + ":\"" + encode(postings, keep: keep) + "\""
         }
     }
 
     /// The terms in `count` shards by hash, each shard's terms sorted (the same site gives
     /// the same bytes). A shard over `shardLimit` has its longest lists halved, best postings
     /// kept, until it fits: a rare term, which finds a post, keeps all of its own.
-    static func termShards(_ postings: [TermKey: [Posting]], count: Int) -> [String] {
-        var shards = [[(TermKey, [Posting])]](repeating: [], count: count)
-        for (key, list) in postings { shards[Int(key.hash % UInt32(count))].append((key, list)) }
+    static func termShards(_ all: [Entry], count: Int) -> [String] {
+        var shards = [[Entry]](repeating: [], count: count)
+        for entry in all { shards[Int(entry.key.hash % UInt32(count))].append(entry) }
         return shards.parallelMap { terms -> String in
-            var entries = terms.map { Entry($0.0.term, $0.1, keep: maxPostings) }
+            var entries = terms
             var size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
             while size > shardLimit, let longest = entries.indices.max(by: { entries[$0].kept < entries[$1].kept }),
                 entries[longest].kept > 1
             {
                 let old = entries[longest]
-                entries[longest] = Entry(old.term, old.postings, keep: old.kept / 2)
+                entries[longest] = Entry(old.key, old.postings, keep: old.kept / 2)
                 size += entries[longest].line.utf8.count - old.line.utf8.count
             }
             if size > shardLimit { entries = fitted(entries) }

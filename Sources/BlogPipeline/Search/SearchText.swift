@@ -1,9 +1,11 @@
 /// The text of a post's HTML as the search index reads it: the body's words, with the
 /// headings' also apart (they weigh more), and without code blocks, scripts, styles, math
 /// and drawings, whose tokens would drown the prose (`fmt`, `err`, `x`).
-package struct SearchText: Equatable {
+package struct SearchText: Equatable, Sendable {
     package var body = ""
     package var headings = ""
+
+    package init() {}
 
     /// Elements whose content is not text a reader searches for.
     static let skipped: Set<String> = ["pre", "script", "style", "template", "math", "svg", "textarea"]

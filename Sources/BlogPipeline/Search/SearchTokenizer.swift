@@ -30,9 +30,17 @@ package enum SearchTokenizer {
                 if let exact { emit(exact, position) }
                 position += 1
             case .cjk(let chars):
+                // Terms made from UTF-8 bytes (small strings, no allocation): appending
+                // Strings of Unicode scalars was a sixth of the index's time.
+                var pair: [UInt8] = []
                 for (i, char) in chars.enumerated() {
-                    emit(String(char), position + i)
-                    if i + 1 < chars.count { emit(String(char) + String(chars[i + 1]), position + i) }
+                    pair.removeAll(keepingCapacity: true)
+                    pair.append(contentsOf: UTF8.encode(char)!)
+                    emit(String(decoding: pair, as: UTF8.self), position + i)
+                    if i + 1 < chars.count {
+                        pair.append(contentsOf: UTF8.encode(chars[i + 1])!)
+                        emit(String(decoding: pair, as: UTF8.self), position + i)
+                    }
                 }
                 position += chars.count
             }
@@ -70,23 +78,50 @@ package enum SearchTokenizer {
 
     /// The words and CJK runs of the text, in order.
     static func scan(_ text: String, _ take: (Piece) -> Void) {
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8, and whether it is all ASCII: such a word (most of any English
+        // text) is lower-cased, cut and stemmed as bytes, with one String made at the end.
+        var word: [UInt8] = []
+        var ascii = true
         // Scalars kept of the current word: a word's first 80 are folded, the rest dropped,
         // so that a word of megabytes costs no more than its length.
         var kept = 0
         var run: [Unicode.Scalar] = []
         func flushWord() {
             guard !word.isEmpty else { return }
-            let folded = fold(String(word))
+            defer {
+                word.removeAll(keepingCapacity: true)
+                (kept, ascii) = (0, true)
+            }
+            if ascii {
+                for i in word.indices where word[i] >= 0x41 && word[i] <= 0x5A { word[i] |= 0x20 }
+                if word.count > maxWordLength { word.removeLast(word.count - maxWordLength) }
+                let folded = word
+                guard EnglishStemmer.stem(&word), word != folded else {
+                    take(.word(String(decoding: folded, as: UTF8.self), exact: nil))
+                    return
+                }
+                if word.isEmpty { return }
+                take(.word(String(decoding: word, as: UTF8.self), exact: "=" + String(decoding: folded, as: UTF8.self)))
+                return
+            }
+            let folded = fold(String(decoding: word, as: UTF8.self))
             let stem = EnglishStemmer.stem(folded)
             if !stem.isEmpty { take(.word(stem, exact: stem == folded ? nil : "=" + folded)) }
-            word.removeAll(keepingCapacity: true)
-            kept = 0
         }
         func flushRun() {
             guard !run.isEmpty else { return }
             for part in normalizedRuns(run) { take(.cjk(part)) }
             run.removeAll(keepingCapacity: true)
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            guard kept < maxWordLength * 2 else { return }
+            kept += 1
+            if scalar.value < 0x80 {
+                word.append(UInt8(scalar.value))
+            } else {
+                ascii = false
+                word.append(contentsOf: UTF8.encode(scalar)!)
+            }
         }
         for scalar in text.unicodeScalars {
             switch kind(of: scalar) {
@@ -95,9 +130,9 @@ package enum SearchTokenizer {
                 run.append(scalar)
             case .letter:
                 flushRun()
-                if kept < maxWordLength * 2 { word.append(scalar); kept += 1 }
+                append(scalar)
             case .mark where kept > 0:
-                if kept < maxWordLength * 2 { word.append(scalar); kept += 1 }
+                append(scalar)
             case .mark, .other:
                 flushWord()
                 flushRun()

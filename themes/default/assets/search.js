@@ -1,20 +1,15 @@
-// The search page's script: reads ?q=, loads the index's manifest and only the shards its
-// terms need, ranks, and lists results in #search-results. No framework. tokenize, fold,
-// stem, isCJK and hash do what SearchTokenizer.swift, EnglishStemmer.swift and
-// SearchIndex.fnv1a do at build time: a query's terms must be the index's.
+// The search page's script: reads ?q=, loads the shards its terms need, ranks, lists in
+// #search-results. tokenize and hash do what the build does: a query's terms are the index's.
 (function () {
   'use strict';
-  var MAXW = 40, LIMIT = 24, SHOWN = 10;
+  var MAXW = 40, LIMIT = 24, SHOWN = 10, SIZE = 160;
   var LETTER = /[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}]/u, MARK = /\p{M}/u, ASCII = /^[\x00-\x7f]*$/;
 
+  // Ranges, as SearchTokenizer.isCJK lists them.
+  var CJK = [0x2E80,0x2FDF,0x3005,0x3005,0x3007,0x3007,0x3021,0x3029,0x3038,0x303B,0x3400,0x4DBF,0x4E00,0x9FFF,0xF900,0xFAFF,0x20000,0x3FFFF,0x3041,0x309F,0x30A0,0x30FA,0x30FC,0x30FF,0x31F0,0x31FF,0xFF66,0xFF9F,0x1B000,0x1B16F,0x1100,0x11FF,0x3131,0x318E,0xA960,0xA97F,0xAC00,0xD7A3,0xD7B0,0xD7FF,0xFFA0,0xFFDC];
   function isCJK(v) {
-    return (v >= 0x2E80 && v <= 0x2FDF) || v === 0x3005 || v === 0x3007 || (v >= 0x3021 && v <= 0x3029) ||
-      (v >= 0x3038 && v <= 0x303B) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) ||
-      (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3FFFF) ||
-      (v >= 0x3041 && v <= 0x309F) || (v >= 0x30A0 && v <= 0x30FA) || (v >= 0x30FC && v <= 0x30FF) ||
-      (v >= 0x31F0 && v <= 0x31FF) || (v >= 0xFF66 && v <= 0xFF9F) || (v >= 0x1B000 && v <= 0x1B16F) ||
-      (v >= 0x1100 && v <= 0x11FF) || (v >= 0x3131 && v <= 0x318E) || (v >= 0xA960 && v <= 0xA97F) ||
-      (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xD7B0 && v <= 0xD7FF) || (v >= 0xFFA0 && v <= 0xFFDC);
+    for (var i = 0; i < CJK.length; i += 2) if (v >= CJK[i] && v <= CJK[i + 1]) return true;
+    return false;
   }
 
   // 0: CJK, 1: letter or digit, 2: combining mark, 3: anything else (a separator).
@@ -48,8 +43,7 @@
     return cps.length > MAXW ? cps.slice(0, MAXW).join('') : f;
   }
 
-  // Calls take(word) or take(null, chars) for each word and CJK run, with the run's start
-  // and end in the text (for marking).
+  // take(word) or take(null, chars) for each word and CJK run, with its start and end.
   function scan(text, take) {
     var word = '', kept = 0, run = '', start = 0, i = 0;
     function flushWord() {
@@ -82,7 +76,7 @@
     flushWord(); flushRun();
   }
 
-  // The terms a query looks up: words, a lone CJK character, or a CJK run's bigrams.
+  // A query's terms: words, a lone CJK character, or a CJK run's bigrams.
   function tokenize(text) {
     var terms = [];
     function add(t) { if (terms.length < LIMIT && terms.indexOf(t) < 0) terms.push(t); }
@@ -104,8 +98,7 @@
   function postings(line) {
     if (!line) return null;
     var bar = line.indexOf('|'), list = [], doc = 0;
-    var entries = line.slice(bar + 1).split(';');
-    for (var e of entries) {
+    for (var e of line.slice(bar + 1).split(';')) {
       if (!e) continue;
       var f = e.split(',');
       doc += parseInt(f[0], 36);
@@ -114,8 +107,8 @@
     return { df: parseInt(line.slice(0, bar), 36), list: list };
   }
 
-  // Field weights are in the scores; rarer terms weigh more, a document with more of the
-  // query's terms and with them next to each other ranks higher, and newer breaks ties.
+  // Scores weigh fields; rarer terms, more of the query's terms, terms next to each other
+  // and newer documents rank higher.
   function rank(terms, lists, docs) {
     var found = {}, present = lists.filter(Boolean).length;
     lists.forEach(function (p, t) {
@@ -128,7 +121,7 @@
     });
     var ranked = Object.keys(found).map(function (k) {
       var d = found[k], near = 0;
-      // Next to each other: the query's terms in order, a word's exact form aside.
+      // Next to each other: in query order, exact forms aside.
       var order = terms.map(function (t, i) { return i; }).filter(function (i) { return terms[i][0] !== '='; });
       for (var j = 0; j + 1 < order.length; j++) {
         var a = order[j], b = order[j + 1];
@@ -143,30 +136,64 @@
     return ranked.sort(function (a, b) { return b.rank - a.rank || a.doc - b.doc; }).slice(0, SHOWN);
   }
 
-  // The text with each of the query's terms in it in a <mark>.
-  function marked(text, terms) {
-    var el = document.createDocumentFragment(), ranges = [], last = 0;
+  // [start, end] of the query's terms in the text, overlapping ones joined.
+  function hits(text, terms) {
+    var found = [];
+    function add(a, b) {
+      var l = found[found.length - 1];
+      if (l && a <= l[1]) l[1] = Math.max(l[1], b); else found.push([a, b]);
+    }
     scan(text, function (w, c, s, e) {
-      if (w) { if (terms.indexOf(w) >= 0) ranges.push([s, e]); return; }
-      var hit = c.some(function (ch, j) {
-        return terms.indexOf(ch) >= 0 || (j + 1 < c.length && terms.indexOf(ch + c[j + 1]) >= 0);
+      if (w) { if (terms.indexOf(w) >= 0) add(s, e); return; }
+      // Offsets in a run NFKC changed are unknown: all of it is marked.
+      var exact = c.join('').length === e - s, at = s;
+      c.forEach(function (ch, j) {
+        var two = j + 1 < c.length && terms.indexOf(ch + c[j + 1]) >= 0;
+        if (terms.indexOf(ch) >= 0 || two) add(exact ? at : s, exact ? at + ch.length + (two ? c[j + 1].length : 0) : e);
+        at += ch.length;
       });
-      if (hit) ranges.push([s, e]);
     });
-    for (var r of ranges) {
-      el.append(text.slice(last, r[0]));
-      var m = document.createElement('mark');
-      m.textContent = text.slice(r[0], r[1]);
-      el.append(m);
+    return found;
+  }
+
+  // The passage that matched: `size` characters around the most distinct terms close
+  // together, as [text] and [text, 1] (marked); the start if none matched.
+  function excerpt(text, terms, size) {
+    var h = hits(text, terms), best = 0, from = 0;
+    for (var i = 0; i < h.length; i++) {
+      var seen = {}, n = 0;
+      for (var j = i; j < h.length && h[j][1] - h[i][0] <= size; j++) {
+        var t = text.slice(h[j][0], h[j][1]).toLowerCase();
+        seen[t] || (seen[t] = ++n);
+      }
+      if (n > best) { best = n; from = h[i][0]; }
+    }
+    var start = best ? Math.max(0, from - (size >> 2)) : 0;
+    var end = Math.min(text.length, start + size), pieces = [], last = start;
+    if (start > 0) pieces.push(['…']);
+    for (var r of h) {
+      if (r[0] < last || r[1] > end) continue;
+      pieces.push([text.slice(last, r[0])], [text.slice(r[0], r[1]), 1]);
       last = r[1];
     }
-    el.append(text.slice(last));
+    pieces.push([text.slice(last, end)]);
+    if (end < text.length) pieces.push(['…']);
+    return pieces.filter(function (p) { return p[0]; });
+  }
+
+  function marked(pieces) {
+    var el = document.createDocumentFragment();
+    for (var p of pieces) {
+      if (!p[1]) { el.append(p[0]); continue; }
+      el.appendChild(document.createElement('mark')).textContent = p[0];
+    }
     return el;
   }
 
-  // Run by node, the tests compare these with the Swift side (SearchTokenizerTests).
+  // Run by node, the tests compare these with the Swift side (SearchTokenizerTests) and
+  // check the excerpt (SearchExcerptTests).
   if (typeof document === 'undefined') {
-    if (typeof module !== 'undefined') module.exports = { tokenize: tokenize, hash: hash };
+    if (typeof module !== 'undefined') module.exports = { tokenize: tokenize, hash: hash, excerpt: excerpt };
     return;
   }
   var root = document.getElementById('search-results');
@@ -199,19 +226,17 @@
     if (!records.length) { root.textContent = root.dataset.none; return; }
     var list = document.createElement('ol');
     for (var r of records) {
-      var li = document.createElement('li'), a = document.createElement('a');
+      var li = document.createElement('li'), a = li.appendChild(document.createElement('a'));
       a.href = r[0];
-      a.append(marked(r[1], terms));
-      li.append(a);
+      a.append(marked(excerpt(r[1], terms, r[1].length)));
       if (r[2]) {
-        var date = document.createElement('span');
+        var date = li.appendChild(document.createElement('span'));
         date.className = 'search-date';
         date.textContent = r[2];
-        li.append(date);
       }
-      var p = document.createElement('p');
-      p.append(marked(r[3], terms), Array.from(r[3]).length >= found.lead ? '…' : '');
-      li.append(p);
+      // The stored text was cut after `lead` characters: it goes on.
+      li.appendChild(document.createElement('p')).append(
+        marked(excerpt(r[3] + (Array.from(r[3]).length >= found.lead ? ' …' : ''), terms, SIZE)));
       list.append(li);
     }
     root.append(list);
