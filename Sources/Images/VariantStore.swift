@@ -13,6 +13,9 @@ public final class VariantStore: @unchecked Sendable {
     public let settings: ImageSettings
     private let lock = NSLock()
     private var making: [UInt64: NSLock] = [:]
+    /// Entries this store has read or made: a blog that shows one image in many posts (a
+    /// logo, a banner) reads its manifest and checks its files once a build, not once a post.
+    private var known: [UInt64: Result<ImageVariants, ImageProblem>] = [:]
 
     public init(root: String, folder: String, settings: ImageSettings) {
         var settings = settings
@@ -30,24 +33,34 @@ public final class VariantStore: @unchecked Sendable {
     public func variants(of data: Data) -> Result<ImageVariants, ImageProblem> {
         let key = Self.key(data, settings: settings)
         let entry = SitePath.join(folder, String(key, radix: 16))
-        let entryLock = lock.withLock {
+        let entryLock: NSLock = lock.withLock {
             if let existing = making[key] { return existing }
             let new = NSLock()
             making[key] = new
             return new
         }
         return entryLock.withLock {
-            if let kept = StoredVariants.read(root: root, entry: entry) {
-                StorePruning.used(SitePath.join(root, entry))
+            if let seen = lock.withLock({ known[key] }) {
                 ImageWork.reused()
-                return kept
+                return seen
             }
-            StoredVariants.discard(root: root, entry: entry)
-            let result = Self.made(data, settings: settings)
-            StoredVariants.write(result, root: root, entry: entry)
-            return StoredVariants.read(root: root, entry: entry) ?? result.flatMap { _ in
-                .failure(ImageProblem("could not be kept in \(folder)/ (is the site folder writable?)"))
-            }
+            let result = readOrMake(data, entry: entry)
+            lock.withLock { known[key] = result }
+            return result
+        }
+    }
+
+    private func readOrMake(_ data: Data, entry: String) -> Result<ImageVariants, ImageProblem> {
+        if let kept = StoredVariants.read(root: root, entry: entry) {
+            StorePruning.used(SitePath.join(root, entry))
+            ImageWork.reused()
+            return kept
+        }
+        StoredVariants.discard(root: root, entry: entry)
+        let result = Self.made(data, settings: settings)
+        StoredVariants.write(result, root: root, entry: entry)
+        return StoredVariants.read(root: root, entry: entry) ?? result.flatMap { _ in
+            .failure(ImageProblem("could not be kept in \(folder)/ (is the site folder writable?)"))
         }
     }
 

@@ -50,10 +50,11 @@ import Testing
         let outcome = try site.build()
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let html = try site.read(Self.page)
+        let shown = Variants.named(html)
         // The phone photo: two sources, an <img> in JPEG, upright (portrait), fetched first.
-        #expect(html.contains("<picture><source type=\"image/avif\" srcset=\"/2026/01/trip/phone-480w.avif 480w, /2026/01/trip/phone-960w.avif 960w, /2026/01/trip/phone-1440w.avif 1440w\""))
-        #expect(html.contains("<source type=\"image/webp\" srcset=\"/2026/01/trip/phone-480w.webp 480w"))
-        #expect(html.contains("<img src=\"/2026/01/trip/phone-1440w.jpg\" srcset=\"/2026/01/trip/phone-480w.jpg 480w, /2026/01/trip/phone-960w.jpg 960w, /2026/01/trip/phone-1440w.jpg 1440w\" sizes=\"\(ResponsiveImage.sizes)\" alt=\"The harbour\" width=\"1440\" height=\"1920\" fetchpriority=\"high\" /></picture>"))
+        #expect(shown.contains("<picture><source type=\"image/avif\" srcset=\"/V/phone-480w.avif 480w, /V/phone-960w.avif 960w, /V/phone-1440w.avif 1440w\""), "\(shown)")
+        #expect(shown.contains("<source type=\"image/webp\" srcset=\"/V/phone-480w.webp 480w"))
+        #expect(shown.contains("<img src=\"/V/phone-1440w.jpg\" srcset=\"/V/phone-480w.jpg 480w, /V/phone-960w.jpg 960w, /V/phone-1440w.jpg 1440w\" sizes=\"\(ResponsiveImage.sizes)\" alt=\"The harbour\" width=\"1440\" height=\"1920\" fetchpriority=\"high\" /></picture>"))
         // Only the first image is fetched first; every other waits.
         #expect(html.components(separatedBy: "fetchpriority=\"high\"").count == 2)
         #expect(html.contains("alt=\"Settings\" width=\"1440\" height=\"810\" loading=\"lazy\" decoding=\"async\""))
@@ -66,7 +67,7 @@ import Testing
             #expect(header.width == width, "\(url)")
         }
         // Turned upright: the photo's dark left half is now its top.
-        let upright = try #require(TestImages.decoded(Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/phone-480w.jpg"))))
+        let upright = try #require(TestImages.decoded(Data(contentsOf: URL(fileURLWithPath: site.output + Variants.address(html, "phone-480w.jpg")))))
         #expect(upright.width == 480 && upright.height == 640)
         #expect(upright.top < 100 && upright.bottom > 170, "\(upright)")
         let original = try #require(TestImages.decoded(Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/phone.jpg"))))
@@ -87,10 +88,10 @@ import Testing
         #expect(try site.build().status == 0)
         let html = try site.read(Self.page)
         // Still animated, as WebP; the GIF itself as it was.
-        let webp = try Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/anim-64w.webp"))
+        let webp = try Data(contentsOf: URL(fileURLWithPath: site.output + Variants.address(html, "anim-64w.webp")))
         #expect(try ImageHeader.read(webp, settings: ImageSettings()).get().frames == 3)
         #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/2026/01/trip/anim.gif")) == (Self.fixtureGIF))
-        #expect(html.contains("<source type=\"image/webp\" srcset=\"/2026/01/trip/anim-64w.webp 64w\""))
+        #expect(Variants.named(html).contains("<source type=\"image/webp\" srcset=\"/V/anim-64w.webp 64w\""))
         // SVG as it is, in a plain <img>.
         #expect(html.contains("<img src=\"/2026/01/trip/logo.svg\" alt=\"logo\" width=\"10\" height=\"10\" loading=\"lazy\" />"))
         // HEIC published as JPEG (its <img>), AVIF and WebP; never as HEIC.
@@ -127,11 +128,11 @@ import Testing
             ![As taken](phone.jpg#original)
             """])
         #expect(try site.build().status == 0)
-        let feed = try site.read("feed.xml")
-        #expect(feed.contains("&lt;img src=&quot;https://example.com/2026/01/trip/phone-960w.jpg&quot;") || feed.contains("<img src=\"https://example.com/2026/01/trip/phone-960w.jpg\""), "\(feed)")
+        let feed = Variants.named(try site.read("feed.xml"))
+        #expect(feed.contains("&lt;img src=&quot;https://example.com/V/phone-960w.jpg&quot;") || feed.contains("<img src=\"https://example.com/V/phone-960w.jpg\""), "\(feed)")
         #expect(!feed.contains("picture"))
         let html = try site.read(Self.page)
-        #expect(html.contains("<meta property=\"og:image\" content=\"https://example.com/2026/01/trip/phone-1440w.jpg\">"))
+        #expect(Variants.named(html).contains("<meta property=\"og:image\" content=\"https://example.com/V/phone-1440w.jpg\">"))
         #expect(html.contains("<img src=\"/2026/01/trip/phone.jpg\" alt=\"As taken\" width=\"3024\" height=\"4032\" loading=\"lazy\" />"))
     }
 
@@ -199,6 +200,39 @@ import Testing
         try site.write(["posts/d/index.md": "---\ntitle: D\ndate: 2026-01-02\n---\n![The dashboard](dashboard.png)\n\nMore.\n"])
         #expect(try site.build().status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + narrow)) == published)
+    }
+
+    /// Variants are published by their bytes: a photo shown in two posts is one set of
+    /// files, which a reader fetches once; changed, it gets new addresses (a cache that kept
+    /// the old bytes never shows them for the new), and the old files leave the output.
+    @Test func variantsArePublishedOnceByTheirBytes() throws {
+        let photo = TestImages.jpeg(width: 1200, height: 800)
+        let site = try Fixture(files: [
+            "blog.yaml": "title: Shared\n",
+            "posts/a/index.md": "---\ntitle: A\ndate: 2026-01-02\n---\n![One](photo.jpg)\n",
+            "posts/a/photo.jpg": photo,
+            "posts/b/index.md": "---\ntitle: B\ndate: 2026-01-03\n---\n![Two](photo.jpg)\n",
+            "posts/b/photo.jpg": photo,
+        ])
+        #expect(try site.build().status == 0)
+        let a = try site.read("2026/01/a/index.html"), b = try site.read("2026/01/b/index.html")
+        let shared = Self.srcsets(a).map(\.0).filter { $0.contains("/assets/images/") }
+        #expect(shared.count >= 4, "\(a)")
+        #expect(Self.srcsets(b).map(\.0).filter { $0.contains("/assets/images/") } == shared)
+        let variants = filePaths(under: site.output).filter { $0.hasPrefix("assets/images/") }
+        #expect(Set(variants) == Set(shared.map { String($0.dropFirst()) }), "\(variants)")
+        // Each post keeps its full-size file at its own address.
+        #expect(site.exists("2026/01/a/photo.jpg") && site.exists("2026/01/b/photo.jpg"))
+
+        try site.write(["posts/b/photo.jpg": TestImages.noisyJPEG(width: 1000, height: 600)])
+        #expect(try site.build().status == 0)
+        let changed = Self.srcsets(try site.read("2026/01/b/index.html")).map(\.0).filter { $0.contains("/assets/images/") }
+        #expect(!changed.isEmpty && Set(changed).isDisjoint(with: shared), "\(changed)")
+        #expect(Self.srcsets(try site.read("2026/01/a/index.html")).map(\.0).filter { $0.contains("/assets/images/") } == shared)
+        try FileManager.default.removeItem(atPath: site.root + "/posts/a")
+        #expect(try site.build().status == 0)
+        let left = Set(filePaths(under: site.output).filter { $0.hasPrefix("assets/images/") })
+        #expect(left == Set(changed.map { String($0.dropFirst()) }), "\(left)")
     }
 
     /// Only what a build uses stays in the store: an entry unused for a month is removed, at

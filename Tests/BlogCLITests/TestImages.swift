@@ -1,5 +1,6 @@
 import CVips
 import Foundation
+import Testing
 
 /// Real images made at run time (libvips encodes them), so that fixtures stay small and a
 /// test can ask for a 4032 × 3024 phone photo: left half dark, right half light, so that a
@@ -156,5 +157,22 @@ enum TestImages {
             }
             return (width, height, mean(row: 0), mean(row: height - 1))
         }
+    }
+}
+
+/// Variants are published under `assets/images/<entry>/`, the entry named by a digest of the
+/// image's bytes and the settings: tests state the markup they expect with each such folder
+/// written `V/`, and find a variant's real address by its name.
+enum Variants {
+    static func named(_ text: String) -> String {
+        text.replacing(#/assets\/images\/[0-9a-f]+\//#, with: "V/")
+    }
+
+    /// The address (site-relative, with its leading `/`) a page gives the variant `name`
+    /// (`phone-480w.jpg`).
+    static func address(_ html: String, _ name: String) throws -> String {
+        let pattern = "[\" ](/[^\" ,]*assets/images/[0-9a-f]+/" + NSRegularExpression.escapedPattern(for: name) + ")"
+        let match = try #require(html.firstMatch(of: try Regex(pattern)), "no \(name) in the page")
+        return try #require(match.output[1].substring.map(String.init))
     }
 }

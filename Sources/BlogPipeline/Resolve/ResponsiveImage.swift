@@ -3,8 +3,9 @@ import BlogCore
 import BlogMarkdown
 import Images
 
-/// An image published as variants: where each of its files goes (beside the original, as
-/// `photo-480w.webp`), and how pages, the feed and the social card show it.
+/// An image published as variants: where each of its files goes (the full-size file at the
+/// image's own address, the others under `assets/images/`), and how pages, the feed and the
+/// social card show it.
 package struct ResponsiveImage {
     package let variants: ImageVariants
     /// Where the full-size image is published (a HEIC photo as `.jpg`).
@@ -32,10 +33,19 @@ package struct ResponsiveImage {
         }
     }
 
-    /// The output path of a variant; the full-size file is the original's own.
+    /// Where variants are published: one folder per store entry, that is per image's bytes
+    /// and settings (as Zola's `processed_images/` and Eleventy's `img/` do). An image shown
+    /// by many posts is published, and fetched by a reader, once; an address never changes
+    /// its bytes, so a server may cache it for good.
+    package static let variantsFolder = "assets/images"
+
+    /// The output path of a variant, `assets/images/<entry>/photo-480w.webp`; the full-size
+    /// file is the original's own.
     package func path(of variant: ImageVariant) -> String {
-        if variant.file == nil || variant.file == variants.original { return output }
-        return (output as NSString).deletingPathExtension + "-\(variant.width)w.\(variant.format.fileExtension)"
+        guard let file = variant.file, file != variants.original else { return output }
+        let entry = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+        return "\(Self.variantsFolder)/\(entry)/\(name)-\(variant.width)w.\(variant.format.fileExtension)"
     }
 
     /// Every file to publish, each made from the image (the source itself when published
