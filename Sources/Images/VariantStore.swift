@@ -67,7 +67,7 @@ public final class VariantStore: @unchecked Sendable {
     /// What the variants are made from: the bytes, the settings, and what encodes them.
     static func key(_ data: Data, settings: ImageSettings) -> UInt64 {
         Digest.of { d in
-            d.add(data)
+            d.add(data.withUnsafeBytes(ContentHash.xxh64))
             d.add(data.count)
             d.add(settings.digest)
             d.add(String(cString: vips_version_string()))
