@@ -25,7 +25,7 @@ package enum FileOps {
     /// Creates `destination` where nothing was: true when made, false when a file is there
     /// after all (a hidden one the site also publishes), which the careful path then compares.
     package static func create(_ destination: String, _ content: OutputFile.Content) throws -> Bool {
-        if case .link(let source) = content, let linked = hardLink(source, destination) { return linked }
+        if case .link(let source) = content, let linked = try hardLink(source, destination) { return linked }
         let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST { return false }
         guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
@@ -58,7 +58,7 @@ package enum FileOps {
             }
         }
         let temporary = SitePath.join((destination as NSString).deletingLastPathComponent, name)
-        if case .link(let source) = content, hardLink(source, temporary) == true { return temporary }
+        if case .link(let source) = content, try hardLink(source, temporary) == true { return temporary }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: destination, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -98,7 +98,14 @@ package enum FileOps {
 
     /// `link(2)`: true when made, false when something is already at `destination`, nil when
     /// the file system cannot link it there (another file system, no hard links): copy then.
-    private static func hardLink(_ source: String, _ destination: String) -> Bool? {
+    /// The source is a file of the build's own store, checked a plain file when it was read;
+    /// one that became a symbolic link since would be linked as a link to anywhere (`link`
+    /// does not follow it) or copied with its target's bytes: refused, whichever.
+    private static func hardLink(_ source: String, _ destination: String) throws -> Bool? {
+        var info = stat()
+        guard lstat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw WriteError(path: destination, reason: "\(source) is no longer a plain file (build again to make it anew)")
+        }
         if link(source, destination) == 0 { return true }
         return errno == EEXIST ? false : nil
     }
