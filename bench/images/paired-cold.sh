@@ -2,7 +2,10 @@
 # Cold builds of the generated corpus (../shared/tools/gen-corpus: posts with 0–3 PNG images
 # each, about 20 distinct ones), alternately with two binaries of blog, the output and the
 # state folder (.blog/, the image store included) removed before each: the paired median
-# ratio NEW/OLD. With IMAGES=off, NEW builds with `images: {enabled: false}`.
+# ratio NEW/OLD. With IMAGES=off, NEW builds with `images: {enabled: false}`. With
+# STORE=kept, the image store (.blog/images) is kept from the first run on, the rest of the
+# state folder removed: a new output folder for a site whose images were made before (a CI
+# that caches .blog/images, a second output folder), so nothing is encoded.
 #
 #   bench/images/paired-cold.sh OLD_BLOG NEW_BLOG [POSTS] [RUNS]
 set -euo pipefail
@@ -19,7 +22,13 @@ for _ in $(seq "$runs"); do
   for side in a b; do
     bin=$old; [ "$side" = b ] && bin=$new
     mv "$work/$side/public" "$work/trash-$side-$RANDOM" 2>/dev/null || true
-    rm -rf "$work/$side/.blog"
+    if [ "${STORE:-removed}" = kept ] && [ -d "$work/$side/.blog/images" ]; then
+      mv "$work/$side/.blog/images" "$work/images-$side"
+      rm -rf "$work/$side/.blog"; mkdir "$work/$side/.blog"
+      mv "$work/images-$side" "$work/$side/.blog/images"
+    else
+      rm -rf "$work/$side/.blog"
+    fi
     start=$(date +%s.%N)
     "$bin" build --source "$work/$side" > /dev/null
     end=$(date +%s.%N)
