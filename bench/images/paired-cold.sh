@@ -18,6 +18,9 @@ trap 'rm -rf "$work"' EXIT
 "$shared/tools/gen-corpus" --posts "$posts" --out "$work/a" > /dev/null
 cp -r "$work/a" "$work/b"
 [ "${IMAGES:-on}" = off ] && printf '\nimages: {enabled: false}\n' >> "$work/b/blog.yaml"
+if [ "${STORE:-removed}" = kept ]; then  # fill the stores, untimed
+  "$old" build --source "$work/a" > /dev/null; "$new" build --source "$work/b" > /dev/null
+fi
 for _ in $(seq "$runs"); do
   for side in a b; do
     bin=$old; [ "$side" = b ] && bin=$new
