@@ -108,11 +108,15 @@ enum Progress {
         let current = CurrentStep()
         guard Terminal.isTerminal(FileHandle.standardError.fileDescriptor) else { return work(current.set) }
         let started = Date()
+        let decodedBefore = ImageWork.counts.decoded
         let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + 1, repeating: 0.25)
         timer.setEventHandler {
             let elapsed = Date().timeIntervalSince(started)
-            let line = String(format: "\rBuilding… %.1f s ", elapsed) + current.name + "\u{1B}[K"
+            // A first build of a blog of photos spends minutes making their sizes: say how far.
+            let images = ImageWork.counts.decoded - decodedBefore
+            let line = String(format: "\rBuilding… %.1f s ", elapsed) + current.name
+                + (images > 0 ? " · \(images) image sizes made" : "") + "\u{1B}[K"
             FileHandle.standardError.write(Data(line.utf8))
         }
         timer.resume()

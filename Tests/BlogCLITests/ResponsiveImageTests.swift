@@ -202,6 +202,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + narrow)) == published)
     }
 
+    /// A first build of a blog of photos takes a while: on a terminal, the progress line
+    /// says how many image sizes are made so far. (`script` gives the build a terminal.)
+    @Test func progressCountsImageSizesOnATerminal() throws {
+        let site = try Self.site()
+        let command = "'\(BlogProcess.executable)' build --source '\(site.root)'"
+        let outcome = try BlogProcess.run(["-qec", command, "/dev/null"], executable: "/usr/bin/script", timeout: 300)
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Building… "), "\(outcome.stdout)")
+        #expect(outcome.stdout.range(of: #"parse and resolve · [1-9][0-9]* image sizes made"#, options: .regularExpression) != nil, "\(outcome.stdout)")
+    }
+
     /// Variants are published by their bytes: a photo shown in two posts is one set of
     /// files, which a reader fetches once; changed, it gets new addresses (a cache that kept
     /// the old bytes never shows them for the new), and the old files leave the output.
