@@ -86,4 +86,26 @@ extension SocialCardTests {
         #expect(broken.diagnostics.description.contains("posts/c.md:5: warning: image 'nowhere.png' not found (looked in posts/ and static/); the social card shows the post's first image instead"), "\(broken.diagnostics)")
         #expect(Self.meta(try #require(brokenPages["2016/11/c/index.html"]))["og:image"] == ["https://example.org/x.png"])
     }
+
+    /// A blog moved from a theme that keeps the picture elsewhere keeps its cards: Butterfly's
+    /// and PaperMod's `cover`, Icarus' `thumbnail`, Fluid's `index_img`, Ananke's
+    /// `featured_image`; `image:` wins over them, and a missing one is a warning at its line.
+    @Test func themeCoverKeysAreTheCard() throws {
+        let (result, pages) = try SharedFixtures.build([
+            "blog.yaml": "title: Site\nbase_url: https://example.com/\n",
+            "posts/a/index.md": "---\ntitle: A\ndate: 2016-12-31\ncover: {image: wide.png, alt: Sea}\n---\nText.\n",
+            "posts/a/wide.png": Fixture.png(width: 1200, height: 600),
+            "posts/b.md": "---\ntitle: B\ndate: 2016-11-01\nindex_img: /img/shared.png\n---\nText.\n",
+            "posts/c.md": "---\ntitle: C\ndate: 2016-10-01\nthumbnail: /img/other.png\nimage: /img/shared.png\n---\nText.\n",
+            "static/img/shared.png": Fixture.png(width: 800, height: 400),
+            "static/img/other.png": Fixture.png(width: 10, height: 10),
+            "posts/d.md": "---\ntitle: D\ndate: 2016-09-01\n\nfeatured_image: gone.png\n---\nText.\n",
+        ])
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+        #expect(Self.meta(try #require(pages["2016/12/a/index.html"]))["og:image"] == ["https://example.com/2016/12/a/wide.png"])
+        #expect(result.files.contains { $0.path == "2016/12/a/wide.png" }, "the cover is published with the post")
+        #expect(Self.meta(try #require(pages["2016/11/b/index.html"]))["og:image"] == ["https://example.com/img/shared.png"])
+        #expect(Self.meta(try #require(pages["2016/10/c/index.html"]))["og:image"] == ["https://example.com/img/shared.png"])
+        #expect(result.diagnostics.description.contains("posts/d.md:5: warning: image 'gone.png' not found"), "\(result.diagnostics)")
+    }
 }

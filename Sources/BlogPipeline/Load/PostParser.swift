@@ -35,6 +35,10 @@ public enum PostParser {
                     post.keyLines[field.key] = field.line
                     apply(field, to: &post, config: config, file: path, problems: &problems)
                 }
+                if post.image == nil, let cover = fields.fields.first(where: { themeImageKeys.contains($0.key) }) {
+                    post.image = themeImage(cover)
+                    if post.image != nil { post.keyLines["image"] = cover.line }
+                }
             case .failure(let problem):
                 // The body is still worth resolving: its problems are reported in this round.
                 post.loadFailed = true
@@ -136,6 +140,17 @@ public enum PostParser {
     }
 
     private static let misspelledKeys = ["tag": "tags", "category": "categories", "alias": "aliases"]
+
+    /// Where themes of other generators keep a post's picture: Hexo's Butterfly and Hugo's
+    /// PaperMod `cover` (PaperMod's as `cover: {image: …}`), Icarus' `thumbnail`, Fluid's
+    /// `index_img`, Hugo's Ananke `featured_image`. A moved blog's posts keep their social
+    /// card's picture; `image:` wins when both are written.
+    static let themeImageKeys: Set<String> = ["cover", "thumbnail", "index_img", "featured_image"]
+
+    private static func themeImage(_ field: YAMLFields.Field) -> String? {
+        let written = field.node.string ?? field.node.mapping?["image"]?.string
+        return written.map(trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     private static func apply(
         _ field: YAMLFields.Field, to post: inout SourcePost, config: Config, file: String,
