@@ -30,6 +30,11 @@ package struct ByteWriter {
         }
     }
 
+    package mutating func add(_ raw: UnsafeBufferPointer<UInt8>) {
+        add(UInt64(raw.count))
+        bytes.append(contentsOf: raw)
+    }
+
     package mutating func add(_ data: Data) {
         add(UInt64(data.count))
         bytes.append(contentsOf: data)
@@ -58,6 +63,8 @@ package struct ByteReader {
     package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     package var atEnd: Bool { offset == bytes.count }
+    /// Bytes not read yet: a count of items larger is a damaged file.
+    package var remaining: Int { bytes.count - offset }
 
     package mutating func unsigned() -> UInt64 {
         var value: UInt64 = 0
@@ -102,6 +109,11 @@ package struct ByteReader {
     package mutating func string() -> String {
         guard let chunk = chunk() else { return "" }
         return String(decoding: chunk, as: UTF8.self)
+    }
+
+    /// The next length's worth of bytes, given to `take` without a copy (nothing when damaged).
+    package mutating func rawBytes(_ take: (UnsafeRawBufferPointer) -> Void) {
+        if let chunk = chunk() { take(chunk) }
     }
 
     package mutating func data() -> Data {
