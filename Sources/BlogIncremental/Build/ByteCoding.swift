@@ -6,7 +6,10 @@ import Foundation
 package struct ByteWriter {
     package private(set) var bytes: [UInt8] = []
 
-    package init() { bytes.reserveCapacity(1 << 20) }
+    package init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
+
+    /// Empty again, keeping the memory (one writer reused for many small runs).
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     package mutating func add(_ number: UInt64) {
         var rest = number

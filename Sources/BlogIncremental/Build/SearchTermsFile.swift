@@ -6,7 +6,8 @@ import BlogPipeline
 /// (`.blog/search-terms`) for the next `blog build`, which reads it only if it remakes the
 /// index. A file made by another build of blog, cut short or damaged is ignored: the posts are
 /// tokenized again, never an error. Each term is its bytes, score and position, post by post
-/// (no table of the site's terms): a post's entry stands alone, as the store keeps it.
+/// (no table of the site's terms): a post's entry stands alone, as the store keeps it, in the
+/// order by part the index reads.
 package enum SearchTermsFile {
     /// 2: terms, where 1 (`search-text`) kept each post's text, tokenized again every build.
     package static let format = "blog search terms 2"
@@ -32,26 +33,36 @@ package enum SearchTermsFile {
             guard FNV1a.checksum(bytes) == sum else { return [:] }
             var r = ByteReader(bytes)
             guard r.string() == format + " " + BuildManifest.tool, !r.failed else { return [:] }
-            var posts: [UInt64: SearchTerms] = [:]
-            let count = r.unsigned()
-            guard !r.failed, count <= UInt64(bytes.count) else { return [:] }
-            for _ in 0..<count {
+            // Each post's terms are a run of bytes of their own, parsed on every core: the
+            // file of a 10,000-post site is tens of megabytes.
+            let posts = r.list { r -> (UInt64, UnsafeRawBufferPointer?) in
                 let digest = r.unsigned()
-                guard let terms = terms(&r) else { return [:] }
-                posts[digest] = terms
+                var post: UnsafeRawBufferPointer?
+                r.rawBytes { post = $0 }
+                return (digest, post)
             }
             guard !r.failed, r.atEnd else { return [:] }
-            return posts
+            nonisolated(unsafe) let runs = posts
+            let terms = Array(runs.indices).parallelMap { i in runs[i].1.flatMap(Self.terms) }
+            var read: [UInt64: SearchTerms] = [:]
+            read.reserveCapacity(posts.count)
+            for (i, post) in posts.enumerated() {
+                guard let made = terms[i] else { return [:] }
+                read[post.0] = made
+            }
+            return read
         }
     }
 
-    /// One post's terms; nil when the file is damaged.
-    private static func terms(_ r: inout ByteReader) -> SearchTerms? {
+    /// One post's terms; nil when they are damaged.
+    private static func terms(_ run: UnsafeRawBufferPointer) -> SearchTerms? {
+        var r = ByteReader(run)
         let lead = r.string()
         let count = r.unsigned()
         guard !r.failed, count <= UInt64(r.remaining) else { return nil }
         var bytes: [UInt8] = []
         var ends: [Int] = [], scores: [Int] = [], positions: [Int] = []
+        bytes.reserveCapacity(r.remaining)
         ends.reserveCapacity(Int(count))
         scores.reserveCapacity(Int(count))
         positions.reserveCapacity(Int(count))
@@ -62,9 +73,8 @@ package enum SearchTermsFile {
             positions.append(r.int())
             if r.failed { return nil }
         }
-        return SearchTerms(lead: lead, count: ends.count) { i in
-            (bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]], scores[i], positions[i])
-        }
+        guard r.atEnd else { return nil }
+        return SearchTerms(lead: lead, bytes: bytes, ends: ends, scores: scores, positions: positions)
     }
 
     /// Written whole or not at all (a temporary renamed), only when the store changed.
@@ -73,17 +83,20 @@ package enum SearchTermsFile {
         var w = ByteWriter()
         w.add(format + " " + BuildManifest.tool)
         w.add(UInt64(posts.count))
+        var post = ByteWriter(capacity: 1 << 16)
         for (digest, terms) in posts {
             w.add(digest)
-            w.add(terms.lead)
-            w.add(UInt64(terms.count))
+            post.removeAll()
+            post.add(terms.lead)
+            post.add(UInt64(terms.count))
             terms.bytes.withUnsafeBufferPointer { bytes in
                 for i in 0..<terms.count {
-                    w.add(UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.ends[i]]))
-                    w.add(terms.scores[i])
-                    w.add(terms.positions[i])
+                    post.add(UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.ends[i]]))
+                    post.add(terms.scores[i])
+                    post.add(terms.positions[i])
                 }
             }
+            post.bytes.withUnsafeBufferPointer { w.add($0) }
         }
         var bytes = w.bytes
         // As the saved build's: one changed byte means the posts are tokenized again.

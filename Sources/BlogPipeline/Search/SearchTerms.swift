@@ -30,46 +30,60 @@ package struct SearchTerms: Equatable, Sendable {
         // Headings are in the body too, which gave their terms a position.
         SearchTokenizer.indexBytes(text.headings) { tally.add($0, $1, weight: 6) }
         let table = tally.table
-        self.init(lead: SearchIndex.lead(text.body), count: table.count) { i in
-            (table.bytes[table.start(i)..<table.ends[i]], tally.scores[i], tally.positions[i])
+        lead = SearchIndex.lead(text.body)
+        let count = table.count
+        // Counting sort by part, keeping the order within one.
+        var starts = [Int](repeating: 0, count: SearchIndex.parts + 1)
+        for i in 0..<count { starts[Self.part(table.hashes[i]) + 1] += 1 }
+        for p in 0..<SearchIndex.parts { starts[p + 1] += starts[p] }
+        var order = [Int](repeating: 0, count: count)
+        var cursor = starts
+        for i in 0..<count {
+            let p = Self.part(table.hashes[i])
+            order[cursor[p]] = i
+            cursor[p] += 1
+        }
+        partStarts = starts
+        bytes.reserveCapacity(table.bytes.count)
+        ends.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        scores.reserveCapacity(count)
+        positions.reserveCapacity(count)
+        for i in order {
+            bytes.append(contentsOf: table.bytes[table.start(i)..<table.ends[i]])
+            ends.append(bytes.count)
+            hashes.append(table.hashes[i])
+            scores.append(tally.scores[i])
+            positions.append(tally.positions[i])
         }
     }
 
-    /// Terms given one by one (`term(i)`: bytes, score, position), as kept in a file; the
-    /// hashes and the order by part are made again here, not trusted from it.
-    package init(lead: String, count: Int, term: (Int) -> (ArraySlice<UInt8>, Int, Int)) {
-        self.lead = lead
-        let parts = SearchIndex.parts
-        var part = [Int](repeating: 0, count: count)
-        var sizes = [Int](repeating: 0, count: parts + 1)
-        var hashes = [UInt32](repeating: 0, count: count)
-        for i in 0..<count {
-            hashes[i] = term(i).0.withUnsafeBufferPointer(SearchIndex.fnv1a)
-            part[i] = Int(hashes[i] % UInt32(parts))
-            sizes[part[i] + 1] += 1
+    /// Terms as kept in a file, in the order by part they were made in; nil when they are
+    /// not (a damaged file). The hashes are made again here, not trusted from it.
+    package init?(lead: String, bytes: [UInt8], ends: [Int], scores: [Int], positions: [Int]) {
+        guard ends.count == scores.count, ends.count == positions.count, ends.last ?? 0 == bytes.count else { return nil }
+        (self.lead, self.bytes, self.ends, self.scores, self.positions) = (lead, bytes, ends, scores, positions)
+        hashes.reserveCapacity(ends.count)
+        partStarts = [0]
+        partStarts.reserveCapacity(SearchIndex.parts + 1)
+        let ok = bytes.withUnsafeBufferPointer { all -> Bool in
+            var from = 0
+            for (i, end) in ends.enumerated() {
+                guard end >= from, end <= all.count else { return false }
+                let hash = SearchIndex.fnv1a(UnsafeBufferPointer(rebasing: all[from..<end]))
+                let part = Self.part(hash)
+                guard part >= partStarts.count - 1 else { return false }
+                while partStarts.count - 1 < part { partStarts.append(i) }
+                hashes.append(hash)
+                from = end
+            }
+            return true
         }
-        for p in 0..<parts { sizes[p + 1] += sizes[p] }
-        partStarts = sizes
-        // Counting sort by part, keeping the order within one.
-        var order = [Int](repeating: 0, count: count)
-        var next = sizes
-        for i in 0..<count {
-            order[next[part[i]]] = i
-            next[part[i]] += 1
-        }
-        ends.reserveCapacity(count)
-        scores.reserveCapacity(count)
-        positions.reserveCapacity(count)
-        self.hashes.reserveCapacity(count)
-        for i in order {
-            let (bytes, score, position) = term(i)
-            self.bytes.append(contentsOf: bytes)
-            ends.append(self.bytes.count)
-            self.hashes.append(hashes[i])
-            scores.append(score)
-            positions.append(position)
-        }
+        guard ok else { return nil }
+        while partStarts.count < SearchIndex.parts + 1 { partStarts.append(ends.count) }
     }
+
+    static func part(_ hash: UInt32) -> Int { Int(hash % UInt32(SearchIndex.parts)) }
 
     /// The numbers of the terms in `part`.
     func terms(in part: Int) -> Range<Int> { partStarts[part]..<partStarts[part + 1] }
