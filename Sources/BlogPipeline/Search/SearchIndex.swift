@@ -128,49 +128,6 @@ package enum SearchIndex {
         "[" + [doc.url, doc.title, doc.date, doc.terms.lead].map { jsonQuoted($0) }.joined(separator: ",") + "]"
     }
 
-    /// `df|` and the best `keep` postings, in document order. Written as bytes: digits by
-    /// `String(radix:)` were a tenth of a build after an edit.
-    static func encode(_ all: [Posting], keep: Int = maxPostings) -> String {
-        var list = all
-        if list.count > keep {
-            list.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
-            list = Array(list.prefix(keep)).sorted { $0.doc < $1.doc }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(8 + list.count * 8)
-        base36(all.count, into: &out)
-        out.append(UInt8(ascii: "|"))
-        var previous: Int32 = 0
-        for (i, posting) in list.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ";")) }
-            base36(Int(posting.doc - previous), into: &out)
-            out.append(UInt8(ascii: ","))
-            base36(Int(posting.score), into: &out)
-            out.append(UInt8(ascii: ","))
-            base36(Int(posting.position), into: &out)
-            previous = posting.doc
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
-    /// A number ≥ 0 in base 36, as `String(n, radix: 36)` writes it.
-    static func base36(_ number: Int, into out: inout [UInt8]) {
-        var n = max(0, number)
-        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &reversed) { buffer in
-            repeat {
-                buffer[count] = digits[n % 36]
-                n /= 36
-                count += 1
-            } while n > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
-        }
-    }
-
     /// One term of a shard: its list and the line it is written as.
     struct Entry {
         var key: TermKey
@@ -194,7 +151,10 @@ package enum SearchIndex {
         var shards = [[Entry]](repeating: [], count: count)
         for entry in all { shards[Int(entry.key.hash % UInt32(count))].append(entry) }
         return shards.parallelMap { terms -> String in
-            var entries = terms
+            // By bytes, as the keys are compared: the same site gives the same file. Sorted
+            // first, so that which of two lists as long is halved does not depend on the order
+            // the merge made them in (a Dictionary's, once: two builds could differ).
+            var entries = terms.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             var size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
             while size > shardLimit, let longest = entries.indices.max(by: { entries[$0].kept < entries[$1].kept }),
                 entries[longest].kept > 1
@@ -203,9 +163,9 @@ package enum SearchIndex {
                 entries[longest] = Entry(old.key, old.postings, keep: old.kept / 2)
                 size += entries[longest].line.utf8.count - old.line.utf8.count
             }
-            if size > shardLimit { entries = fitted(entries) }
-            // By bytes, as the keys are compared: the same site gives the same file.
-            entries.sort { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            if size > shardLimit {
+                entries = fitted(entries).sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            }
             return "{" + entries.map(\.line).joined(separator: ",") + "}"
         }
     }
