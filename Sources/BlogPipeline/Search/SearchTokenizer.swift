@@ -58,35 +58,19 @@ package enum SearchTokenizer {
         func add(_ term: String) {
             if terms.count < limit, seen.insert(term).inserted { terms.append(term) }
         }
-        scan(text) { piece in
-            switch piece {
-            case .word(let word, let exact):
-                add(word)
-                if let exact { add(exact) }
-            case .cjk(let chars) where chars.count == 1: add(String(chars[0]))
-            case .cjk(let chars):
-                for i in 0..<(chars.count - 1) { add(String(chars[i]) + String(chars[i + 1])) }
-            }
+        scanBytes(text) { word, exact in
+            add(String(decoding: word, as: UTF8.self))
+            if let exact { add(String(decoding: exact, as: UTF8.self)) }
+        } cjk: { chars in
+            if chars.count == 1 { return add(String(chars[0])) }
+            for i in 0..<(chars.count - 1) { add(String(chars[i]) + String(chars[i + 1])) }
         }
         return terms
     }
 
-    /// A word is its stem, and `=` and the word itself when stemming changed it (`slowed`:
-    /// `slow` and `=slowed`), so that a post with the very word ranks above its kin.
-    enum Piece {
-        case word(String, exact: String?)
-        case cjk([Unicode.Scalar])
-    }
-
-    /// The words and CJK runs of the text, in order.
-    static func scan(_ text: String, _ take: (Piece) -> Void) {
-        scanBytes(text) { word, exact in
-            take(.word(String(decoding: word, as: UTF8.self), exact: exact.map { String(decoding: $0, as: UTF8.self) }))
-        } cjk: { take(.cjk($0)) }
-    }
-
-    /// `scan` with each word as its UTF-8 (the stem, and `=` and the word when stemming changed
-    /// it), valid only during the call.
+    /// The words and CJK runs of the text, in order. A word is given as its UTF-8, valid only
+    /// during the call: its stem, and `=` and the word itself when stemming changed it
+    /// (`slowed`: `slow` and `=slowed`), so that a post with the very word ranks above its kin.
     static func scanBytes(
         _ text: String, word take: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void,
         cjk: ([Unicode.Scalar]) -> Void
