@@ -6,12 +6,12 @@ cold builds of both, alternately (`--runs` pairs), each into a fresh output (the
 aside and deleted after the last run, as bench/compare-hugo.py does: deleting tens of
 thousands of files right before a build slows file creation on this ext4); then the same for
 a build after one post's text changed (the saved build restores the others without their
-text, which the index must read again). Prints medians, the median of each pair's ratio, and
-the index's files and bytes.
+text; the index keeps their terms). Prints medians of wall and of CPU seconds, the median of
+each pair's ratio, and the index's files and bytes.
 
     bench/search-cost.py --blog .build/release/blog --site DIR [--site DIR …] [--runs 5]
 """
-import argparse, os, re, shutil, statistics, subprocess, tempfile, time
+import argparse, os, re, resource, shutil, statistics, subprocess, tempfile, time
 
 
 def copy_site(site, work, name, search):
@@ -23,9 +23,14 @@ def copy_site(site, work, name, search):
 
 
 def timed_build(blog, site):
+    """Wall seconds and CPU seconds (user + system): CPU time hardly moves with what else
+    this shared machine runs, wall time does."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([blog, "build", "--source", site], check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def cold(blog, site, trash):
@@ -69,10 +74,11 @@ def main():
         files, total, largest = index_size(on)
         print(f"{site}: index {files} files, {total / 1e6:.1f} MB, largest {largest / 1000:.1f} KB")
         for kind in ("cold", "edit"):
-            a, b = times[kind + " on"], times[kind + " off"]
-            ratios = [x / y for x, y in zip(a, b)]
-            print(f"  {kind:4s}: search on {statistics.median(a):.2f} s, off {statistics.median(b):.2f} s,"
-                  f" paired on/off {statistics.median(ratios):.3f} (runs {args.runs})")
+            for n, unit in ((0, "s"), (1, "s CPU")):
+                a, b = [t[n] for t in times[kind + " on"]], [t[n] for t in times[kind + " off"]]
+                ratios = [x / y for x, y in zip(a, b)]
+                print(f"  {kind:4s}: search on {statistics.median(a):.2f} {unit}, off {statistics.median(b):.2f} {unit},"
+                      f" paired on/off {statistics.median(ratios):.3f} (runs {args.runs})")
         shutil.rmtree(work)
 
 

@@ -36,7 +36,7 @@ enum BuildRunner {
             Terminal.line("note: \(why); building everything", toError: true)
         }
         let cache = saved?.cache ?? BuildCache()
-        record.searchTexts(for: cache)
+        record.searchTerms(for: cache)
         options.cache = cache
         options.changedPaths = saved?.changed
         options.knownStamps = record.inputs

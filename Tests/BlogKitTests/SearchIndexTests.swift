@@ -131,4 +131,25 @@ import Testing
         }
         #expect(try built.postings("short")?.list.map(\.doc) == [1])
     }
+
+    /// A shard over its limit halves its longest lists; of lists as long, which are halved
+    /// must not depend on the order the merge gave the terms (once a Dictionary's, which
+    /// differs from one run to the next), nor must the best postings kept.
+    @Test func anOverfullShardIsTheSameWhateverTheTermsOrder() {
+        let entries = (0..<8).map { n in
+            let postings = (0..<SearchIndex.maxPostings + 50).map { doc in
+                SearchIndex.Posting(doc: Int32(doc), score: UInt16((doc * (n + 3)) % 7 + 1), position: Int32(doc % 50))
+            }
+            return SearchIndex.Entry(TermKey("term\(n)"), postings, keep: SearchIndex.maxPostings)
+        }
+        let shard = SearchIndex.termShards(entries, count: 1)
+        #expect(shard[0].utf8.count <= SearchIndex.shardLimit + 2)
+        #expect(shard[0].utf8.count > SearchIndex.shardTarget)
+        #expect(SearchIndex.termShards(entries.reversed(), count: 1) == shard)
+        #expect(SearchIndex.termShards([entries[3], entries[0], entries[7]] + entries[4...6] + entries[1...2], count: 1) == shard)
+        // The best postings kept: of equal scores, the earlier documents.
+        let kept = SearchIndex.best(entries[0].postings, keep: 100)
+        let sorted = entries[0].postings.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+        #expect(kept.map(\.doc) == sorted.prefix(100).map(\.doc).sorted())
+    }
 }

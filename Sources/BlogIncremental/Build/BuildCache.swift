@@ -28,9 +28,9 @@ public final class BuildCache: @unchecked Sendable {
     package var theme: Theme?
     /// Copied files whose source was checked to lie inside the site folder.
     package var verifiedCopies: Set<String> = []
-    /// The texts the search index was made from, by post digest: a build after an edit reads
-    /// only the edited post's (`blog build` keeps them in `.blog/`, `SearchTextFile`).
-    package var searchTexts = SearchTextStore()
+    /// The terms the search index was made from, by post digest: a build after an edit reads
+    /// and tokenizes only the edited post (`blog build` keeps them in `.blog/`, `SearchTermsFile`).
+    package var searchTerms = SearchTermsStore()
     /// Each derived output's key and the paths it made with it (`SiteBuilder.derived`).
     package var derived: [String: (key: UInt64, paths: [String])] = [:]
 

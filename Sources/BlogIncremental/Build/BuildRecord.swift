@@ -80,10 +80,10 @@ public struct BuildRecord: Sendable {
         return (cache, changed)
     }
 
-    /// Gives the build's cache the search index's texts of the last build of this site
-    /// (`.blog/search-text`), read only if the index is made again.
-    public func searchTexts(for cache: BuildCache) {
-        cache.searchTexts = SearchTextFile.store(source: source)
+    /// Gives the build's cache the search index's terms of the last build of this site
+    /// (`.blog/search-terms`), read only if the index is made again.
+    public func searchTerms(for cache: BuildCache) {
+        cache.searchTerms = SearchTermsFile.store(source: source)
     }
 
     /// The output's files as the writer should find them: those the walk found, and the
@@ -140,7 +140,7 @@ public struct BuildRecord: Sendable {
             if i == 0 {
                 try? record.write(source: source)
                 // Keyed by posts' digests, not by this build: no record need vouch for it.
-                if let cache { try? SearchTextFile.write(cache.searchTexts, source: source) }
+                if let cache { try? SearchTermsFile.write(cache.searchTerms, source: source) }
             } else if let cache {
                 try? SavedBuild.write(cache, build: record.build, source: source, output: output)
             }

@@ -6,7 +6,10 @@ import Foundation
 package struct ByteWriter {
     package private(set) var bytes: [UInt8] = []
 
-    package init() { bytes.reserveCapacity(1 << 20) }
+    package init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
+
+    /// Empty again, keeping the memory (one writer reused for many small runs).
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     package mutating func add(_ number: UInt64) {
         var rest = number
@@ -28,6 +31,11 @@ package struct ByteWriter {
             add(UInt64(utf8.count))
             bytes.append(contentsOf: utf8)
         }
+    }
+
+    package mutating func add(_ raw: UnsafeBufferPointer<UInt8>) {
+        add(UInt64(raw.count))
+        bytes.append(contentsOf: raw)
     }
 
     package mutating func add(_ data: Data) {
@@ -58,6 +66,8 @@ package struct ByteReader {
     package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     package var atEnd: Bool { offset == bytes.count }
+    /// Bytes not read yet: a count of items larger is a damaged file.
+    package var remaining: Int { bytes.count - offset }
 
     package mutating func unsigned() -> UInt64 {
         var value: UInt64 = 0
@@ -102,6 +112,11 @@ package struct ByteReader {
     package mutating func string() -> String {
         guard let chunk = chunk() else { return "" }
         return String(decoding: chunk, as: UTF8.self)
+    }
+
+    /// The next length's worth of bytes, given to `take` without a copy (nothing when damaged).
+    package mutating func rawBytes(_ take: (UnsafeRawBufferPointer) -> Void) {
+        if let chunk = chunk() { take(chunk) }
     }
 
     package mutating func data() -> Data {

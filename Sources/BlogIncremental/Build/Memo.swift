@@ -55,7 +55,7 @@ extension SiteBuilder {
     /// made with that key (the search index decides how many files it has as it makes them).
     /// `content` gives a post's HTML, read again for a post the cache holds without it.
     package static func derived(_ model: SiteModel, content: @escaping PostContent, cache: BuildCache?) -> [OutputFile] {
-        DerivedOutputs.all(searchTexts: cache?.searchTexts).flatMap { output -> [OutputFile] in
+        DerivedOutputs.all(searchTerms: cache?.searchTerms).flatMap { output -> [OutputFile] in
             let key = output.key(model)
             func fileKey(_ path: String) -> UInt64 { Digest.of { $0.add(key); $0.add(path) } }
             if let cache, let made = cache.derivedPaths(output.name, key: key) {

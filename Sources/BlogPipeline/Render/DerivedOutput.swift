@@ -31,9 +31,9 @@ extension DerivedOutput {
 package enum DerivedOutputs {
     package static let all: [any DerivedOutput] = all()
 
-    /// - Parameter searchTexts: the posts' texts the search index was last made from.
-    package static func all(searchTexts: SearchTextStore? = nil) -> [any DerivedOutput] {
-        [AtomFeed(), Sitemap(), AliasRedirects(), SearchOutput(texts: searchTexts)]
+    /// - Parameter searchTerms: the posts' terms the search index was last made from.
+    package static func all(searchTerms: SearchTermsStore? = nil) -> [any DerivedOutput] {
+        [AtomFeed(), Sitemap(), AliasRedirects(), SearchOutput(terms: searchTerms)]
     }
 }
 

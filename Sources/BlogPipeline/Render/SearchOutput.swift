@@ -10,10 +10,10 @@ package struct SearchOutput: DerivedOutput {
     package static let script = "search.js"
 
     package var name: String { "search" }
-    /// The posts' texts from the build before (`BlogIncremental` keeps them in `.blog/`).
-    package var texts: SearchTextStore?
+    /// The posts' terms from the build before (`BlogIncremental` keeps them in `.blog/`).
+    package var terms: SearchTermsStore?
 
-    package init(texts: SearchTextStore? = nil) { self.texts = texts }
+    package init(terms: SearchTermsStore? = nil) { self.terms = terms }
 
     /// What is indexed: the posts (newest first, which makes a document's number its
     /// recency), then the pages.
@@ -47,14 +47,16 @@ package struct SearchOutput: DerivedOutput {
         guard model.index.config.searchEnabled else { return [] }
         let interface = Interface(config: model.index.config)
         let index = model.index
-        let texts = texts ?? SearchTextStore()
+        let store = terms ?? SearchTermsStore()
         let posts = Self.documents(model)
         let docs = posts.parallelMap { post in
             SearchDocument(
                 url: index.url(post.path), title: post.title, date: post.date.map(interface.date) ?? "",
-                tags: post.source.tags, text: texts.text(digest: post.digest) { content(post) })
+                terms: store.terms(digest: post.digest) {
+                    SearchTerms(title: post.title, tags: post.source.tags, text: SearchText(html: content(post)))
+                })
         }
-        texts.retain(Set(posts.map(\.digest)))
+        store.retain(Set(posts.map(\.digest)))
         return SearchIndex.files(docs).map { file in
             OutputFile.text(Self.folder + file.path, file.text, origin: "the search index")
         }

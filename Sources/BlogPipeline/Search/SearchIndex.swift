@@ -8,16 +8,15 @@ package struct SearchDocument: Sendable {
     package var title: String
     /// As the theme shows a date (`2016年12月31日`); empty for a page.
     package var date: String
-    package var tags: [String]
-    /// The text of its HTML (`SearchText`), kept between builds (`SearchTextStore`).
-    package var text: SearchText
+    /// Its title's, tags' and text's terms (`SearchTerms`), kept between builds (`SearchTermsStore`).
+    package var terms: SearchTerms
 
-    package init(url: String, title: String, date: String, tags: [String], text: SearchText) {
-        (self.url, self.title, self.date, self.tags, self.text) = (url, title, date, tags, text)
+    package init(url: String, title: String, date: String, terms: SearchTerms) {
+        (self.url, self.title, self.date, self.terms) = (url, title, date, terms)
     }
 
     package init(url: String, title: String, date: String, tags: [String], html: String) {
-        self.init(url: url, title: title, date: date, tags: tags, text: SearchText(html: html))
+        self.init(url: url, title: title, date: date, terms: SearchTerms(title: title, tags: tags, text: SearchText(html: html)))
     }
 }
 
@@ -71,17 +70,25 @@ package enum SearchIndex {
 
     /// The files of the index, by path under `search/`.
     package static func files(_ docs: [SearchDocument]) -> [(path: String, text: String)] {
-        let indexed = docs.parallelMap(index)
         // Each part's terms in the order documents are numbered, so each list is in order.
         let entries = Array(0..<parts).parallelMap { part -> [Entry] in
-            var postings: [TermKey: [Posting]] = [:]
-            for (id, doc) in indexed.enumerated() {
-                for (term, value) in doc.terms[part] {
-                    postings[term, default: []].append(
-                        Posting(doc: Int32(id), score: UInt16(min(value.score, 0xFFFF)), position: Int32(value.position)))
+            var table = TermTable(capacity: 1024)
+            var postings: [[Posting]] = []
+            for (id, doc) in docs.enumerated() {
+                let terms = doc.terms
+                terms.bytes.withUnsafeBufferPointer { bytes in
+                    for i in terms.terms(in: part) {
+                        let term = UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.ends[i]])
+                        let n = table.insert(term, hash: terms.hashes[i])
+                        if n == postings.count { postings.append([]) }
+                        postings[n].append(
+                            Posting(doc: Int32(id), score: UInt16(min(terms.scores[i], 0xFFFF)), position: Int32(terms.positions[i])))
+                    }
                 }
             }
-            return postings.map { Entry($0.key, $0.value, keep: maxPostings) }
+            return postings.indices.map { n in
+                Entry(TermKey(table.string(n), hash: table.hashes[n]), postings[n], keep: maxPostings)
+            }
         }.flatMap { $0 }
         let size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
         let count = max(1, (size + shardTarget - 1) / shardTarget)
@@ -89,7 +96,7 @@ package enum SearchIndex {
         var files: [(String, String)] = [("index.json", manifest(docs: docs.count, terms: count))]
         for (n, shard) in shards.enumerated() { files.append(("t/\(n).json", shard)) }
         for n in 0..<((docs.count + docsPerShard - 1) / docsPerShard) {
-            let records = indexed[(n * docsPerShard)..<min((n + 1) * docsPerShard, indexed.count)].map(\.record)
+            let records = docs[(n * docsPerShard)..<min((n + 1) * docsPerShard, docs.count)].map(record)
             files.append(("d/\(n).json", "[" + records.joined(separator: ",") + "]"))
         }
         return files
@@ -97,46 +104,6 @@ package enum SearchIndex {
 
     static func manifest(docs: Int, terms: Int) -> String {
         "{\"version\":1,\"docs\":\(docs),\"terms\":\(terms),\"perShard\":\(docsPerShard),\"lead\":\(leadLength)}"
-    }
-
-    /// A term's score in one document, its first position, and how often the body has it.
-    struct Tally {
-        var score = 0
-        var position: Int
-        var mentions = 0
-
-        /// Many mentions count, but ten are as good as a hundred.
-        mutating func mention() {
-            if mentions < 10 { score += 1 }
-            mentions += 1
-        }
-    }
-
-    /// What one document adds: its terms with their score and first position, its record.
-    struct Indexed {
-        /// By part (`hash % parts`), for the merge.
-        var terms: [[(TermKey, Tally)]] = []
-        var record: String = ""
-    }
-
-    /// Weights by field: a title match outranks any number of body matches up to ten.
-    static func index(_ doc: SearchDocument) -> Indexed {
-        var terms: [TermKey: Tally] = [:]
-        func add(_ term: String, _ position: Int, weight: Int) {
-            terms[TermKey(term), default: Tally(position: position)].score += weight
-        }
-        let end = SearchTokenizer.index(doc.title) { add($0, $1, weight: 24) }
-        var next = end + 1
-        for tag in doc.tags { next = SearchTokenizer.index(tag, start: next) { add($0, $1, weight: 12) } + 1 }
-        let text = doc.text
-        SearchTokenizer.index(text.body, start: bodyStart) { term, position in
-            terms[TermKey(term), default: Tally(position: position)].mention()
-        }
-        // Headings are in the body too, which gave their terms a position.
-        SearchTokenizer.index(text.headings) { term, position in add(term, position, weight: 6) }
-        var result = Indexed(terms: Array(repeating: [], count: parts), record: record(doc, lead: lead(text.body)))
-        for (key, tally) in terms { result.terms[Int(key.hash % UInt32(parts))].append((key, tally)) }
-        return result
     }
 
     /// The first `leadLength` characters of the text, white space collapsed.
@@ -157,51 +124,8 @@ package enum SearchIndex {
         return String(out)
     }
 
-    static func record(_ doc: SearchDocument, lead: String) -> String {
-        "[" + [doc.url, doc.title, doc.date, lead].map { jsonQuoted($0) }.joined(separator: ",") + "]"
-    }
-
-    /// `df|` and the best `keep` postings, in document order. Written as bytes: digits by
-    /// `String(radix:)` were a tenth of a build after an edit.
-    static func encode(_ all: [Posting], keep: Int = maxPostings) -> String {
-        var list = all
-        if list.count > keep {
-            list.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
-            list = Array(list.prefix(keep)).sorted { $0.doc < $1.doc }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(8 + list.count * 8)
-        base36(all.count, into: &out)
-        out.append(UInt8(ascii: "|"))
-        var previous: Int32 = 0
-        for (i, posting) in list.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ";")) }
-            base36(Int(posting.doc - previous), into: &out)
-            out.append(UInt8(ascii: ","))
-            base36(Int(posting.score), into: &out)
-            out.append(UInt8(ascii: ","))
-            base36(Int(posting.position), into: &out)
-            previous = posting.doc
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
-    /// A number ≥ 0 in base 36, as `String(n, radix: 36)` writes it.
-    static func base36(_ number: Int, into out: inout [UInt8]) {
-        var n = max(0, number)
-        var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &reversed) { buffer in
-            repeat {
-                buffer[count] = digits[n % 36]
-                n /= 36
-                count += 1
-            } while n > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
-        }
+    static func record(_ doc: SearchDocument) -> String {
+        "[" + [doc.url, doc.title, doc.date, doc.terms.lead].map { jsonQuoted($0) }.joined(separator: ",") + "]"
     }
 
     /// One term of a shard: its list and the line it is written as.
@@ -227,7 +151,10 @@ package enum SearchIndex {
         var shards = [[Entry]](repeating: [], count: count)
         for entry in all { shards[Int(entry.key.hash % UInt32(count))].append(entry) }
         return shards.parallelMap { terms -> String in
-            var entries = terms
+            // By bytes, as the keys are compared: the same site gives the same file. Sorted
+            // first, so that which of two lists as long is halved does not depend on the order
+            // the merge made them in (a Dictionary's, once: two builds could differ).
+            var entries = terms.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             var size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
             while size > shardLimit, let longest = entries.indices.max(by: { entries[$0].kept < entries[$1].kept }),
                 entries[longest].kept > 1
@@ -236,9 +163,9 @@ package enum SearchIndex {
                 entries[longest] = Entry(old.key, old.postings, keep: old.kept / 2)
                 size += entries[longest].line.utf8.count - old.line.utf8.count
             }
-            if size > shardLimit { entries = fitted(entries) }
-            // By bytes, as the keys are compared: the same site gives the same file.
-            entries.sort { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            if size > shardLimit {
+                entries = fitted(entries).sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            }
             return "{" + entries.map(\.line).joined(separator: ",") + "}"
         }
     }
@@ -261,8 +188,13 @@ package enum SearchIndex {
 
     /// FNV-1a, 32 bits, over the term's UTF-8: the script computes the same (`hash`).
     package static func fnv1a(_ term: String) -> UInt32 {
+        var term = term
+        return term.withUTF8(fnv1a)
+    }
+
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
-        for byte in term.utf8 {
+        for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }

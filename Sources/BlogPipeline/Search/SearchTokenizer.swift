@@ -22,28 +22,30 @@ package enum SearchTokenizer {
     /// Returns the position after the last term. Linear in the text.
     @discardableResult
     package static func index(_ text: String, start: Int = 0, _ emit: (String, Int) -> Void) -> Int {
+        indexBytes(text, start: start) { emit(String(decoding: $0, as: UTF8.self), $1) }
+    }
+
+    /// `index` with each term as its UTF-8, valid only during the call: the index's path,
+    /// which makes no String per term (a String per token was a tenth of a cold build).
+    @discardableResult
+    package static func indexBytes(_ text: String, start: Int = 0, _ emit: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> Int {
         var position = start
-        scan(text) { piece in
-            switch piece {
-            case .word(let word, let exact):
-                emit(word, position)
-                if let exact { emit(exact, position) }
-                position += 1
-            case .cjk(let chars):
-                // Terms made from UTF-8 bytes (small strings, no allocation): appending
-                // Strings of Unicode scalars was a sixth of the index's time.
-                var pair: [UInt8] = []
-                for (i, char) in chars.enumerated() {
-                    pair.removeAll(keepingCapacity: true)
-                    pair.append(contentsOf: UTF8.encode(char)!)
-                    emit(String(decoding: pair, as: UTF8.self), position + i)
-                    if i + 1 < chars.count {
-                        pair.append(contentsOf: UTF8.encode(chars[i + 1])!)
-                        emit(String(decoding: pair, as: UTF8.self), position + i)
-                    }
+        var pair: [UInt8] = []
+        scanBytes(text) { word, exact in
+            emit(word, position)
+            if let exact { emit(exact, position) }
+            position += 1
+        } cjk: { chars in
+            for (i, char) in chars.enumerated() {
+                pair.removeAll(keepingCapacity: true)
+                pair.append(contentsOf: UTF8.encode(char)!)
+                pair.withUnsafeBufferPointer { emit($0, position + i) }
+                if i + 1 < chars.count {
+                    pair.append(contentsOf: UTF8.encode(chars[i + 1])!)
+                    pair.withUnsafeBufferPointer { emit($0, position + i) }
                 }
-                position += chars.count
             }
+            position += chars.count
         }
         return position
     }
@@ -56,36 +58,39 @@ package enum SearchTokenizer {
         func add(_ term: String) {
             if terms.count < limit, seen.insert(term).inserted { terms.append(term) }
         }
-        scan(text) { piece in
-            switch piece {
-            case .word(let word, let exact):
-                add(word)
-                if let exact { add(exact) }
-            case .cjk(let chars) where chars.count == 1: add(String(chars[0]))
-            case .cjk(let chars):
-                for i in 0..<(chars.count - 1) { add(String(chars[i]) + String(chars[i + 1])) }
-            }
+        scanBytes(text) { word, exact in
+            add(String(decoding: word, as: UTF8.self))
+            if let exact { add(String(decoding: exact, as: UTF8.self)) }
+        } cjk: { chars in
+            if chars.count == 1 { return add(String(chars[0])) }
+            for i in 0..<(chars.count - 1) { add(String(chars[i]) + String(chars[i + 1])) }
         }
         return terms
     }
 
-    /// A word is its stem, and `=` and the word itself when stemming changed it (`slowed`:
-    /// `slow` and `=slowed`), so that a post with the very word ranks above its kin.
-    enum Piece {
-        case word(String, exact: String?)
-        case cjk([Unicode.Scalar])
-    }
-
-    /// The words and CJK runs of the text, in order.
-    static func scan(_ text: String, _ take: (Piece) -> Void) {
+    /// The words and CJK runs of the text, in order. A word is given as its UTF-8, valid only
+    /// during the call: its stem, and `=` and the word itself when stemming changed it
+    /// (`slowed`: `slow` and `=slowed`), so that a post with the very word ranks above its kin.
+    static func scanBytes(
+        _ text: String, word take: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void,
+        cjk: ([Unicode.Scalar]) -> Void
+    ) {
         // The word's UTF-8, and whether it is all ASCII: such a word (most of any English
-        // text) is lower-cased, cut and stemmed as bytes, with one String made at the end.
+        // text) is lower-cased, cut and stemmed as bytes, with no String made.
         var word: [UInt8] = []
+        // `=` and the word before stemming; reused, so that no word allocates.
+        var exact: [UInt8] = []
         var ascii = true
         // Scalars kept of the current word: a word's first 80 are folded, the rest dropped,
         // so that a word of megabytes costs no more than its length.
         var kept = 0
         var run: [Unicode.Scalar] = []
+        func give(_ stem: [UInt8], _ exact: [UInt8]?) {
+            stem.withUnsafeBufferPointer { s in
+                guard let exact else { return take(s, nil) }
+                exact.withUnsafeBufferPointer { take(s, $0) }
+            }
+        }
         func flushWord() {
             guard !word.isEmpty else { return }
             defer {
@@ -95,22 +100,28 @@ package enum SearchTokenizer {
             if ascii {
                 for i in word.indices where word[i] >= 0x41 && word[i] <= 0x5A { word[i] |= 0x20 }
                 if word.count > maxWordLength { word.removeLast(word.count - maxWordLength) }
-                let folded = word
-                guard EnglishStemmer.stem(&word), word != folded else {
-                    take(.word(String(decoding: folded, as: UTF8.self), exact: nil))
+                exact.removeAll(keepingCapacity: true)
+                exact.append(UInt8(ascii: "="))
+                exact.append(contentsOf: word)
+                guard EnglishStemmer.stem(&word), !word.elementsEqual(exact.dropFirst()) else {
+                    exact.withUnsafeBufferPointer { take(UnsafeBufferPointer(rebasing: $0.dropFirst()), nil) }
                     return
                 }
                 if word.isEmpty { return }
-                take(.word(String(decoding: word, as: UTF8.self), exact: "=" + String(decoding: folded, as: UTF8.self)))
+                give(word, exact)
                 return
             }
             let folded = fold(String(decoding: word, as: UTF8.self))
             let stem = EnglishStemmer.stem(folded)
-            if !stem.isEmpty { take(.word(stem, exact: stem == folded ? nil : "=" + folded)) }
+            if !stem.isEmpty { give(Array(stem.utf8), stem == folded ? nil : Array(("=" + folded).utf8)) }
         }
         func flushRun() {
             guard !run.isEmpty else { return }
-            for part in normalizedRuns(run) { take(.cjk(part)) }
+            if run.allSatisfy({ isStable($0.value) }) {
+                cjk(run)
+            } else {
+                for part in normalizedRuns(run) { cjk(part) }
+            }
             run.removeAll(keepingCapacity: true)
         }
         func append(_ scalar: Unicode.Scalar) {

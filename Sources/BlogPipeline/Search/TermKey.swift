@@ -13,6 +13,9 @@ struct TermKey: Hashable {
         hash = SearchIndex.fnv1a(term)
     }
 
+    /// A term whose hash is known (made from its bytes).
+    init(_ term: String, hash: UInt32) { (self.term, self.hash) = (term, hash) }
+
     static func == (a: TermKey, b: TermKey) -> Bool {
         guard a.hash == b.hash, a.term.utf8.count == b.term.utf8.count else { return false }
         // Contiguous bytes compared at once: the element-wise walk was a tenth of the index.

@@ -1,0 +1,109 @@
+import Foundation
+import BlogCore
+import BlogPipeline
+
+/// The search index's terms of every post (`SearchTermsStore`) kept in the site's state folder
+/// (`.blog/search-terms`) for the next `blog build`, which reads it only if it remakes the
+/// index. A file made by another build of blog, cut short or damaged is ignored: the posts are
+/// tokenized again, never an error. Each term is its bytes, score and position, post by post
+/// (no table of the site's terms): a post's entry stands alone, as the store keeps it, in the
+/// order by part the index reads.
+package enum SearchTermsFile {
+    /// 2: terms, where 1 (`search-text`) kept each post's text, tokenized again every build.
+    package static let format = "blog search terms 2"
+    static let fileName = "search-terms"
+    /// The file of format 1, removed when this one is written.
+    static let oldFileName = "search-text"
+
+    package static func path(source: String) -> String {
+        SitePath.join(SiteState.folder(source: source), fileName)
+    }
+
+    /// The store of a build of this site, loading the file when first asked.
+    package static func store(source: String) -> SearchTermsStore {
+        SearchTermsStore { read(path: path(source: source)) }
+    }
+
+    package static func read(path: String) -> [UInt64: SearchTerms] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        return data.withUnsafeBytes { whole -> [UInt64: SearchTerms] in
+            guard whole.count > 8 else { return [:] }
+            let bytes = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
+            let sum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(whole[whole.count - 8 + $1]) << (8 * UInt64($1)) }
+            guard FNV1a.checksum(bytes) == sum else { return [:] }
+            var r = ByteReader(bytes)
+            guard r.string() == format + " " + BuildManifest.tool, !r.failed else { return [:] }
+            // Each post's terms are a run of bytes of their own, parsed on every core: the
+            // file of a 10,000-post site is tens of megabytes.
+            let posts = r.list { r -> (UInt64, UnsafeRawBufferPointer?) in
+                let digest = r.unsigned()
+                var post: UnsafeRawBufferPointer?
+                r.rawBytes { post = $0 }
+                return (digest, post)
+            }
+            guard !r.failed, r.atEnd else { return [:] }
+            nonisolated(unsafe) let runs = posts
+            let terms = Array(runs.indices).parallelMap { i in runs[i].1.flatMap(Self.terms) }
+            var read: [UInt64: SearchTerms] = [:]
+            read.reserveCapacity(posts.count)
+            for (i, post) in posts.enumerated() {
+                guard let made = terms[i] else { return [:] }
+                read[post.0] = made
+            }
+            return read
+        }
+    }
+
+    /// One post's terms; nil when they are damaged.
+    private static func terms(_ run: UnsafeRawBufferPointer) -> SearchTerms? {
+        var r = ByteReader(run)
+        let lead = r.string()
+        let count = r.unsigned()
+        guard !r.failed, count <= UInt64(r.remaining) else { return nil }
+        var bytes: [UInt8] = []
+        var ends: [Int] = [], scores: [Int] = [], positions: [Int] = []
+        bytes.reserveCapacity(r.remaining)
+        ends.reserveCapacity(Int(count))
+        scores.reserveCapacity(Int(count))
+        positions.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            r.rawBytes { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
+            scores.append(r.int())
+            positions.append(r.int())
+            if r.failed { return nil }
+        }
+        guard r.atEnd else { return nil }
+        return SearchTerms(lead: lead, bytes: bytes, ends: ends, scores: scores, positions: positions)
+    }
+
+    /// Written whole or not at all (a temporary renamed), only when the store changed.
+    package static func write(_ store: SearchTermsStore, source: String) throws {
+        guard let posts = store.changed else { return }
+        var w = ByteWriter()
+        w.add(format + " " + BuildManifest.tool)
+        w.add(UInt64(posts.count))
+        var post = ByteWriter(capacity: 1 << 16)
+        for (digest, terms) in posts {
+            w.add(digest)
+            post.removeAll()
+            post.add(terms.lead)
+            post.add(UInt64(terms.count))
+            terms.bytes.withUnsafeBufferPointer { bytes in
+                for i in 0..<terms.count {
+                    post.add(UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.ends[i]]))
+                    post.add(terms.scores[i])
+                    post.add(terms.positions[i])
+                }
+            }
+            post.bytes.withUnsafeBufferPointer { w.add($0) }
+        }
+        var bytes = w.bytes
+        // As the saved build's: one changed byte means the posts are tokenized again.
+        withUnsafeBytes(of: bytes.withUnsafeBytes(FNV1a.checksum).littleEndian) { bytes.append(contentsOf: $0) }
+        let folder = SiteState.folder(source: source)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: path(source: source)), options: .atomic)
+        try? FileManager.default.removeItem(atPath: SitePath.join(folder, oldFileName))
+    }
+}

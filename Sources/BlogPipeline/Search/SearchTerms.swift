@@ -1,0 +1,119 @@
+/// What one post or page adds to the search index: each of its terms once, with its score
+/// (by field: `SearchIndex`) and first position, and the lead its excerpt is cut from. Kept
+/// between builds by the post's digest (`SearchTermsStore`), so that a build after one edit
+/// tokenizes one post, not every post's text again.
+///
+/// The terms are grouped by part (`hash % SearchIndex.parts`), the order the merge reads them.
+package struct SearchTerms: Equatable, Sendable {
+    /// The terms' UTF-8, one after another: term `i` is `bytes[start(i)..<ends[i]]`.
+    package private(set) var bytes: [UInt8] = []
+    package private(set) var ends: [Int] = []
+    package private(set) var hashes: [UInt32] = []
+    package private(set) var scores: [Int] = []
+    package private(set) var positions: [Int] = []
+    /// Where each part's terms start, and the end: `parts + 1` numbers.
+    private(set) var partStarts: [Int] = []
+    package var lead = ""
+
+    package var count: Int { ends.count }
+
+    package func start(_ i: Int) -> Int { i == 0 ? 0 : ends[i - 1] }
+
+    /// The post's terms, weighed by field: a title match outranks any number of body
+    /// matches up to ten.
+    package init(title: String, tags: [String], text: SearchText) {
+        var tally = Tally()
+        let end = SearchTokenizer.indexBytes(title) { tally.add($0, $1, weight: 24) }
+        var next = end + 1
+        for tag in tags { next = SearchTokenizer.indexBytes(tag, start: next) { tally.add($0, $1, weight: 12) } + 1 }
+        SearchTokenizer.indexBytes(text.body, start: SearchIndex.bodyStart) { tally.mention($0, $1) }
+        // Headings are in the body too, which gave their terms a position.
+        SearchTokenizer.indexBytes(text.headings) { tally.add($0, $1, weight: 6) }
+        let table = tally.table
+        lead = SearchIndex.lead(text.body)
+        let count = table.count
+        // Counting sort by part, keeping the order within one.
+        var starts = [Int](repeating: 0, count: SearchIndex.parts + 1)
+        for i in 0..<count { starts[Self.part(table.hashes[i]) + 1] += 1 }
+        for p in 0..<SearchIndex.parts { starts[p + 1] += starts[p] }
+        var order = [Int](repeating: 0, count: count)
+        var cursor = starts
+        for i in 0..<count {
+            let p = Self.part(table.hashes[i])
+            order[cursor[p]] = i
+            cursor[p] += 1
+        }
+        partStarts = starts
+        bytes.reserveCapacity(table.bytes.count)
+        ends.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        scores.reserveCapacity(count)
+        positions.reserveCapacity(count)
+        for i in order {
+            bytes.append(contentsOf: table.bytes[table.start(i)..<table.ends[i]])
+            ends.append(bytes.count)
+            hashes.append(table.hashes[i])
+            scores.append(tally.scores[i])
+            positions.append(tally.positions[i])
+        }
+    }
+
+    /// Terms as kept in a file, in the order by part they were made in; nil when they are
+    /// not (a damaged file). The hashes are made again here, not trusted from it.
+    package init?(lead: String, bytes: [UInt8], ends: [Int], scores: [Int], positions: [Int]) {
+        guard ends.count == scores.count, ends.count == positions.count, ends.last ?? 0 == bytes.count else { return nil }
+        (self.lead, self.bytes, self.ends, self.scores, self.positions) = (lead, bytes, ends, scores, positions)
+        hashes.reserveCapacity(ends.count)
+        partStarts = [0]
+        partStarts.reserveCapacity(SearchIndex.parts + 1)
+        let ok = bytes.withUnsafeBufferPointer { all -> Bool in
+            var from = 0
+            for (i, end) in ends.enumerated() {
+                guard end >= from, end <= all.count else { return false }
+                let hash = SearchIndex.fnv1a(UnsafeBufferPointer(rebasing: all[from..<end]))
+                let part = Self.part(hash)
+                guard part >= partStarts.count - 1 else { return false }
+                while partStarts.count - 1 < part { partStarts.append(i) }
+                hashes.append(hash)
+                from = end
+            }
+            return true
+        }
+        guard ok else { return nil }
+        while partStarts.count < SearchIndex.parts + 1 { partStarts.append(ends.count) }
+    }
+
+    static func part(_ hash: UInt32) -> Int { Int(hash % UInt32(SearchIndex.parts)) }
+
+    /// The numbers of the terms in `part`.
+    func terms(in part: Int) -> Range<Int> { partStarts[part]..<partStarts[part + 1] }
+
+    /// A term's score in one post and its first position, as the tokenizer gives them.
+    private struct Tally {
+        var table = TermTable()
+        var scores: [Int] = []
+        var positions: [Int] = []
+        var mentions: [Int] = []
+
+        mutating func number(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
+            let i = table.insert(term, hash: SearchIndex.fnv1a(term))
+            if i == scores.count {
+                scores.append(0)
+                positions.append(position)
+                mentions.append(0)
+            }
+            return i
+        }
+
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ position: Int, weight: Int) {
+            scores[number(term, position)] += weight
+        }
+
+        /// Many mentions count, but ten are as good as a hundred.
+        mutating func mention(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) {
+            let i = number(term, position)
+            if mentions[i] < 10 { scores[i] += 1 }
+            mentions[i] += 1
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Terms by their UTF-8 bytes, each numbered in the order first added: an open-addressing
+/// hash table over one buffer of bytes. Tokenizing a post and merging the site's postings
+/// add millions of terms; a Dictionary keyed by a String made per term (with Hasher) was most
+/// of the index's time, and this makes no String and no allocation per term.
+struct TermTable {
+    /// Every term's bytes, one after another: term `i` ends at `ends[i]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+    /// FNV-1a of each term (`SearchIndex.fnv1a`), which also picks its part and shard.
+    private(set) var hashes: [UInt32] = []
+    /// A term's number + 1 in each slot, 0 for none; a power of two long, at most half full.
+    private var slots: [Int32]
+    private var shift: UInt32
+
+    init(capacity: Int = 256) {
+        var bits: UInt32 = 4
+        while 1 << bits < capacity * 2 { bits += 1 }
+        slots = Array(repeating: 0, count: 1 << bits)
+        shift = 32 - bits
+        bytes.reserveCapacity(capacity * 6)
+        ends.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+    }
+
+    var count: Int { ends.count }
+
+    func start(_ i: Int) -> Int { i == 0 ? 0 : ends[i - 1] }
+
+    /// The term's bytes as a String (for JSON and sorting, once per term of the site).
+    func string(_ i: Int) -> String { String(decoding: bytes[start(i)..<ends[i]], as: UTF8.self) }
+
+    /// The number of the term, added if new; `hash` is its FNV-1a.
+    mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        // Fibonacci hashing: FNV-1a's low bits alone cluster on short terms.
+        var slot = Int((hash &* 0x9E37_79B1) >> shift)
+        let mask = slots.count - 1
+        while true {
+            let found = Int(slots[slot]) - 1
+            if found < 0 { break }
+            if hashes[found] == hash, equal(found, term) { return found }
+            slot = (slot + 1) & mask
+        }
+        let number = ends.count
+        bytes.append(contentsOf: term)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        slots[slot] = Int32(number + 1)
+        if ends.count * 2 > slots.count { grow() }
+        return number
+    }
+
+    private func equal(_ i: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        let from = start(i)
+        guard ends[i] - from == term.count else { return false }
+        if term.isEmpty { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + from, term.baseAddress!, term.count) == 0 }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        shift -= 1
+        let mask = slots.count - 1
+        for (i, hash) in hashes.enumerated() {
+            var slot = Int((hash &* 0x9E37_79B1) >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(i + 1)
+        }
+    }
+}
