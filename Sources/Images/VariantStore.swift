@@ -11,16 +11,25 @@ public final class VariantStore: @unchecked Sendable {
     public let root: String
     public let folder: String
     public let settings: ImageSettings
+    /// Everything but the bytes that a variant depends on, digested once a build rather than
+    /// once per image a post shows.
+    private let makingKey: UInt64
     private let lock = NSLock()
-    private var making: [UInt64: NSLock] = [:]
-    /// Entries this store has read or made: a blog that shows one image in many posts (a
-    /// logo, a banner) reads its manifest and checks its files once a build, not once a post.
-    private var known: [UInt64: Result<ImageVariants, ImageProblem>] = [:]
+    private var entries: [UInt64: Entry] = [:]
+
+    /// One image's entry in this build: two posts asking for it wait for one making, and a
+    /// blog that shows one image in many posts (a logo, a banner) reads its manifest and
+    /// checks its files once a build, not once a post.
+    private final class Entry: @unchecked Sendable {
+        let lock = NSLock()
+        var result: Result<ImageVariants, ImageProblem>?
+    }
 
     public init(root: String, folder: String, settings: ImageSettings) {
         var settings = settings
         if Self.avifProblem != nil { settings.formats.removeAll { $0 == .avif } }
         (self.root, self.folder, self.settings) = (root, folder, settings)
+        makingKey = Self.makingKey(settings)
     }
 
     /// Why AVIF is not offered (libheif without an AV1 encoder), said once a build; nil when
@@ -31,21 +40,20 @@ public final class VariantStore: @unchecked Sendable {
 
     /// The variants of an image whose bytes are `data`, from the store or made now.
     public func variants(of data: Data) -> Result<ImageVariants, ImageProblem> {
-        let key = Self.key(data, settings: settings)
-        let entry = SitePath.join(folder, String(key, radix: 16))
-        let entryLock: NSLock = lock.withLock {
-            if let existing = making[key] { return existing }
-            let new = NSLock()
-            making[key] = new
+        let key = Self.key(data, makingKey: makingKey)
+        let entry = lock.withLock {
+            if let existing = entries[key] { return existing }
+            let new = Entry()
+            entries[key] = new
             return new
         }
-        return entryLock.withLock {
-            if let seen = lock.withLock({ known[key] }) {
+        return entry.lock.withLock {
+            if let seen = entry.result {
                 ImageWork.reused()
                 return seen
             }
-            let result = readOrMake(data, entry: entry)
-            lock.withLock { known[key] = result }
+            let result = readOrMake(data, entry: SitePath.join(folder, String(key, radix: 16)))
+            entry.result = result
             return result
         }
     }
@@ -64,11 +72,18 @@ public final class VariantStore: @unchecked Sendable {
         }
     }
 
-    /// What the variants are made from: the bytes, the settings, and what encodes them.
-    static func key(_ data: Data, settings: ImageSettings) -> UInt64 {
+    /// What the variants are made from: the bytes, and `makingKey`.
+    static func key(_ data: Data, makingKey: UInt64) -> UInt64 {
         Digest.of { d in
             d.add(data.withUnsafeBytes(ContentHash.xxh64))
             d.add(data.count)
+            d.add(makingKey)
+        }
+    }
+
+    /// The settings and what encodes them.
+    static func makingKey(_ settings: ImageSettings) -> UInt64 {
+        Digest.of { d in
             d.add(settings.digest)
             d.add(String(cString: vips_version_string()))
             d.add(Int(ImageEncoder.avifEffort))
