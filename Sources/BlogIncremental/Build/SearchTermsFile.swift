@@ -61,17 +61,17 @@ package enum SearchTermsFile {
         let count = r.unsigned()
         guard !r.failed, count <= UInt64(r.remaining) else { return nil }
         var bytes: [UInt8] = []
-        var ends: [Int] = [], scores: [Int] = [], positions: [Int] = []
+        var ends: [UInt32] = [], scores: [UInt16] = [], positions: [Int32] = []
         bytes.reserveCapacity(r.remaining)
         ends.reserveCapacity(Int(count))
         scores.reserveCapacity(Int(count))
         positions.reserveCapacity(Int(count))
         for _ in 0..<count {
             r.rawBytes { bytes.append(contentsOf: $0) }
-            ends.append(bytes.count)
-            scores.append(r.int())
-            positions.append(r.int())
-            if r.failed { return nil }
+            ends.append(UInt32(bytes.count))
+            guard let score = UInt16(exactly: r.int()), let position = Int32(exactly: r.int()), !r.failed else { return nil }
+            scores.append(score)
+            positions.append(position)
         }
         guard r.atEnd else { return nil }
         return SearchTerms(lead: lead, bytes: bytes, ends: ends, scores: scores, positions: positions)
@@ -91,9 +91,9 @@ package enum SearchTermsFile {
             post.add(UInt64(terms.count))
             terms.bytes.withUnsafeBufferPointer { bytes in
                 for i in 0..<terms.count {
-                    post.add(UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.ends[i]]))
-                    post.add(terms.scores[i])
-                    post.add(terms.positions[i])
+                    post.add(UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.end(i)]))
+                    post.add(Int(terms.scores[i]))
+                    post.add(Int(terms.positions[i]))
                 }
             }
             post.bytes.withUnsafeBufferPointer { w.add($0) }

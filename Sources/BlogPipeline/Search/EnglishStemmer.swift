@@ -1,3 +1,5 @@
+import Foundation
+
 /// Light English stemming for the search index: plurals, `-ing`, `-ed` and a final `e`, so
 /// that `caches`, `cached`, `caching` and `cache` are one term. Deliberately small (not
 /// Porter's 60 rules): it runs on every word of every post, and the script (`stem` in
@@ -8,45 +10,54 @@ package enum EnglishStemmer {
         return stem(&w) ? String(decoding: w, as: UTF8.self) : word
     }
 
-    /// Stems the bytes of a lower-case word in place (the tokenizer's path for ASCII words,
-    /// which makes no String until the term); false when it is no word to stem.
+    /// Stems the bytes of a lower-case word in place; false when it is no word to stem.
     @discardableResult
     static func stem(_ w: inout [UInt8]) -> Bool {
-        // Only plain ASCII letters: a word of another language or with digits stays whole.
-        guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        if ends(w, "sses") {
-            w.removeLast(2)
-        } else if ends(w, "ies") && w.count > 4 {
-            w.removeLast(3)
-            w.append(UInt8(ascii: "y"))
-        } else if ends(w, "s") && !ends(w, "ss") && !ends(w, "us") && !ends(w, "is") {
-            w.removeLast()
-        }
-        if ends(w, "ing") && w.count - 3 >= 3 && hasVowel(w.dropLast(3)) {
-            w.removeLast(3)
-            undouble(&w)
-        } else if ends(w, "ed") && w.count - 2 >= 3 && hasVowel(w.dropLast(2)) {
-            w.removeLast(2)
-            undouble(&w)
-        }
-        if ends(w, "e") && w.count >= 4 { w.removeLast() }
+        let count = w.withUnsafeMutableBufferPointer { stem($0, count: $0.count) }
+        guard let count else { return false }
+        w.removeLast(w.count - count)
         return true
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
-        let n = suffix.utf8CodeUnitCount
-        return w.count >= n && suffix.withUTF8Buffer { w.suffix(n).elementsEqual($0) }
+    /// Stems the first `count` bytes of `w`, a lower-case word, in place (the tokenizer's
+    /// path for ASCII words, which makes no String and no array); the stem's length, or nil
+    /// when it is no word to stem. Every rule shortens the word: a stem as long as the word
+    /// is the word.
+    static func stem(_ w: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int? {
+        // Only plain ASCII letters: a word of another language or with digits stays whole.
+        guard count >= 4, w[..<count].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        var n = count
+        if ends(w, n, "sses") {
+            n -= 2
+        } else if ends(w, n, "ies") && n > 4 {
+            n -= 2
+            w[n - 1] = UInt8(ascii: "y")
+        } else if ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is") {
+            n -= 1
+        }
+        if ends(w, n, "ing") && n - 3 >= 3 && hasVowel(w, before: n - 3) {
+            n = undoubled(w, n - 3)
+        } else if ends(w, n, "ed") && n - 2 >= 3 && hasVowel(w, before: n - 2) {
+            n = undoubled(w, n - 2)
+        }
+        if ends(w, n, "e") && n >= 4 { n -= 1 }
+        return n
     }
 
-    private static func hasVowel(_ w: ArraySlice<UInt8>) -> Bool {
-        w.contains { "aeiouy".utf8.contains($0) }
+    /// Whether `w[..<n]` ends with `suffix`.
+    private static func ends(_ w: UnsafeMutableBufferPointer<UInt8>, _ n: Int, _ suffix: StaticString) -> Bool {
+        let k = suffix.utf8CodeUnitCount
+        guard n >= k else { return false }
+        return suffix.withUTF8Buffer { s in memcmp(w.baseAddress! + n - k, s.baseAddress!, k) == 0 }
+    }
+
+    private static func hasVowel(_ w: UnsafeMutableBufferPointer<UInt8>, before end: Int) -> Bool {
+        w[..<end].contains { "aeiouy".utf8.contains($0) }
     }
 
     /// `runn` → `run`, `stopp` → `stop`; `fall`, `pass`, `buzz` keep theirs.
-    private static func undouble(_ w: inout [UInt8]) {
-        guard w.count >= 3, w[w.count - 1] == w[w.count - 2], !"lsz".utf8.contains(w[w.count - 1]),
-            !"aeiou".utf8.contains(w[w.count - 1])
-        else { return }
-        w.removeLast()
+    private static func undoubled(_ w: UnsafeMutableBufferPointer<UInt8>, _ n: Int) -> Int {
+        guard n >= 3, w[n - 1] == w[n - 2], !"lszaeiou".utf8.contains(w[n - 1]) else { return n }
+        return n - 1
     }
 }

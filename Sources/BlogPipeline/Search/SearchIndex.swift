@@ -74,16 +74,11 @@ package enum SearchIndex {
         let entries = Array(0..<parts).parallelMap { part -> [Entry] in
             var table = TermTable(capacity: 1024)
             var postings: [[Posting]] = []
-            for (id, doc) in docs.enumerated() {
-                let terms = doc.terms
-                terms.bytes.withUnsafeBufferPointer { bytes in
-                    for i in terms.terms(in: part) {
-                        let term = UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.ends[i]])
-                        let n = table.insert(term, hash: terms.hashes[i])
-                        if n == postings.count { postings.append([]) }
-                        postings[n].append(
-                            Posting(doc: Int32(id), score: UInt16(min(terms.scores[i], 0xFFFF)), position: Int32(terms.positions[i])))
-                    }
+            for id in docs.indices {
+                docs[id].terms.forEach(in: part) { term, hash, score, position in
+                    let n = table.insert(term, hash: hash)
+                    if n == postings.count { postings.append([]) }
+                    postings[n].append(Posting(doc: Int32(id), score: score, position: position))
                 }
             }
             return postings.indices.map { n in
@@ -112,7 +107,9 @@ package enum SearchIndex {
         var count = 0
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII's white space without a look at Unicode's properties.
+            let isWhitespace = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if isWhitespace {
                 space = !out.isEmpty
                 continue
             }

@@ -5,19 +5,23 @@
 ///
 /// The terms are grouped by part (`hash % SearchIndex.parts`), the order the merge reads them.
 package struct SearchTerms: Equatable, Sendable {
-    /// The terms' UTF-8, one after another: term `i` is `bytes[start(i)..<ends[i]]`.
+    /// The terms' UTF-8, one after another: term `i` is `bytes[start(i)..<end(i)]`.
     package private(set) var bytes: [UInt8] = []
-    package private(set) var ends: [Int] = []
+    /// Kept as narrow numbers: the terms of every post of a site are in memory at once
+    /// (millions at 10,000 posts), and `Int`s made them twice the size.
+    package private(set) var ends: [UInt32] = []
     package private(set) var hashes: [UInt32] = []
-    package private(set) var scores: [Int] = []
-    package private(set) var positions: [Int] = []
+    /// At most 65,535 (`SearchIndex` keeps no more).
+    package private(set) var scores: [UInt16] = []
+    package private(set) var positions: [Int32] = []
     /// Where each part's terms start, and the end: `parts + 1` numbers.
     private(set) var partStarts: [Int] = []
     package var lead = ""
 
     package var count: Int { ends.count }
 
-    package func start(_ i: Int) -> Int { i == 0 ? 0 : ends[i - 1] }
+    package func start(_ i: Int) -> Int { i == 0 ? 0 : Int(ends[i - 1]) }
+    package func end(_ i: Int) -> Int { Int(ends[i]) }
 
     /// The post's terms, weighed by field: a title match outranks any number of body
     /// matches up to ten.
@@ -51,24 +55,24 @@ package struct SearchTerms: Equatable, Sendable {
         positions.reserveCapacity(count)
         for i in order {
             bytes.append(contentsOf: table.bytes[table.start(i)..<table.ends[i]])
-            ends.append(bytes.count)
+            ends.append(UInt32(bytes.count))
             hashes.append(table.hashes[i])
-            scores.append(tally.scores[i])
-            positions.append(tally.positions[i])
+            scores.append(UInt16(min(tally.scores[i], Int(UInt16.max))))
+            positions.append(Int32(clamping: tally.positions[i]))
         }
     }
 
     /// Terms as kept in a file, in the order by part they were made in; nil when they are
     /// not (a damaged file). The hashes are made again here, not trusted from it.
-    package init?(lead: String, bytes: [UInt8], ends: [Int], scores: [Int], positions: [Int]) {
-        guard ends.count == scores.count, ends.count == positions.count, ends.last ?? 0 == bytes.count else { return nil }
+    package init?(lead: String, bytes: [UInt8], ends: [UInt32], scores: [UInt16], positions: [Int32]) {
+        guard ends.count == scores.count, ends.count == positions.count, Int(ends.last ?? 0) == bytes.count else { return nil }
         (self.lead, self.bytes, self.ends, self.scores, self.positions) = (lead, bytes, ends, scores, positions)
         hashes.reserveCapacity(ends.count)
         partStarts = [0]
         partStarts.reserveCapacity(SearchIndex.parts + 1)
         let ok = bytes.withUnsafeBufferPointer { all -> Bool in
             var from = 0
-            for (i, end) in ends.enumerated() {
+            for (i, end) in ends.lazy.map(Int.init).enumerated() {
                 guard end >= from, end <= all.count else { return false }
                 let hash = SearchIndex.fnv1a(UnsafeBufferPointer(rebasing: all[from..<end]))
                 let part = Self.part(hash)
@@ -87,6 +91,15 @@ package struct SearchTerms: Equatable, Sendable {
 
     /// The numbers of the terms in `part`.
     func terms(in part: Int) -> Range<Int> { partStarts[part]..<partStarts[part + 1] }
+
+    /// Each term of `part`: its bytes (valid only during the call), hash, score and position.
+    func forEach(in part: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32, UInt16, Int32) -> Void) {
+        bytes.withUnsafeBufferPointer { bytes in
+            for i in terms(in: part) {
+                body(UnsafeBufferPointer(rebasing: bytes[start(i)..<end(i)]), hashes[i], scores[i], positions[i])
+            }
+        }
+    }
 
     /// A term's score in one post and its first position, as the tokenizer gives them.
     private struct Tally {

@@ -8,22 +8,24 @@ package struct SearchText: Equatable, Sendable {
     package init() {}
 
     /// Elements whose content is not text a reader searches for.
-    static let skipped: Set<String> = ["pre", "script", "style", "template", "math", "svg", "textarea"]
+    static let skipped = TagName.set(["pre", "script", "style", "template", "math", "svg", "textarea"])
     /// Elements inside a line of text: no separation at their edges, so `使用<em>缓存</em>`
     /// stays one run of Chinese. Every other tag separates what is on either side.
-    static let inline: Set<String> = [
+    static let inline = TagName.set([
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
         "q", "ruby", "rb", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    ]
+    ])
 
-    /// Linear in the HTML: each byte is looked at a bounded number of times.
+    /// Linear in the HTML: each byte is looked at a bounded number of times, and text
+    /// between tags is copied at once.
     package init(html: String) {
         var bytes: [UInt8] = []
         var headingBytes: [UInt8] = []
-        var skipping: String?  // the element whose end ends skipping
+        var skipping: TagName?  // the element whose end ends skipping
         var headingDepth = 0
         var html = html
         html.withUTF8 { h in
+            bytes.reserveCapacity(h.count / 2)
             var i = 0
             let n = h.count
             while i < n {
@@ -37,49 +39,80 @@ package struct SearchText: Equatable, Sendable {
                     }
                     if !tag.closing && Self.skipped.contains(tag.name) && !tag.selfClosing {
                         skipping = tag.name
-                    } else if tag.name.count == 2, tag.name.first == "h", let level = tag.name.last?.wholeNumberValue, (1...6).contains(level) {
+                    } else if tag.name.isHeading {
                         headingDepth = tag.closing ? max(0, headingDepth - 1) : headingDepth + 1
                         if tag.closing { headingBytes.append(10) }
                     }
                     if !Self.inline.contains(tag.name) && bytes.last != 10 { bytes.append(10) }
                     continue
                 }
-                if skipping != nil { i += 1; continue }
-                if byte != UInt8(ascii: "&") {
-                    bytes.append(byte)
-                    if headingDepth > 0 { headingBytes.append(byte) }
+                if skipping != nil {
                     i += 1
+                    while i < n, h[i] != UInt8(ascii: "<") { i += 1 }
                     continue
                 }
-                let (decoded, end) = Self.entity(h, at: i)
-                i = end
-                bytes += decoded
-                if headingDepth > 0 { headingBytes += decoded }
+                if byte == UInt8(ascii: "&") {
+                    let (decoded, end) = Self.entity(h, at: i)
+                    i = end
+                    bytes += decoded
+                    if headingDepth > 0 { headingBytes += decoded }
+                    continue
+                }
+                var j = i + 1
+                while j < n, h[j] != UInt8(ascii: "<"), h[j] != UInt8(ascii: "&") { j += 1 }
+                let text = UnsafeBufferPointer(rebasing: h[i..<j])
+                bytes.append(contentsOf: text)
+                if headingDepth > 0 { headingBytes.append(contentsOf: text) }
+                i = j
             }
         }
         body = String(decoding: bytes, as: UTF8.self)
         headings = String(decoding: headingBytes, as: UTF8.self)
     }
 
+    /// A tag's name, lower-cased, packed into a number: read for every tag of every post, it
+    /// makes no String. A name longer than eight bytes is one value that matches none.
+    struct TagName: Hashable {
+        var packed: UInt64 = 0
+
+        static let long = TagName(packed: .max)
+
+        static func set(_ names: [String]) -> Set<TagName> {
+            Set(names.map { name in
+                var tag = TagName()
+                for (k, byte) in name.utf8.enumerated() { tag.packed |= UInt64(byte) << (8 * UInt64(k)) }
+                return tag
+            })
+        }
+
+        /// `h1` to `h6`.
+        var isHeading: Bool {
+            packed >> 16 == 0 && packed & 0xFF == UInt64(UInt8(ascii: "h"))
+                && (UInt64(UInt8(ascii: "1"))...UInt64(UInt8(ascii: "6"))).contains(packed >> 8)
+        }
+    }
+
     /// The tag starting at `<`: its lower-cased name, whether it closes or closes itself, and
     /// the index after its `>` (quoted attribute values may hold `>`). A comment or a `<`
     /// that starts no tag is stepped over as a nameless tag.
-    static func tag(_ h: UnsafeBufferPointer<UInt8>, at start: Int) -> (name: String, closing: Bool, selfClosing: Bool, end: Int) {
+    static func tag(_ h: UnsafeBufferPointer<UInt8>, at start: Int) -> (name: TagName, closing: Bool, selfClosing: Bool, end: Int) {
         let n = h.count
         var i = start + 1
         if i + 2 < n, h[i] == UInt8(ascii: "!"), h[i + 1] == UInt8(ascii: "-"), h[i + 2] == UInt8(ascii: "-") {
             var j = i + 3
             while j + 2 < n, !(h[j] == UInt8(ascii: "-") && h[j + 1] == UInt8(ascii: "-") && h[j + 2] == UInt8(ascii: ">")) { j += 1 }
-            return ("", false, false, min(n, j + 3))
+            return (TagName(), false, false, min(n, j + 3))
         }
         let closing = i < n && h[i] == UInt8(ascii: "/")
         if closing { i += 1 }
-        var name: [UInt8] = []
+        var name = TagName()
+        let nameStart = i
         while i < n, isNameByte(h[i]) {
-            name.append(h[i] | 0x20)
+            if i - nameStart < 8 { name.packed |= UInt64(h[i] | 0x20) << (8 * UInt64(i - nameStart)) }
             i += 1
         }
-        if name.isEmpty { return ("", false, false, start + 1) }
+        if i == nameStart { return (TagName(), false, false, start + 1) }
+        if i - nameStart > 8 { name = .long }
         var quote: UInt8 = 0
         while i < n {
             let b = h[i]
@@ -93,7 +126,7 @@ package struct SearchText: Equatable, Sendable {
             i += 1
         }
         let selfClosing = i > 0 && i < n && h[i - 1] == UInt8(ascii: "/")
-        return (String(decoding: name, as: UTF8.self), closing, selfClosing, min(n, i + 1))
+        return (name, closing, selfClosing, min(n, i + 1))
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

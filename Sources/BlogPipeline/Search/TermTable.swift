@@ -10,8 +10,9 @@ struct TermTable {
     private(set) var ends: [Int] = []
     /// FNV-1a of each term (`SearchIndex.fnv1a`), which also picks its part and shard.
     private(set) var hashes: [UInt32] = []
-    /// A term's number + 1 in each slot, 0 for none; a power of two long, at most half full.
-    private var slots: [Int32]
+    /// A term's hash (high 32 bits) and number + 1 (low 32 bits) in each slot, 0 for none:
+    /// a probe compares hashes without a look elsewhere. A power of two long, at most half full.
+    private var slots: [UInt64]
     private var shift: UInt32
 
     init(capacity: Int = 256) {
@@ -37,16 +38,18 @@ struct TermTable {
         var slot = Int((hash &* 0x9E37_79B1) >> shift)
         let mask = slots.count - 1
         while true {
-            let found = Int(slots[slot]) - 1
-            if found < 0 { break }
-            if hashes[found] == hash, equal(found, term) { return found }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if UInt32(entry >> 32) == hash, equal(Int(UInt32(truncatingIfNeeded: entry)) - 1, term) {
+                return Int(UInt32(truncatingIfNeeded: entry)) - 1
+            }
             slot = (slot + 1) & mask
         }
         let number = ends.count
         bytes.append(contentsOf: term)
         ends.append(bytes.count)
         hashes.append(hash)
-        slots[slot] = Int32(number + 1)
+        slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
         if ends.count * 2 > slots.count { grow() }
         return number
     }
@@ -65,7 +68,7 @@ struct TermTable {
         for (i, hash) in hashes.enumerated() {
             var slot = Int((hash &* 0x9E37_79B1) >> shift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i + 1)
+            slots[slot] = UInt64(hash) << 32 | UInt64(i + 1)
         }
     }
 }
