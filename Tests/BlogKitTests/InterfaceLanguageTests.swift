@@ -75,6 +75,16 @@ import Testing
         #expect(try #require(en["tags/t1/index.html"]).contains("<p class=\"page-count\">2 posts</p>"))
     }
 
+    /// Names are filled in one pass: a value is never read for names, and braces that name
+    /// nothing stay as the writer's translation has them.
+    @Test func placeholdersAreFilledOnce() {
+        #expect(Interface.fill("{yyyy}年{m}月{d}日", ["yyyy": "2016", "m": "12", "d": "31"]) == "2016年12月31日")
+        #expect(Interface.fill("{previous} → {next}", ["previous": "{next}", "next": "b"]) == "{next} → b")
+        #expect(Interface.fill("{unknown} {count", ["count": "3"]) == "{unknown} {count")
+        #expect(Interface.fill("no names", [:]) == "no names")
+        #expect(Interface.fill("{{count}}", ["count": "1"]) == "{1}")
+    }
+
     @Test func aSitesOwnStringsWinAndWhatIsMissingIsSaid() throws {
         let (result, pages) = try Self.site(language: "eo", extra: [
             "i18n/eo.yaml": "archives: Arkivo\nwords: {one: \"{count} vorto\", other: \"{count} vortoj\"}\nnonsense: x\n",
