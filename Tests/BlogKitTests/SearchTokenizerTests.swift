@@ -78,6 +78,11 @@ import Testing
         let long = (0..<10_000).map { "w\($0)" }.joined(separator: " ")
         #expect(SearchTokenizer.query(long).count == 24)
         #expect(SearchTokenizer.query(String(repeating: "!?", count: 5_000)) == [])
+        // Letters of four UTF-8 bytes with marks between them: the longest a word's bytes
+        // get before it is cut (80 scalars), folded to ASCII by NFKC.
+        let wide = String(repeating: "𝐀\u{301}", count: 10_000)
+        #expect(SearchTokenizer.query(wide) == [String(repeating: "a", count: SearchTokenizer.maxWordLength)])
+        #expect(Self.indexed(String(repeating: "A", count: 500) + "ing") == [String(repeating: "a", count: SearchTokenizer.maxWordLength)])
     }
 
     /// Strings that exercise every rule, for both tokenizers.

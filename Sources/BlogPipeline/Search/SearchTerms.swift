@@ -57,8 +57,8 @@ package struct SearchTerms: Equatable, Sendable {
             bytes.append(contentsOf: table.bytes[table.start(i)..<table.ends[i]])
             ends.append(UInt32(bytes.count))
             hashes.append(table.hashes[i])
-            scores.append(UInt16(min(tally.scores[i], Int(UInt16.max))))
-            positions.append(Int32(clamping: tally.positions[i]))
+            scores.append(UInt16(min(tally.counts[i].score, Int(UInt16.max))))
+            positions.append(Int32(clamping: tally.counts[i].position))
         }
     }
 
@@ -103,30 +103,30 @@ package struct SearchTerms: Equatable, Sendable {
 
     /// A term's score in one post and its first position, as the tokenizer gives them.
     private struct Tally {
+        struct Count {
+            var score: Int
+            var position: Int
+            var mentions: Int
+        }
         var table = TermTable()
-        var scores: [Int] = []
-        var positions: [Int] = []
-        var mentions: [Int] = []
+        /// By the term's number in `table`.
+        var counts: [Count] = []
 
         mutating func number(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
             let i = table.insert(term, hash: SearchIndex.fnv1a(term))
-            if i == scores.count {
-                scores.append(0)
-                positions.append(position)
-                mentions.append(0)
-            }
+            if i == counts.count { counts.append(Count(score: 0, position: position, mentions: 0)) }
             return i
         }
 
         mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ position: Int, weight: Int) {
-            scores[number(term, position)] += weight
+            counts[number(term, position)].score += weight
         }
 
         /// Many mentions count, but ten are as good as a hundred.
         mutating func mention(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) {
             let i = number(term, position)
-            if mentions[i] < 10 { scores[i] += 1 }
-            mentions[i] += 1
+            if counts[i].mentions < 10 { counts[i].score += 1 }
+            counts[i].mentions += 1
         }
     }
 }
