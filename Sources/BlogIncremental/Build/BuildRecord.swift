@@ -116,10 +116,29 @@ public struct BuildRecord: Sendable {
         if failure.intact { SiteState.endWriting(source: source) }
     }
 
+    /// Starts saving the posts' search terms (`SearchTermsFile`) on a thread of its own, to
+    /// run while the site is written: the writer waits on the disk, and the file of a
+    /// 10,000-post site takes half a second of a core to make. Keyed by the posts' digests,
+    /// not by this build, the file is right whether or not the write succeeds. `record`, or
+    /// `SearchTermsSaving.wait`, waits for it.
+    public func startSavingSearchTerms(_ cache: BuildCache?) -> SearchTermsSaving {
+        let saving = SearchTermsSaving()
+        guard let store = cache?.searchTerms else { return saving }
+        let source = self.source
+        saving.group.enter()
+        DispatchQueue.global().async {
+            try? SearchTermsFile.write(store, source: source)
+            saving.group.leave()
+        }
+        return saving
+    }
+
     /// Records the build just written. Without a record (a full disk) the next build
     /// compares every file: slower, never wrong.
     /// - Parameter cache: the build's cache, saved for the next build (`SavedBuild`).
-    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache? = nil) {
+    /// - Parameter searchTerms: the saving of its search terms, when started early; they
+    ///   are saved here otherwise.
+    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache? = nil, searchTerms: SearchTermsSaving? = nil) {
         var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: includeDrafts, inputs: inputs,
             outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
@@ -140,11 +159,23 @@ public struct BuildRecord: Sendable {
             if i == 0 {
                 try? record.write(source: source)
                 // Keyed by posts' digests, not by this build: no record need vouch for it.
-                if let cache { try? SearchTermsFile.write(cache.searchTerms, source: source) }
+                if let searchTerms {
+                    searchTerms.wait()
+                } else if let cache {
+                    try? SearchTermsFile.write(cache.searchTerms, source: source)
+                }
             } else if let cache {
                 try? SavedBuild.write(cache, build: record.build, source: source, output: output)
             }
         }
         SiteState.endWriting(source: source)
     }
+}
+
+/// The search terms being saved on a thread of their own (`BuildRecord.startSavingSearchTerms`).
+public final class SearchTermsSaving: Sendable {
+    fileprivate let group = DispatchGroup()
+
+    /// Returns once they are saved (or were never to be).
+    public func wait() { group.wait() }
 }
