@@ -60,7 +60,8 @@ package struct StagedWrite {
             throw WriteFailure(failures: failures, notWritten: files.count, output: output, distinct: true)
         }
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        let made = folders.sorted().parallelMap { folder in Result { try FileOps.makeFolder(SitePath.join(output, folder)) } }
+        let sortedFolders = folders.sorted()
+        let made = ByFolder.map(sortedFolders) { i in Result { try FileOps.makeFolder(SitePath.join(output, sortedFolders[i])) } }
         madeFolders = made.compactMap { try? $0.get() }.flatMap { $0 }
         for result in made {
             guard case .failure(let error) = result else { continue }
@@ -71,8 +72,8 @@ package struct StagedWrite {
         // Once one file fails, the others are not started: on a full disk, every one would.
         let stop = StopFlag()
         let token = Self.token
-        let outcomes = Array(files.enumerated()).parallelMap { item -> Outcome in
-            let (number, file) = item
+        let outcomes = ByFolder.map(files.map(\.path)) { number -> Outcome in
+            let file = files[number]
             if stop.isSet { return .skipped }
             let destination = SitePath.join(output, file.path)
             do {
