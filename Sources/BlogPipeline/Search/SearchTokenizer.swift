@@ -234,9 +234,7 @@ package enum SearchTokenizer {
         }
     }
 
-    enum Kind: UInt8 { case cjk, letter, mark, other }
-
-    static func kind(of scalar: Unicode.Scalar) -> Kind { kind(of: scalar.value) }
+    enum Kind { case cjk, letter, mark, other }
 
     static func kind(of v: UInt32) -> Kind {
         v < 0x1_0000 ? basicKinds[Int(v)] : kindByProperties(v)
