@@ -90,10 +90,11 @@ package enum SearchIndex {
         let shards = termShards(entries, count: count)
         var files: [(String, String)] = [("index.json", manifest(docs: docs.count, terms: count))]
         for (n, shard) in shards.enumerated() { files.append(("t/\(n).json", shard)) }
-        for n in 0..<((docs.count + docsPerShard - 1) / docsPerShard) {
-            let records = docs[(n * docsPerShard)..<min((n + 1) * docsPerShard, docs.count)].map(record)
-            files.append(("d/\(n).json", "[" + records.joined(separator: ",") + "]"))
+        // On every core: 10,000 documents' records, their text quoted, were a fifth of a second on one.
+        let documentShards = Array(0..<((docs.count + docsPerShard - 1) / docsPerShard)).parallelMap { n in
+            "[" + docs[(n * docsPerShard)..<min((n + 1) * docsPerShard, docs.count)].map(record).joined(separator: ",") + "]"
         }
+        for (n, shard) in documentShards.enumerated() { files.append(("d/\(n).json", shard)) }
         return files
     }
 
