@@ -136,9 +136,8 @@ public struct BuildRecord: Sendable {
     /// Records the build just written. Without a record (a full disk) the next build
     /// compares every file: slower, never wrong.
     /// - Parameter cache: the build's cache, saved for the next build (`SavedBuild`).
-    /// - Parameter searchTerms: the saving of its search terms, when started early; they
-    ///   are saved here otherwise.
-    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache? = nil, searchTerms: SearchTermsSaving? = nil) {
+    /// - Parameter searchTerms: the saving of its search terms, started before the write.
+    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache?, searchTerms: SearchTermsSaving) {
         var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: includeDrafts, inputs: inputs,
             outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
@@ -158,16 +157,11 @@ public struct BuildRecord: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 {
                 try? record.write(source: source)
-                // Keyed by posts' digests, not by this build: no record need vouch for it.
-                if let searchTerms {
-                    searchTerms.wait()
-                } else if let cache {
-                    try? SearchTermsFile.write(cache.searchTerms, source: source)
-                }
             } else if let cache {
                 try? SavedBuild.write(cache, build: record.build, source: source, output: output)
             }
         }
+        searchTerms.wait()
         SiteState.endWriting(source: source)
     }
 }

@@ -80,10 +80,13 @@ package struct SearchText: Equatable, Sendable {
         static func set(_ names: [String]) -> Set<TagName> {
             Set(names.map { name in
                 var tag = TagName()
-                for (k, byte) in name.utf8.enumerated() { tag.packed |= UInt64(byte) << (8 * UInt64(k)) }
+                for (k, byte) in name.utf8.enumerated() { tag.add(byte, at: k) }
                 return tag
             })
         }
+
+        /// The name's `k`th byte, lower-cased; past the eighth, the caller makes it `long`.
+        mutating func add(_ byte: UInt8, at k: Int) { packed |= UInt64(byte | 0x20) << (8 * UInt64(k)) }
 
         /// `h1` to `h6`.
         var isHeading: Bool {
@@ -108,7 +111,7 @@ package struct SearchText: Equatable, Sendable {
         var name = TagName()
         let nameStart = i
         while i < n, isNameByte(h[i]) {
-            if i - nameStart < 8 { name.packed |= UInt64(h[i] | 0x20) << (8 * UInt64(i - nameStart)) }
+            if i - nameStart < 8 { name.add(h[i], at: i - nameStart) }
             i += 1
         }
         if i == nameStart { return (TagName(), false, false, start + 1) }

@@ -40,9 +40,8 @@ struct TermTable {
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            if UInt32(entry >> 32) == hash, equal(Int(UInt32(truncatingIfNeeded: entry)) - 1, term) {
-                return Int(UInt32(truncatingIfNeeded: entry)) - 1
-            }
+            let found = Int(UInt32(truncatingIfNeeded: entry)) - 1
+            if UInt32(entry >> 32) == hash, equal(found, term) { return found }
             slot = (slot + 1) & mask
         }
         let number = ends.count
