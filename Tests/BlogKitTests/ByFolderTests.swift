@@ -5,10 +5,13 @@ import Testing
 @testable import BlogPipeline
 
 /// The writer's spread of work over the cores: every path once, results in the paths'
-/// order, and never two entries of one folder at the same time.
+/// order, and never two of one folder's entries in a row at the same time (the writer's files
+/// come folder by folder: a post's, the index's shards).
 @Suite struct ByFolderTests {
     @Test func everyPathOnceInOrderAndOneFolderAtATime() {
-        let paths = (0..<2_000).map { i in i % 3 == 0 ? "search/d/\(i).json" : "posts/\(i % 50)/p\(i).html" } + ["index.html", "404.html"]
+        let posts = (0..<200).flatMap { i in ["posts/\(i)/index.html", "posts/\(i)/a.png", "posts/\(i)/b.png"] }
+        let paths = ["index.html", "404.html"] + posts + (0..<700).map { "search/d/\($0).json" }
+            + (0..<300).map { "search/t/\($0).json" } + ["feed.xml", "sitemap.xml"]
         let busy = Mutex<[Substring: Int]>([:])
         let overlaps = Atomic<Int>(0)
         let results = ByFolder.map(paths) { i -> String in
