@@ -37,6 +37,9 @@ enum BuildRunner {
         }
         let cache = saved?.cache ?? BuildCache()
         record.searchTerms(for: cache)
+        // Saved from the build on (a temporary renamed): waited for whatever the outcome, so
+        // that the command never ends halfway through the file.
+        defer { cache.searchTermsSaving?.wait() }
         options.cache = cache
         options.changedPaths = saved?.changed
         options.knownStamps = record.inputs
@@ -55,7 +58,6 @@ enum BuildRunner {
         timings += result.timings
         _ = clock.lap()
         if let warning = record.beginWriting() { Terminal.report([warning]) }
-        let searchTerms = record.startSavingSearchTerms(options.cache)
         let report: SiteWriter.Report
         do {
             report = try SiteWriter(output: output).write(result.files, recorded: record.trustedCopies, present: record.present)
@@ -63,14 +65,12 @@ enum BuildRunner {
         } catch let failure as WriteFailure {
             record.writeFailed(failure)
             Terminal.line("\(failure)", toError: true)
-            searchTerms.wait()
             return false
         } catch {
             Terminal.line("\(output): error: cannot finish writing the site: \(error)", toError: true)
-            searchTerms.wait()
             return false
         }
-        record.record(result, report: report, cache: options.cache, searchTerms: searchTerms)
+        record.record(result, report: report, cache: options.cache)
         // Entries of images no build has used for a month (a photo replaced, a setting changed).
         StorePruning.prune(source + "/" + SiteState.folderName + "/images", keeping: StorePruning.entries(of: result.files))
         timings.append(("record", clock.lap()))

@@ -31,6 +31,9 @@ public final class BuildCache: @unchecked Sendable {
     /// The terms the search index was made from, by post digest: a build after an edit reads
     /// and tokenizes only the edited post (`blog build` keeps them in `.blog/`, `SearchTermsFile`).
     package var searchTerms = SearchTermsStore()
+    /// Where `blog build` saves them, once the index is made; nil in `blog serve`, which
+    /// keeps them in memory.
+    public var searchTermsSaving: SearchTermsSaving?
     /// Each derived output's key and the paths it made with it (`SiteBuilder.derived`).
     package var derived: [String: (key: UInt64, paths: [String])] = [:]
 

@@ -81,9 +81,11 @@ public struct BuildRecord: Sendable {
     }
 
     /// Gives the build's cache the search index's terms of the last build of this site
-    /// (`.blog/search-terms`), read only if the index is made again.
+    /// (`.blog/search-terms`), read only if the index is made again, and saved again as soon
+    /// as it is (`SearchTermsSaving`).
     public func searchTerms(for cache: BuildCache) {
         cache.searchTerms = SearchTermsFile.store(source: source)
+        cache.searchTermsSaving = SearchTermsSaving(source: source)
     }
 
     /// The output's files as the writer should find them: those the walk found, and the
@@ -116,28 +118,10 @@ public struct BuildRecord: Sendable {
         if failure.intact { SiteState.endWriting(source: source) }
     }
 
-    /// Starts saving the posts' search terms (`SearchTermsFile`) on a thread of its own, to
-    /// run while the site is written: the writer waits on the disk, and the file of a
-    /// 10,000-post site takes half a second of a core to make. Keyed by the posts' digests,
-    /// not by this build, the file is right whether or not the write succeeds. `record`, or
-    /// `SearchTermsSaving.wait`, waits for it.
-    public func startSavingSearchTerms(_ cache: BuildCache?) -> SearchTermsSaving {
-        let saving = SearchTermsSaving()
-        guard let store = cache?.searchTerms else { return saving }
-        let source = self.source
-        saving.group.enter()
-        DispatchQueue.global().async {
-            try? SearchTermsFile.write(store, source: source)
-            saving.group.leave()
-        }
-        return saving
-    }
-
     /// Records the build just written. Without a record (a full disk) the next build
     /// compares every file: slower, never wrong.
     /// - Parameter cache: the build's cache, saved for the next build (`SavedBuild`).
-    /// - Parameter searchTerms: the saving of its search terms, started before the write.
-    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache?, searchTerms: SearchTermsSaving) {
+    public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache?) {
         var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: includeDrafts, inputs: inputs,
             outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
@@ -161,15 +145,7 @@ public struct BuildRecord: Sendable {
                 try? SavedBuild.write(cache, build: record.build, source: source, output: output)
             }
         }
-        searchTerms.wait()
+        cache?.searchTermsSaving?.wait()
         SiteState.endWriting(source: source)
     }
-}
-
-/// The search terms being saved on a thread of their own (`BuildRecord.startSavingSearchTerms`).
-public final class SearchTermsSaving: Sendable {
-    fileprivate let group = DispatchGroup()
-
-    /// Returns once they are saved (or were never to be).
-    public func wait() { group.wait() }
 }

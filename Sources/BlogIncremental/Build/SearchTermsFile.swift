@@ -107,3 +107,25 @@ package enum SearchTermsFile {
         try? FileManager.default.removeItem(atPath: SitePath.join(folder, oldFileName))
     }
 }
+
+/// The saving of a build's search terms (`SearchTermsFile.write`) on a thread of its own,
+/// started as soon as the index is made from them (`SiteBuilder.render`): the pages are
+/// still rendering and the site is still to be written, and the file of a 10,000-post site
+/// takes a core most of a second to make. Keyed by the posts' digests, not by the build,
+/// the file is right whether or not the build goes on to succeed.
+public final class SearchTermsSaving: Sendable {
+    private let source: String
+    private let group = DispatchGroup()
+    /// One save at a time, in the order started (a build made twice starts two).
+    private let queue = DispatchQueue(label: "blog.search-terms")
+
+    public init(source: String) { self.source = source }
+
+    package func start(_ store: SearchTermsStore) {
+        let source = self.source
+        queue.async(group: group) { try? SearchTermsFile.write(store, source: source) }
+    }
+
+    /// Returns once every save started is done.
+    public func wait() { group.wait() }
+}
