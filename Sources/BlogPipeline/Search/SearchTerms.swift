@@ -26,7 +26,8 @@ package struct SearchTerms: Equatable, Sendable {
     /// The post's terms, weighed by field: a title match outranks any number of body
     /// matches up to ten.
     package init(title: String, tags: [String], text: SearchText) {
-        var tally = Tally()
+        // Sized for the text at once, not grown and rehashed several times a post.
+        var tally = Tally(capacity: min(1 << 16, max(256, text.body.utf8.count / 4)))
         let end = SearchTokenizer.indexBytes(title) { tally.add($0, $1, weight: 24) }
         var next = end + 1
         for tag in tags { next = SearchTokenizer.indexBytes(tag, start: next) { tally.add($0, $1, weight: 12) } + 1 }
@@ -108,9 +109,14 @@ package struct SearchTerms: Equatable, Sendable {
             var position: Int
             var mentions: Int
         }
-        var table = TermTable()
+        var table: TermTable
         /// By the term's number in `table`.
         var counts: [Count] = []
+
+        init(capacity: Int) {
+            table = TermTable(capacity: capacity)
+            counts.reserveCapacity(capacity)
+        }
 
         mutating func number(_ term: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
             let i = table.insert(term, hash: SearchIndex.fnv1a(term))
