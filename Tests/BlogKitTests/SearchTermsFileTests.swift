@@ -46,7 +46,7 @@ import Testing
         let path = SearchTermsFile.path(source: source)
         for length in 0..<content.count {
             var bytes = Array(content.prefix(length))
-            withUnsafeBytes(of: bytes.withUnsafeBytes(FNV1a.checksum).littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: bytes.withUnsafeBytes(ContentHash.xxh64).littleEndian) { bytes.append(contentsOf: $0) }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(SearchTermsFile.read(path: path).isEmpty, "cut at \(length) of \(content.count)")
         }

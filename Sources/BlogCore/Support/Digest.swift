@@ -45,16 +45,9 @@ package struct FNV1a {
     }
 
     /// The same as `add(bytes:)` over memory: a plain call from any module, where the generic
-    /// one would run unspecialized (a checksum of a saved build is megabytes).
+    /// one would run unspecialized (a post's text is kilobytes, its page more).
     package mutating func add(raw bytes: UnsafeRawBufferPointer) {
         add(bytes: bytes)
-    }
-
-    /// The digest of some bytes alone: the checksum of the build's record and save.
-    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(raw: bytes)
-        return hasher.value
     }
 
     @inlinable package mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {

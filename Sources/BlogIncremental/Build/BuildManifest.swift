@@ -88,7 +88,7 @@ public struct BuildManifest: Equatable, Sendable {
             let sum = number(bytes[(start + 4)..<(bytes.endIndex - 1)])
         else { return nil }
         let body = bytes[..<start]
-        return FNV1a.checksum(UnsafeRawBufferPointer(rebasing: body)) == UInt64(bitPattern: sum) ? body : nil
+        return ContentHash.xxh64(UnsafeRawBufferPointer(rebasing: body)) == UInt64(bitPattern: sum) ? body : nil
     }
 
 
@@ -215,7 +215,7 @@ public struct BuildManifest: Equatable, Sendable {
                 line(kind, String(stamp.size), String(stamp.modified), Self.escaped(path))
             }
         }
-        line("sum", String(Int64(bitPattern: bytes.withUnsafeBytes(FNV1a.checksum))))
+        line("sum", String(Int64(bitPattern: bytes.withUnsafeBytes(ContentHash.xxh64))))
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: SitePath.join(folder, Self.fileName(output: output))), options: .atomic)

@@ -75,7 +75,7 @@ package enum SavedBuild {
         var bytes = w.bytes
         // FNV-1a of the save, eight bytes at its end: one changed byte anywhere means a cold
         // build, never a page made from a damaged value.
-        withUnsafeBytes(of: bytes.withUnsafeBytes(FNV1a.checksum).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: bytes.withUnsafeBytes(ContentHash.xxh64).littleEndian) { bytes.append(contentsOf: $0) }
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
@@ -110,7 +110,7 @@ package enum SavedBuild {
             guard whole.count > 8 else { return .failure(.damaged) }
             let bytes = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
             let sum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(whole[whole.count - 8 + $1]) << (8 * UInt64($1)) }
-            guard FNV1a.checksum(bytes) == sum else { return .failure(.damaged) }
+            guard ContentHash.xxh64(bytes) == sum else { return .failure(.damaged) }
             var r = ByteReader(bytes)
             guard r.string() == format + " " + BuildManifest.tool, !r.failed else { return .failure(.otherVersion) }
             guard r.unsigned() == build, !r.failed else { return .failure(.otherBuild) }

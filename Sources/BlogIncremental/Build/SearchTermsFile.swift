@@ -30,7 +30,7 @@ package enum SearchTermsFile {
             guard whole.count > 8 else { return [:] }
             let bytes = UnsafeRawBufferPointer(rebasing: whole[..<(whole.count - 8)])
             let sum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(whole[whole.count - 8 + $1]) << (8 * UInt64($1)) }
-            guard FNV1a.checksum(bytes) == sum else { return [:] }
+            guard ContentHash.xxh64(bytes) == sum else { return [:] }
             var r = ByteReader(bytes)
             guard r.string() == format + " " + BuildManifest.tool, !r.failed else { return [:] }
             // Each post's terms are a run of bytes of their own, parsed on every core: the
@@ -100,7 +100,7 @@ package enum SearchTermsFile {
         }
         var bytes = w.bytes
         // As the saved build's: one changed byte means the posts are tokenized again.
-        withUnsafeBytes(of: bytes.withUnsafeBytes(FNV1a.checksum).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: bytes.withUnsafeBytes(ContentHash.xxh64).littleEndian) { bytes.append(contentsOf: $0) }
         let folder = SiteState.folder(source: source)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: path(source: source)), options: .atomic)
