@@ -227,6 +227,40 @@ import TestSupport
         #expect(safe.stderr.contains("posts/a.md:5: error: image 'posts/s.svg' holds an onload= attribute"))
     }
 
+    /// A name that is not UTF-8 (an archive of another system's encoding unpacked here) can
+    /// be neither published nor linked to: `build` and `import` name each such file once, its
+    /// odd bytes as `\xNN`, rather than leaving it out without a word.
+    @Test func namesThatAreNotUTF8AreNamed() throws {
+        let site = try Fixture(files: [
+            "blog.yaml": Self.config, "posts/a.md": Self.post, "posts/2019/trip/index.md": Self.post, "static/robots.txt": "x\n",
+        ])
+        let gbk: [UInt8] = [0xC4, 0xE3, 0xBA, 0xC3] + Array("图.png".utf8)  // "你好" in GBK, then UTF-8
+        let folders = ["posts", "posts/2019/trip", "static"]
+        for folder in folders { try createFile(named: Array((site.root + "/" + folder + "/").utf8) + gbk) }
+        let result = try site.build()
+        #expect(result.status == 0, "\(result.stderr)")
+        for folder in folders {
+            let warning = "\(folder)/\\xC4\\xE3\\xBA\\xC3图.png: warning: this name is not UTF-8"
+            #expect(result.stderr.components(separatedBy: warning).count == 2, "\(folder): \(result.stderr)")
+        }
+        #expect(!filePaths(under: site.output).contains { $0.hasSuffix(".png") })
+
+        let old = try Fixture(files: ["hugo.toml": "title = \"Old\"\n", "content/posts/a.md": Self.post, "static/x.txt": "x\n"])
+        try createFile(named: Array((old.root + "/static/").utf8) + gbk)
+        let moved = try BlogProcess.run(["import", "hugo", old.root, ImportSafetyTests.NewSite().root], timeout: 60)
+        #expect(moved.stdout.contains("static/\\xC4\\xE3\\xBA\\xC3图.png"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("a name that is not UTF-8"), "\(moved.stdout)")
+    }
+
+    private func createFile(named path: [UInt8]) throws {
+        let fd = (path + [0]).withUnsafeBufferPointer { bytes -> Int32 in
+            let name = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            return Glibc.open(name, O_CREAT | O_WRONLY, 0o644)
+        }
+        #expect(fd >= 0)
+        close(fd)
+    }
+
     /// As a user without the permission (the test drops root where it runs as root): an
     /// unreadable bundle or year folder is an error naming it, never "removed".
     @Test(.enabled(if: canDropPrivileges)) func anUnreadableFolderIsAnErrorNotARemoval() throws {

@@ -33,8 +33,9 @@ public protocol FileSystem: Sendable {
     func kind(of path: String) -> FileKind
     /// Entries of a folder (names only), sorted; hidden entries left out unless asked for;
     /// nil when the folder cannot be read (a permission), which callers must report: an
-    /// unreadable folder read as empty would unpublish its posts without a word.
-    func children(of path: String, includingHidden: Bool) -> [String]?
+    /// unreadable folder read as empty would unpublish its posts without a word. Names that
+    /// are not UTF-8 come apart, to be reported too.
+    func folder(_ path: String, includingHidden: Bool) -> FolderNames?
     /// The path with symbolic links followed, to tell whether a file truly lies in a folder.
     func realPath(_ path: String) -> String
     /// Device and inode, links followed: the same folder however it is reached.
@@ -49,7 +50,26 @@ public struct FileIdentity: Hashable, Sendable {
     package var inode: UInt64
 }
 
+/// A folder's entries as `FileSystem.folder` gives them.
+public struct FolderNames: Sendable, Equatable {
+    /// Sorted.
+    public var names: [String]
+    /// Entries whose names are not UTF-8 (an archive unpacked from another system's
+    /// encoding): no path can name them, so they cannot be read or published. Shown with
+    /// each byte that is not UTF-8 as `\xNN`, sorted.
+    public var undecodable: [String] = []
+
+    public init(names: [String], undecodable: [String] = []) {
+        (self.names, self.undecodable) = (names, undecodable)
+    }
+}
+
 extension FileSystem {
+    /// The names of a folder's entries (`folder`), sorted; nil when it cannot be read.
+    package func children(of path: String, includingHidden: Bool) -> [String]? {
+        folder(path, includingHidden: includingHidden)?.names
+    }
+
     package func isFile(_ path: String) -> Bool { kind(of: path) == .file }
     package func isDirectory(_ path: String) -> Bool { kind(of: path) == .folder }
 }
@@ -132,8 +152,11 @@ public struct LocalFileSystem: FileSystem {
         return stat(path, &info) == 0 ? FileKind(mode: info.st_mode) : .missing
     }
 
-    public func children(of path: String, includingHidden: Bool) -> [String]? {
-        FolderEntry.listing(path)?.map(\.name).filter { includingHidden || !$0.hasPrefix(".") }.sorted()
+    public func folder(_ path: String, includingHidden: Bool) -> FolderNames? {
+        var undecodable: [String] = []
+        guard let entries = FolderEntry.listing(path, undecodable: &undecodable) else { return nil }
+        func shown(_ name: String) -> Bool { includingHidden || !name.hasPrefix(".") }
+        return FolderNames(names: entries.map(\.name).filter(shown).sorted(), undecodable: undecodable.filter(shown).sorted())
     }
 
     public func isLink(_ path: String) -> Bool {
@@ -168,20 +191,37 @@ package struct FolderEntry {
 
     /// The entries of `path` but `.` and `..`, unsorted; nil when it cannot be read.
     package static func listing(_ path: String) -> [FolderEntry]? {
+        var undecodable: [String] = []
+        return listing(path, undecodable: &undecodable)
+    }
+
+    /// The entries of `path` but `.` and `..`, unsorted, and the names that are not UTF-8
+    /// (`shown`); nil when it cannot be read.
+    package static func listing(_ path: String, undecodable: inout [String]) -> [FolderEntry]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
-        return read(folder)
+        return read(folder, undecodable: &undecodable)
     }
 
     /// The entries of an open folder but `.` and `..`.
     package static func read(_ folder: OpaquePointer) -> [FolderEntry] {
+        var undecodable: [String] = []
+        return read(folder, undecodable: &undecodable)
+    }
+
+    /// The entries of an open folder but `.` and `..`; a name that is not UTF-8 cannot be
+    /// named back, so it is no entry, and is added to `undecodable` as `shown` gives it.
+    package static func read(_ folder: OpaquePointer, undecodable: inout [String]) -> [FolderEntry] {
         var entries: [FolderEntry] = []
         while let entry = readdir(folder) {
-            // Read where it lies (d_name may be longer than its declared 256 bytes); a name
-            // that is not UTF-8 cannot be named back, so it is left alone.
+            // Read where it lies (d_name may be longer than its declared 256 bytes).
             let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
             let bytes = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
-            guard let name = String(validatingCString: bytes), name != ".", name != ".." else { continue }
+            guard let name = String(validatingCString: bytes) else {
+                undecodable.append(shown(UnsafeRawBufferPointer(start: bytes, count: strlen(bytes))))
+                continue
+            }
+            guard name != ".", name != ".." else { continue }
             var isFolder = Int32(entry.pointee.d_type) == DT_DIR
             var isLink = Int32(entry.pointee.d_type) == DT_LNK
             if Int32(entry.pointee.d_type) == DT_UNKNOWN {  // file systems that do not say
@@ -193,6 +233,30 @@ package struct FolderEntry {
             entries.append(FolderEntry(name: name, isFolder: isFolder, isLink: isLink))
         }
         return entries
+    }
+}
+
+extension FolderEntry {
+    /// A name's bytes as text: UTF-8 where they are, each other byte as `\xNN`.
+    package static func shown(_ bytes: UnsafeRawBufferPointer) -> String {
+        var text = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let encoded):
+                text.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<(offset + length)] {
+                    text += "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                }
+                offset += length
+            case .emptyInput:
+                return text
+            }
+        }
     }
 }
 

@@ -23,11 +23,14 @@ struct OldSiteWalk {
     mutating func run() {
         var pending: [(path: String, real: String)] = [("", realRoot)]
         while let folder = pending.popLast() {
-            guard let names = disk.children(of: folder.real, includingHidden: false) else {
+            guard let listing = disk.folder(folder.real, includingHidden: false) else {
                 refused.append((folder.path.isEmpty ? "." : folder.path, "a folder that cannot be read (\(systemReason()))"))
                 continue
             }
-            for name in names {
+            for name in listing.undecodable {
+                refused.append((folder.path.isEmpty ? name : folder.path + "/" + name, Self.undecodable))
+            }
+            for name in listing.names {
                 let path = folder.path.isEmpty ? name : folder.path + "/" + name
                 let absolute = folder.real + "/" + name
                 var info = stat()
@@ -49,6 +52,8 @@ struct OldSiteWalk {
             }
         }
     }
+
+    static let undecodable = "a name that is not UTF-8 (\\xNN marks each byte that is not): no path can name it; rename it to import it"
 
     static func notAFile(_ what: String) -> String {
         "\(what), not a regular file: import reads only regular files and did not open it"

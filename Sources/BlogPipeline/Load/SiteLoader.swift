@@ -203,13 +203,14 @@ public struct SiteLoader: Sendable {
     ) {
         let absolute = SitePath.join(root, relative)
         if isExcluded(absolute) { return }
-        guard let names = readableChildren(absolute, shown: relative, includingHidden: false, problems: &problems) else { return }
-        if relative.contains("/"), names.contains("index.md") {
+        guard let folder = readableChildren(absolute, shown: relative, includingHidden: false, problems: &problems) else { return }
+        if relative.contains("/"), folder.names.contains("index.md") {
             files.append((SitePath.join(relative, "index.md"), kind, true))
             bundleAssets[relative] = allFiles(root: root, relative: relative, problems: &problems).filter { !$0.hasSuffix(".md") }
             return
         }
-        for name in names {
+        Self.report(folder.undecodable, in: relative, problems: &problems)
+        for name in folder.names {
             let child = SitePath.join(relative, name)
             switch fileSystem.kind(of: SitePath.join(root, child)) {
             case .file where name.hasSuffix(".md"): files.append((child, kind, false))
@@ -228,9 +229,10 @@ public struct SiteLoader: Sendable {
     ) -> [String] {
         let absolute = SitePath.join(root, relative)
         if isExcluded(absolute) { return [] }
-        guard let names = readableChildren(absolute, shown: relative, includingHidden: true, problems: &problems) else { return [] }
+        guard let folder = readableChildren(absolute, shown: relative, includingHidden: true, problems: &problems) else { return [] }
+        Self.report(folder.undecodable, in: relative, problems: &problems)
         var result: [String] = []
-        for name in names {
+        for name in folder.names {
             let child = SitePath.join(relative, name)
             if name.hasPrefix("."), !keep(child) { continue }
             switch fileSystem.kind(of: SitePath.join(root, child)) {
@@ -245,13 +247,21 @@ public struct SiteLoader: Sendable {
     /// A folder's entries, or nil with an error naming it when it cannot be read: its posts
     /// would otherwise vanish from the site, and `blog deploy` would delete them from the
     /// live one. A missing folder (`static/`, `pages/`) is no problem.
-    private func readableChildren(_ absolute: String, shown: String, includingHidden: Bool, problems: inout [Diagnostic]) -> [String]? {
-        if let names = fileSystem.children(of: absolute, includingHidden: includingHidden) { return names }
+    private func readableChildren(_ absolute: String, shown: String, includingHidden: Bool, problems: inout [Diagnostic]) -> FolderNames? {
+        if let folder = fileSystem.folder(absolute, includingHidden: includingHidden) { return folder }
         let reason = String(cString: strerror(errno))
         if fileSystem.kind(of: absolute) == .folder {
             problems.append(.error(shown + "/", "cannot read this folder (\(reason)); nothing in it would be published"))
         }
         return nil
+    }
+
+    /// Entries whose names are not UTF-8, each in a warning: none can be published, and a
+    /// post that shows one would otherwise only hear of a missing image.
+    private static func report(_ undecodable: [String], in folder: String, problems: inout [Diagnostic]) {
+        for name in undecodable {
+            problems.append(.warning(SitePath.join(folder, name), "this name is not UTF-8 (\\xNN marks each byte that is not), so it is not published; rename it to publish it"))
+        }
     }
 
     /// The files of `static/`. Hidden ones (`.env`, `.git/`) are published only when
