@@ -73,7 +73,7 @@ package enum SavedBuild {
         try FileManager.default.createDirectory(
             atPath: SiteState.folder(source: source), withIntermediateDirectories: true)
         var bytes = w.bytes
-        // FNV-1a of the save, eight bytes at its end: one changed byte anywhere means a cold
+        // xxHash of the save, eight bytes at its end: one changed byte anywhere means a cold
         // build, never a page made from a damaged value.
         withUnsafeBytes(of: bytes.withUnsafeBytes(ContentHash.xxh64).littleEndian) { bytes.append(contentsOf: $0) }
         try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
