@@ -30,13 +30,13 @@ import Testing
     }
 
     /// `excerpt(text, tokenize(query), 160)` as the page shows it: pieces of text, marked or not.
-    static func excerpt(_ text: String, query: String) throws -> [(text: String, marked: Bool)] {
+    static func excerpt(_ text: String, query: String, size: Int = 160) throws -> [(text: String, marked: Bool)] {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../themes/default/assets/search.js").standardizedFileURL.path
         let program = """
             const s = require(process.argv[1]);
-            const [text, query] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-            console.log(JSON.stringify(s.excerpt(text, s.tokenize(query), 160)));
+            const [text, query, size] = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+            console.log(JSON.stringify(s.excerpt(text, s.tokenize(query), size)));
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -44,7 +44,7 @@ import Testing
         let (stdin, stdout) = (Pipe(), Pipe())
         (process.standardInput, process.standardOutput) = (stdin, stdout)
         try process.run()
-        stdin.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: [text, query]))
+        stdin.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: [text, query, size] as [Any]))
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -67,6 +67,20 @@ import Testing
         let marked = pieces.filter(\.marked).map(\.text).joined(separator: " ")
         for word in query.split(separator: " ") { #expect(marked.lowercased().contains(word.prefix(5)), "\(marked)") }
         #expect(shown.count <= 170)
+    }
+
+    /// A title is marked at its own length (as the page does): whole, however late the
+    /// match, never cut to `…` and its end. A match near the end of a long text shows a full
+    /// window, ending with the text.
+    @Test func aTextThatFitsIsShownWholeAndAWindowEndsWithTheText() throws {
+        let title = "网页上的中文排版笔记"
+        let pieces = try Self.excerpt(title, query: "中文排版", size: title.utf16.count)
+        #expect(pieces.map(\.text).joined() == title, "\(pieces)")
+        #expect(pieces.filter(\.marked).map(\.text).joined().contains("中文"), "\(pieces)")
+        let long = Self.english + "The quorum"
+        let tail = try Self.excerpt(long, query: "quorum")
+        #expect(tail.first?.text == "…" && tail.last?.text == "quorum" && tail.last?.marked == true, "\(tail)")
+        #expect(tail.dropFirst().map(\.text).joined().count == 160, "\(tail)")
     }
 
     @Test func withoutAMatchInTheTextTheExcerptIsTheStart() throws {
