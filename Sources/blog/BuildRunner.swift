@@ -23,6 +23,7 @@ enum BuildRunner {
         let record = BuildRecord(source: source, output: output, includeDrafts: site.drafts, theme: settings.0?.theme)
         var timings = [("compare files", clock.lap())]
         if let note = record.note { Terminal.line("note: \(note)", toError: true) }
+        Terminal.report(record.strangerWarnings)
         if let previous = record.unchanged() {
             for warning in previous.warnings { Terminal.line(warning, toError: true) }
             Terminal.line("Nothing changed in \(seconds(since: started)) s: \(previous.outputs.count) files up to date → \(output)")

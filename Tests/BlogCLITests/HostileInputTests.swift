@@ -229,7 +229,8 @@ import TestSupport
 
     /// A name that is not UTF-8 (an archive of another system's encoding unpacked here) can
     /// be neither published nor linked to: `build` and `import` name each such file once, its
-    /// odd bytes as `\xNN`, rather than leaving it out without a word.
+    /// odd bytes as `\xNN`, rather than leaving it out without a word; one in the output,
+    /// which the writer cannot remove, is named too.
     @Test func namesThatAreNotUTF8AreNamed() throws {
         let site = try Fixture(files: [
             "blog.yaml": Self.config, "posts/a.md": Self.post, "posts/2019/trip/index.md": Self.post, "static/robots.txt": "x\n",
@@ -244,6 +245,11 @@ import TestSupport
             #expect(result.stderr.components(separatedBy: warning).count == 2, "\(folder): \(result.stderr)")
         }
         #expect(!filePaths(under: site.output).contains { $0.hasSuffix(".png") })
+        // One left in the output by something else: named, since it would be published.
+        try createFile(named: Array((site.output + "/2019/").utf8) + gbk)
+        let again = try site.build()
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("\(site.output)/2019/\\xC4\\xE3\\xBA\\xC3图.png: warning: this name is not UTF-8, so blog can neither publish nor remove it"), "\(again.stderr)")
 
         let old = try Fixture(files: ["hugo.toml": "title = \"Old\"\n", "content/posts/a.md": Self.post, "static/x.txt": "x\n"])
         try createFile(named: Array((old.root + "/static/").utf8) + gbk)

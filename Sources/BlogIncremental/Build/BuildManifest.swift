@@ -246,8 +246,15 @@ public struct BuildManifest: Equatable, Sendable {
 
     /// Every file of the output the build wrote (hidden files are not the build's).
     public static func outputs(_ output: String) -> [String: Stamp] {
+        var undecodable: [String] = []
+        return outputs(output, undecodable: &undecodable)
+    }
+
+    /// - Parameter undecodable: files whose names are not UTF-8, which the writer can
+    ///   neither compare nor remove.
+    public static func outputs(_ output: String, undecodable: inout [String]) -> [String: Stamp] {
         // Links are not followed: the writer removes stale files among these.
-        stamps(under: output, skipping: nil, followLinks: false) { _, name in !SiteWriter.isOwnHidden(name) }
+        FolderWalk.stamps(output, followLinks: false, undecodable: &undecodable) { _, name in SiteWriter.isOwnHidden(name) }
     }
 
     /// - Parameter keep: whether to look at an entry, given its folder (relative) and name.

@@ -17,6 +17,9 @@ public struct BuildRecord: Sendable {
     public private(set) var previous: BuildManifest?
     /// Why the last build's record is not used although there is one, for one line.
     public private(set) var note: String?
+    /// Files of the output whose names are not UTF-8 (`FolderEntry.shown`): no build wrote
+    /// them, and the writer can neither compare nor remove them, so they are named.
+    public private(set) var strangers: [String] = []
 
     /// Looks at the site and the output (both folders at once: on a large site, a few
     /// thousand `stat` calls each).
@@ -24,11 +27,12 @@ public struct BuildRecord: Sendable {
         (self.source, self.output, self.includeDrafts) = (source, output, includeDrafts)
         nonisolated(unsafe) var inputs: [String: FileStamp] = [:]
         nonisolated(unsafe) var outputs: [String: FileStamp] = [:]
+        nonisolated(unsafe) var strangers: [String] = []
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
-            else { outputs = BuildManifest.outputs(output) }
+            else { outputs = BuildManifest.outputs(output, undecodable: &strangers) }
         }
-        (self.inputs, self.outputs) = (inputs, outputs)
+        (self.inputs, self.outputs, self.strangers) = (inputs, outputs, strangers.sorted())
         // Earlier versions kept their record in the output, where rsync published it.
         unlink(output + "/.blog-manifest.json")
         let record = BuildManifest.read(source: source, output: output)
@@ -86,6 +90,13 @@ public struct BuildRecord: Sendable {
     public func searchTerms(for cache: BuildCache) {
         cache.searchTerms = SearchTermsFile.store(source: source)
         cache.searchTermsSaving = SearchTermsSaving(source: source)
+    }
+
+    /// A warning for each file of the output whose name is not UTF-8.
+    public var strangerWarnings: [Diagnostic] {
+        strangers.map {
+            .warning(SitePath.join(output, $0), "this name is not UTF-8, so blog can neither publish nor remove it; delete it, or rename it in UTF-8")
+        }
     }
 
     /// The output's files as the writer should find them: those the walk found, and the
