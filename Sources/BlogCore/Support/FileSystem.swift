@@ -153,8 +153,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func folder(_ path: String, includingHidden: Bool) -> FolderNames? {
-        var undecodable: [String] = []
-        guard let entries = FolderEntry.listing(path, undecodable: &undecodable) else { return nil }
+        guard let (entries, undecodable) = FolderEntry.listing(path) else { return nil }
         func shown(_ name: String) -> Bool { includingHidden || !name.hasPrefix(".") }
         return FolderNames(names: entries.map(\.name).filter(shown).sorted(), undecodable: undecodable.filter(shown).sorted())
     }
@@ -187,31 +186,20 @@ package struct FolderEntry {
     package var isLink = false
 
     /// The entries of `path` but `.` and `..`, unsorted; none when it cannot be read.
-    package static func list(_ path: String) -> [FolderEntry] { listing(path) ?? [] }
-
-    /// The entries of `path` but `.` and `..`, unsorted; nil when it cannot be read.
-    package static func listing(_ path: String) -> [FolderEntry]? {
-        var undecodable: [String] = []
-        return listing(path, undecodable: &undecodable)
-    }
+    package static func list(_ path: String) -> [FolderEntry] { listing(path)?.entries ?? [] }
 
     /// The entries of `path` but `.` and `..`, unsorted, and the names that are not UTF-8
-    /// (`shown`); nil when it cannot be read.
-    package static func listing(_ path: String, undecodable: inout [String]) -> [FolderEntry]? {
+    /// (`read`); nil when it cannot be read.
+    package static func listing(_ path: String) -> (entries: [FolderEntry], undecodable: [String])? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
-        return read(folder, undecodable: &undecodable)
+        return read(folder)
     }
 
-    /// The entries of an open folder but `.` and `..`.
-    package static func read(_ folder: OpaquePointer) -> [FolderEntry] {
+    /// The entries of an open folder but `.` and `..`. A name that is not UTF-8 cannot be
+    /// named back, so it is no entry: it is given apart, as `shown` writes it.
+    package static func read(_ folder: OpaquePointer) -> (entries: [FolderEntry], undecodable: [String]) {
         var undecodable: [String] = []
-        return read(folder, undecodable: &undecodable)
-    }
-
-    /// The entries of an open folder but `.` and `..`; a name that is not UTF-8 cannot be
-    /// named back, so it is no entry, and is added to `undecodable` as `shown` gives it.
-    package static func read(_ folder: OpaquePointer, undecodable: inout [String]) -> [FolderEntry] {
         var entries: [FolderEntry] = []
         while let entry = readdir(folder) {
             // Read where it lies (d_name may be longer than its declared 256 bytes).
@@ -232,7 +220,7 @@ package struct FolderEntry {
             }
             entries.append(FolderEntry(name: name, isFolder: isFolder, isLink: isLink))
         }
-        return entries
+        return (entries, undecodable)
     }
 }
 

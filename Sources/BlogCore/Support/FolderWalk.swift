@@ -37,20 +37,19 @@ extension FolderWalk {
     /// does. Each entry is `stat`ed relative to its open folder, so no path is looked up from
     /// the root again: the build's record takes these of every file of the site and output.
     /// - Parameter excluding: a folder left out also when a link leads to it (the output).
-    /// - Parameter undecodable: entries whose names are not UTF-8 (relative, as
-    ///   `FolderEntry.shown` gives them), which have no stamp.
+    /// Entries whose names are not UTF-8 have no stamp: they come apart, relative, as
+    /// `FolderEntry.shown` writes them.
     public static func stamps(
-        _ root: String, followLinks: Bool, excluding: FileIdentity? = nil, undecodable: inout [String],
-        skip: (String, String) -> Bool = { _, _ in false }
-    ) -> [String: FileStamp] {
+        _ root: String, followLinks: Bool, excluding: FileIdentity? = nil, skip: (String, String) -> Bool = { _, _ in false }
+    ) -> (stamps: [String: FileStamp], undecodable: [String]) {
         var result: [String: FileStamp] = [:]
+        var undecodable: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             guard let folder = opendir(relative.isEmpty ? root : SitePath.join(root, relative)) else { continue }
             defer { closedir(folder) }
             let fd = dirfd(folder)
-            var unnamed: [String] = []
-            let entries = FolderEntry.read(folder, undecodable: &unnamed)
+            let (entries, unnamed) = FolderEntry.read(folder)
             undecodable += unnamed.map { SitePath.join(relative, $0) }
             for entry in entries where !skip(relative, entry.name) {
                 let path = SitePath.join(relative, entry.name)
@@ -68,16 +67,7 @@ extension FolderWalk {
                 }
             }
         }
-        return result
-    }
-
-    /// `stamps`, names that are not UTF-8 left out without a word (the site's own folders,
-    /// whose loader names them).
-    public static func stamps(
-        _ root: String, followLinks: Bool, excluding: FileIdentity? = nil, skip: (String, String) -> Bool = { _, _ in false }
-    ) -> [String: FileStamp] {
-        var undecodable: [String] = []
-        return stamps(root, followLinks: followLinks, excluding: excluding, undecodable: &undecodable, skip: skip)
+        return (result, undecodable)
     }
 }
 

@@ -245,16 +245,11 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Every file of the output the build wrote (hidden files are not the build's).
-    public static func outputs(_ output: String) -> [String: Stamp] {
-        var undecodable: [String] = []
-        return outputs(output, undecodable: &undecodable)
-    }
-
-    /// - Parameter undecodable: files whose names are not UTF-8, which the writer can
-    ///   neither compare nor remove.
-    public static func outputs(_ output: String, undecodable: inout [String]) -> [String: Stamp] {
+    /// The output's files, and those whose names are not UTF-8, which the writer can neither
+    /// compare nor remove.
+    public static func outputs(_ output: String) -> (stamps: [String: Stamp], undecodable: [String]) {
         // Links are not followed: the writer removes stale files among these.
-        FolderWalk.stamps(output, followLinks: false, undecodable: &undecodable) { _, name in SiteWriter.isOwnHidden(name) }
+        FolderWalk.stamps(output, followLinks: false) { _, name in SiteWriter.isOwnHidden(name) }
     }
 
     /// - Parameter keep: whether to look at an entry, given its folder (relative) and name.
@@ -264,8 +259,9 @@ public struct BuildManifest: Equatable, Sendable {
         // The output, when it lies inside: as a path relative to the root.
         let skipped = skipping.flatMap { isInside($0, root) ? String($0.dropFirst(root.count + 1)) : nil }
         let identity = skipping.flatMap(LocalFileSystem().identity(of:))
+        // Names that are not UTF-8 of the site's own folders are the loader's to name.
         return FolderWalk.stamps(root, followLinks: followLinks, excluding: identity) { folder, name in
             !keep(folder, name) || SitePath.join(folder, name) == skipped
-        }
+        }.stamps
     }
 }

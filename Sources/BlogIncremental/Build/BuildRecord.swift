@@ -30,7 +30,7 @@ public struct BuildRecord: Sendable {
         nonisolated(unsafe) var strangers: [String] = []
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 { inputs = BuildManifest.inputs(source: source, output: output, theme: theme) }
-            else { outputs = BuildManifest.outputs(output, undecodable: &strangers) }
+            else { (outputs, strangers) = BuildManifest.outputs(output) }
         }
         (self.inputs, self.outputs, self.strangers) = (inputs, outputs, strangers.sorted())
         // Earlier versions kept their record in the output, where rsync published it.
@@ -135,7 +135,7 @@ public struct BuildRecord: Sendable {
     public func record(_ result: BuildResult, report: SiteWriter.Report, cache: BuildCache?) {
         var manifest = BuildManifest(
             tool: BuildManifest.tool, includeDrafts: includeDrafts, inputs: inputs,
-            outputs: report.stamps ?? BuildManifest.outputs(output), nextDue: result.nextDue,
+            outputs: report.stamps ?? BuildManifest.outputs(output).stamps, nextDue: result.nextDue,
             warnings: result.diagnostics.map(\.description))
         manifest.output = output
         for file in result.files {
