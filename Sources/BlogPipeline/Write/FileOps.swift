@@ -111,6 +111,17 @@ package enum FileOps {
     }
 
     /// Whether `path` itself is a symbolic link.
+    /// The bytes a file of the output would take; 0 where that is unknown.
+    package static func size(of content: OutputFile.Content) -> Int {
+        switch content {
+        case .data(let data): return data.count
+        case .copy(let source), .link(let source):
+            var info = stat()
+            return stat(source, &info) == 0 ? Int(info.st_size) : 0
+        case .kept: return 0
+        }
+    }
+
     package static func isLink(_ path: String) -> Bool { LocalFileSystem().isLink(path) }
 
     /// The first symbolic link among the folders of `relative` below `output` (each looked

@@ -86,21 +86,24 @@ package struct StagedWrite {
                 return .failed(error as? WriteError ?? WriteError(path: destination, reason: "\(error)"))
             }
         }
-        var failures: [WriteError] = []
+        var failures: [(error: WriteError, size: Int)] = []
         for (file, outcome) in zip(files, outcomes) {
             let destination = SitePath.join(output, file.path)
             switch outcome {
             case .unchanged: unchanged += 1
             case .created: created.append(destination); written.append(file.path)
             case .staged(let temporary): temporaries.append((temporary, destination)); written.append(file.path)
-            case .failed(let error): failures.append(error)
+            case .failed(let error): failures.append((error, FileOps.size(of: file.content)))
             case .skipped: break
             }
         }
         guard failures.isEmpty else {
             let notWritten = files.count - unchanged - written.count
             rollBack()
-            throw WriteFailure(failures: failures, notWritten: notWritten, output: output)
+            // Files written side by side all fail once the disk is full, and the one that
+            // filled it is the likeliest cause: the largest that failed is named first.
+            let bySize = failures.enumerated().sorted { ($0.element.size, -$0.offset) > ($1.element.size, -$1.offset) }
+            throw WriteFailure(failures: bySize.map(\.element.error), notWritten: notWritten, output: output)
         }
         unchanged += knownUnchanged
     }
