@@ -40,6 +40,13 @@ public final class VariantStore: @unchecked Sendable {
 
     /// The variants of an image whose bytes are `data`, from the store or made now.
     public func variants(of data: Data) -> Result<ImageVariants, ImageProblem> {
+        let (result, decoded) = entryResult(data)
+        if !decoded { ImageWork.reused() }
+        return result
+    }
+
+    /// The entry's variants, and whether this call made them.
+    private func entryResult(_ data: Data) -> (Result<ImageVariants, ImageProblem>, decoded: Bool) {
         let key = Self.key(data, makingKey: makingKey)
         let entry = lock.withLock {
             if let existing = entries[key] { return existing }
@@ -48,28 +55,45 @@ public final class VariantStore: @unchecked Sendable {
             return new
         }
         return entry.lock.withLock {
-            if let seen = entry.result {
-                ImageWork.reused()
-                return seen
-            }
-            let result = readOrMake(data, entry: SitePath.join(folder, String(key, radix: 16)))
+            if let seen = entry.result { return (seen, false) }
+            let (result, decoded) = readOrMake(data, entry: SitePath.join(folder, String(key, radix: 16)))
             entry.result = result
-            return result
+            return (result, decoded)
         }
     }
 
-    private func readOrMake(_ data: Data, entry: String) -> Result<ImageVariants, ImageProblem> {
+    /// Starts making the variants of these site-relative files (those of an image format),
+    /// one image after another on a thread of its own, and returns at once: a build calls
+    /// it with a bundle's images while its posts are still being read, so that encoding
+    /// runs beside loading and parsing instead of holding up the posts that show them.
+    /// What it made is this store's like any other entry; `stop` ends it early.
+    public func makeAhead(_ files: [String], read: @escaping @Sendable (String) -> Data?) -> MakingAhead {
+        let making = MakingAhead()
+        let images = files.filter { ImageFormat(fileName: $0) != nil }
+        guard !images.isEmpty else { return making }
+        making.group.enter()
+        Thread.detachNewThread { [self] in
+            defer { making.group.leave() }
+            for file in images where !making.stopped {
+                guard let data = read(file), ImageFormat.sniff(data) != nil else { continue }
+                _ = entryResult(data)
+            }
+        }
+        return making
+    }
+
+    private func readOrMake(_ data: Data, entry: String) -> (Result<ImageVariants, ImageProblem>, decoded: Bool) {
         if let kept = StoredVariants.read(root: root, entry: entry) {
             StorePruning.used(SitePath.join(root, entry))
-            ImageWork.reused()
-            return kept
+            return (kept, false)
         }
         StoredVariants.discard(root: root, entry: entry)
         let result = Self.made(data, settings: settings)
         StoredVariants.write(result, root: root, entry: entry)
-        return StoredVariants.read(root: root, entry: entry) ?? result.flatMap { _ in
+        let kept = StoredVariants.read(root: root, entry: entry) ?? result.flatMap { _ in
             .failure(ImageProblem("could not be kept in \(folder)/ (is the site folder writable?)"))
         }
+        return (kept, true)
     }
 
     /// What the variants are made from: the bytes, and `makingKey`.
@@ -120,4 +144,23 @@ public final class VariantStore: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Images being made ahead of the posts that show them.
+public final class MakingAhead: @unchecked Sendable {
+    fileprivate let group = DispatchGroup()
+    private let lock = NSLock()
+    private var stopFlag = false
+
+    fileprivate var stopped: Bool { lock.withLock { stopFlag } }
+
+    /// No image is started after this; the one being made is finished (a store entry is
+    /// never left half written), and this returns when it is.
+    public func stop() {
+        lock.withLock { stopFlag = true }
+        group.wait()
+    }
+
+    /// Returns when every image of the list is made.
+    public func wait() { group.wait() }
 }

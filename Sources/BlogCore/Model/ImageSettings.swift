@@ -13,6 +13,15 @@ public enum ImageFormat: String, Sendable, CaseIterable, Hashable {
     /// photo falls back to JPEG.
     public var fallback: ImageFormat { self == .heic ? .jpeg : self }
 
+    /// The format a file's name says (`photo.JPG`, `night.heif`); nil for any other name.
+    public init?(fileName: String) {
+        switch (fileName as NSString).pathExtension.lowercased() {
+        case "jpg", "jpeg": self = .jpeg
+        case "heif": self = .heic
+        case let other: self.init(rawValue: other)
+        }
+    }
+
     /// The format of an image's bytes, from their first bytes; nil for anything else (SVG, a
     /// PDF or text named `.jpg`), which is never handed to a decoder.
     public static func sniff(_ data: Data) -> ImageFormat? {

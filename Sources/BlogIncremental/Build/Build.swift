@@ -85,10 +85,13 @@ public enum SiteBuilder {
 
     private static func buildOnce(_ options: BuildOptions) -> BuildResult {
         var run = BuildRun(progress: options.progress)
-        guard let site = run.step("load", { Self.load(options, problems: &$0) }) else { return run.finish() }
+        let ahead = ImagesAhead()
+        defer { ahead.stop() }
+        guard let site = run.step("load", { Self.load(options, ahead: ahead, problems: &$0) }) else { return run.finish() }
         let indexed = run.step("index") { Self.index(site, options: options, problems: &$0) }
         run.result.nextDue = indexed.nextDue
-        let posts = run.step("parse and resolve") { Self.resolve(indexed, options: options, problems: &$0) }
+        let posts = run.step("parse and resolve") { Self.resolve(indexed, options: options, ahead: ahead, problems: &$0) }
+        ahead.stop()
         if let note = Self.imageNote(indexed.index.config) { run.result.notes.append(note) }
         guard let theme = run.step("theme", { Self.theme(site, cache: options.cache, problems: &$0) }) else {
             return run.finish()

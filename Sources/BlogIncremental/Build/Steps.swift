@@ -36,8 +36,12 @@ extension SiteBuilder {
 
     /// The site as the last build loaded it with only the changed files read again, or all
     /// of it read.
-    package static func load(_ options: BuildOptions, problems: inout [Diagnostic]) -> SiteSource? {
-        let loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
+    package static func load(_ options: BuildOptions, ahead: ImagesAhead? = nil, problems: inout [Diagnostic]) -> SiteSource? {
+        var loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
+        if let ahead, options.imageVariants {
+            let (root, fileSystem) = (options.source, options.fileSystem)
+            loader.bundlesListed = { config, files in ahead.start(root: root, config: config, files: files, fileSystem: fileSystem) }
+        }
         let (loaded, found) = loader.reload(options.cache?.source, changed: options.changedPaths)
             ?? loader.load(root: options.source, settings: options.settings)
         problems += found
@@ -65,9 +69,10 @@ extension SiteBuilder {
 
     /// Every post parsed and resolved on every core (the last build's result for a post
     /// that did not change); the feed's newest posts also with absolute URLs.
-    package static func resolve(_ indexed: Indexed, options: BuildOptions, problems: inout [Diagnostic]) -> Resolved {
+    package static func resolve(_ indexed: Indexed, options: BuildOptions, ahead: ImagesAhead? = nil, problems: inout [Diagnostic]) -> Resolved {
         let cache = options.cache
-        let resolver = resolver(indexed, options: options)
+        var resolver = resolver(indexed, options: options)
+        if let store = ahead?.store, resolver.images != nil { resolver.images = store }
         let inFeed = SiteModel.feedSources(indexed.published)
         let (key, changed, root) = (indexed.resolutionKey, indexed.changed, indexed.files.root)
         let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in

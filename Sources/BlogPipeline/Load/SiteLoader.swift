@@ -55,6 +55,10 @@ public struct SiteLoader: Sendable {
     /// it is the same folder, and must not be published into itself.
     private let excludedIdentity: FileIdentity?
 
+    /// Told the settings and every bundle's other files (site-relative) once the folders are
+    /// listed, before any post is read: the build starts making their images' variants then.
+    package var bundlesListed: (@Sendable (Config, [String]) -> Void)?
+
     public init(fileSystem: FileSystem = LocalFileSystem(), excluding excluded: String? = nil) {
         self.fileSystem = fileSystem
         self.excluded = excluded
@@ -118,6 +122,7 @@ public struct SiteLoader: Sendable {
             let folder = kind == .post ? "posts" : "pages"
             collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets, problems: &problems)
         }
+        bundlesListed?(config, bundleAssets.keys.sorted().flatMap { bundleAssets[$0] ?? [] })
         let realRoot = fileSystem.realPath(root)
         var containment = Containment(fileSystem: fileSystem, root: root, realRoot: realRoot)
         let inside = files.map { containment.liesInside(SitePath.join(root, $0.path)) }

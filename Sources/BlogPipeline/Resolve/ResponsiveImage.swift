@@ -21,16 +21,8 @@ package struct ResponsiveImage {
         let path = asset.outputPath as NSString
         // Only a HEIC photo, published in another format, gets a name that says so: any other
         // file keeps its address (a WebP named `.png` too), which other pages may link to.
-        let renamed = Self.format(ofExtension: path.pathExtension) == .heic && variants.format != .heic
+        let renamed = ImageFormat(fileName: asset.outputPath) == .heic && variants.format != .heic
         output = renamed ? path.deletingPathExtension + "." + variants.format.fileExtension : asset.outputPath
-    }
-
-    private static func format(ofExtension name: String) -> ImageFormat? {
-        switch name.lowercased() {
-        case "jpg", "jpeg": .jpeg
-        case "heif": .heic
-        default: ImageFormat(rawValue: name.lowercased())
-        }
     }
 
     /// Where variants are published: one folder per store entry, that is per image's bytes

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import BlogCore
+import Images
+import TestSupport
+
+/// Images made ahead of the posts that show them (`VariantStore.makeAhead`, which a build
+/// starts with its bundles' files while the posts are still being read).
+@Suite struct MakingAheadTests {
+    /// Every image of the list once, in the store; a file of another kind is not even read,
+    /// and a post asking for an image afterwards finds it made.
+    @Test func theImagesOfTheListAreMadeOnceAndNothingElseIsRead() throws {
+        let site = try Fixture(files: [
+            "posts/a/shot.png": TestImages.dashboard(width: 900, height: 500),
+            "posts/a/photo.jpg": TestImages.jpeg(width: 1000, height: 700),
+            "posts/b/same.jpg": TestImages.jpeg(width: 1000, height: 700),
+            "posts/a/notes.txt": "not an image",
+            "posts/a/fake.png": "text named like an image",
+        ])
+        let store = VariantStore(root: site.root, folder: ".blog/images", settings: ImageSettings())
+        let asked = Asked()
+        let files = ["posts/a/shot.png", "posts/a/photo.jpg", "posts/b/same.jpg", "posts/a/notes.txt", "posts/a/fake.png"]
+        let making = store.makeAhead(files) { path in
+            asked.add(path)
+            return FileManager.default.contents(atPath: site.root + "/" + path)
+        }
+        making.wait()
+        #expect(asked.paths.sorted() == ["posts/a/fake.png", "posts/a/photo.jpg", "posts/a/shot.png", "posts/b/same.jpg"])
+        // Two images (the third file has the second's bytes), each a whole entry.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: site.root + "/.blog/images")
+        #expect(entries.count == 2, "\(entries)")
+        for entry in entries {
+            #expect(FileManager.default.fileExists(atPath: site.root + "/.blog/images/\(entry)/manifest"), "\(entry)")
+        }
+        let before = ImageWork.counts.decoded
+        for file in ["posts/a/shot.png", "posts/a/photo.jpg"] {
+            let data = try #require(FileManager.default.contents(atPath: site.root + "/" + file))
+            guard case .success(let variants) = store.variants(of: data) else { Issue.record("\(file) has no variants"); continue }
+            #expect(!variants.variants.isEmpty)
+        }
+        #expect(ImageWork.counts.decoded == before, "an image made ahead was decoded again")
+    }
+
+    /// Stopped at once: what was started is finished whole, nothing else is begun.
+    @Test func stoppingFinishesTheImageUnderWayAndStartsNoOther() throws {
+        var files: [String: Any] = [:]
+        for i in 0..<6 { files["posts/p/\(i).jpg"] = TestImages.noisyJPEG(width: 1500 + i, height: 1000) }
+        let site = try Fixture(files: files)
+        let store = VariantStore(root: site.root, folder: ".blog/images", settings: ImageSettings())
+        let making = store.makeAhead(files.keys.sorted()) { FileManager.default.contents(atPath: site.root + "/" + $0) }
+        making.stop()
+        let folder = site.root + "/.blog/images"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(entries.count < 6, "\(entries)")
+        for entry in entries {
+            #expect(!entry.contains(".tmp-"), "a half-made entry was left: \(entry)")
+            #expect(FileManager.default.fileExists(atPath: folder + "/\(entry)/manifest"), "\(entry)")
+        }
+    }
+}
+
+/// The files a test's reader was asked for, from the store's thread.
+private final class Asked: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ path: String) { lock.withLock { list.append(path) } }
+    var paths: [String] { lock.withLock { list } }
+}
