@@ -16,6 +16,9 @@ public final class VariantStore: @unchecked Sendable {
     private let makingKey: UInt64
     private let lock = NSLock()
     private var entries: [UInt64: Entry] = [:]
+    /// The entry of each file made ahead (site-relative), set once it is made: a post
+    /// showing it neither reads nor digests the file again.
+    private var madeFiles: [String: UInt64] = [:]
 
     /// One image's entry in this build: two posts asking for it wait for one making, and a
     /// blog that shows one image in many posts (a logo, a banner) reads its manifest and
@@ -40,14 +43,21 @@ public final class VariantStore: @unchecked Sendable {
 
     /// The variants of an image whose bytes are `data`, from the store or made now.
     public func variants(of data: Data) -> Result<ImageVariants, ImageProblem> {
-        let (result, decoded) = entryResult(data)
+        let (result, decoded) = entryResult(data, key: Self.key(data, makingKey: makingKey))
         if !decoded { ImageWork.reused() }
         return result
     }
 
+    /// The variants of a file `makeAhead` made (site-relative); nil when it did not (yet).
+    public func madeAhead(_ file: String) -> Result<ImageVariants, ImageProblem>? {
+        guard let made = lock.withLock({ madeFiles[file].flatMap { entries[$0] } }) else { return nil }
+        let result = made.lock.withLock { made.result }
+        if result != nil { ImageWork.reused() }
+        return result
+    }
+
     /// The entry's variants, and whether this call made them.
-    private func entryResult(_ data: Data) -> (Result<ImageVariants, ImageProblem>, decoded: Bool) {
-        let key = Self.key(data, makingKey: makingKey)
+    private func entryResult(_ data: Data, key: UInt64) -> (Result<ImageVariants, ImageProblem>, decoded: Bool) {
         let entry = lock.withLock {
             if let existing = entries[key] { return existing }
             let new = Entry()
@@ -76,7 +86,9 @@ public final class VariantStore: @unchecked Sendable {
             defer { making.group.leave() }
             for file in images where !making.stopped {
                 guard let data = read(file), ImageFormat.sniff(data) != nil else { continue }
-                _ = entryResult(data)
+                let key = Self.key(data, makingKey: makingKey)
+                _ = entryResult(data, key: key)
+                lock.withLock { madeFiles[file] = key }
             }
         }
         return making

@@ -32,13 +32,18 @@ import TestSupport
         for entry in entries {
             #expect(FileManager.default.fileExists(atPath: site.root + "/.blog/images/\(entry)/manifest"), "\(entry)")
         }
+        // A post asks by the file, which is not read again, or by its bytes.
         let before = ImageWork.counts.decoded
-        for file in ["posts/a/shot.png", "posts/a/photo.jpg"] {
+        for file in ["posts/a/shot.png", "posts/a/photo.jpg", "posts/b/same.jpg"] {
             let data = try #require(FileManager.default.contents(atPath: site.root + "/" + file))
-            guard case .success(let variants) = store.variants(of: data) else { Issue.record("\(file) has no variants"); continue }
-            #expect(!variants.variants.isEmpty)
+            guard case .success(let variants) = store.variants(of: data), case .success(let ahead) = store.madeAhead(file) else {
+                Issue.record("\(file) has no variants")
+                continue
+            }
+            #expect(!variants.variants.isEmpty && ahead == variants)
         }
         #expect(ImageWork.counts.decoded == before, "an image made ahead was decoded again")
+        #expect(store.madeAhead("posts/a/fake.png") == nil && store.madeAhead("posts/a/notes.txt") == nil)
     }
 
     /// Stopped at once: what was started is finished whole, nothing else is begun.

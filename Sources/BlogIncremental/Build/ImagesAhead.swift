@@ -13,17 +13,17 @@ package final class ImagesAhead: @unchecked Sendable {
     package init() {}
 
     /// Starts making the images among `files` (site-relative): those that are plain files
-    /// inside the site, of an image format, one after another.
+    /// inside the site, of an image format, one after another. Each is looked at on the
+    /// store's thread, not the caller's, which goes on reading posts.
     package func start(root: String, config: Config, files: [String], fileSystem: FileSystem) {
         guard let store = SiteBuilder.variantStore(root: root, config: config) else { return }
-        let realRoot = fileSystem.realPath(root)
-        var containment = Containment(fileSystem: fileSystem, root: root, realRoot: realRoot)
-        // Never a file outside the site through a link, nor a FIFO that would hang the read.
-        let readable = files.filter {
-            let path = SitePath.join(root, $0)
-            return fileSystem.kind(of: path) == .file && containment.liesInside(path)
+        let containment = Locked(Containment(fileSystem: fileSystem, root: root, realRoot: fileSystem.realPath(root)))
+        let making = store.makeAhead(files) { file in
+            // Never a file outside the site through a link, nor a FIFO that would hang the read.
+            let path = SitePath.join(root, file)
+            guard fileSystem.kind(of: path) == .file, containment.withLock({ $0.liesInside(path) }) else { return nil }
+            return try? fileSystem.contents(of: path)
         }
-        let making = store.makeAhead(readable) { try? fileSystem.contents(of: SitePath.join(root, $0)) }
         lock.withLock { started = (store, making) }
     }
 
@@ -33,4 +33,12 @@ package final class ImagesAhead: @unchecked Sendable {
 
     /// Stops what is left (images no post asked for), finishing the image being made.
     package func stop() { lock.withLock { started?.making }?.stop() }
+}
+
+/// A value one thread at a time changes.
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

@@ -122,12 +122,13 @@ public struct SiteLoader: Sendable {
             let folder = kind == .post ? "posts" : "pages"
             collectMarkdown(root: root, relative: folder, kind: kind, into: &files, bundleAssets: &bundleAssets, problems: &problems)
         }
-        bundlesListed?(config, bundleAssets.keys.sorted().flatMap { bundleAssets[$0] ?? [] })
         let realRoot = fileSystem.realPath(root)
         var containment = Containment(fileSystem: fileSystem, root: root, realRoot: realRoot)
         let inside = files.map { containment.liesInside(SitePath.join(root, $0.path)) }
         problems += zip(files, inside).filter { !$1 }.map { outsideTheSite($0.0.path) }
         files = zip(files, inside).filter(\.1).map(\.0)
+        let bundles = files.filter(\.isBundle).map { ($0.path as NSString).deletingLastPathComponent }
+        bundlesListed?(config, bundles.flatMap { bundleAssets[$0] ?? [] })
         let loaded = files.parallelMap { file in
             loadPost(root: root, path: file.path, kind: file.kind, isBundle: file.isBundle, config: config)
         }

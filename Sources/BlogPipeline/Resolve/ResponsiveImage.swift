@@ -132,17 +132,22 @@ extension DocumentWalk {
     mutating func responsive(_ asset: Asset, url: String, line: () -> Int) -> (ResponsiveImage, String)? {
         guard let images else { return nil }
         let suffix = String(url.dropFirst(links.url(asset.outputPath).count))
-        let fileSystem = links.files.fileSystem
-        let data: Data
-        do {
-            data = try fileSystem.contents(of: SitePath.join(links.files.root, asset.sourcePath))
-        } catch {
-            problems.append(.warning(asset.sourcePath, "cannot be read (\(error)); used by \(post.sourcePath):\(line() + post.bodyLineOffset)"))
-            return nil
+        let made: Result<ImageVariants, ImageProblem>
+        if let ahead = images.madeAhead(asset.sourcePath) {
+            made = ahead
+        } else {
+            let data: Data
+            do {
+                data = try links.files.fileSystem.contents(of: SitePath.join(links.files.root, asset.sourcePath))
+            } catch {
+                problems.append(.warning(asset.sourcePath, "cannot be read (\(error)); used by \(post.sourcePath):\(line() + post.bodyLineOffset)"))
+                return nil
+            }
+            // Only the formats blog decodes go to the decoder; an SVG (or text named .png) does not.
+            guard ImageFormat.sniff(data) != nil else { return nil }
+            made = images.variants(of: data)
         }
-        // Only the formats blog decodes go to the decoder; an SVG (or text named .png) does not.
-        guard ImageFormat.sniff(data) != nil else { return nil }
-        switch images.variants(of: data) {
+        switch made {
         case .success(let variants):
             return (ResponsiveImage(variants, asset: asset, order: images.settings.formats), suffix)
         case .failure(let problem):
