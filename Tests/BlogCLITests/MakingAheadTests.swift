@@ -64,6 +64,30 @@ import TestSupport
     }
 }
 
+/// Through the real binary: what a build makes ahead.
+@Suite struct BuildMakingAheadTests {
+    /// A bundle's photo that its post never shows (an original kept beside the edited one)
+    /// is published as it is and never encoded; the one shown is, once.
+    @Test func aBundlesPhotoThePostDoesNotShowIsNotEncoded() throws {
+        let site = try Fixture(files: [
+            "blog.yaml": "title: T\nbase_url: https://example.com/\n",
+            "posts/trip/index.md": "---\ntitle: Trip\ndate: 2026-01-02\n---\n![shore](shore.jpg)\n",
+            "posts/trip/shore.jpg": TestImages.jpeg(width: 1000, height: 700),
+            "posts/trip/raw/shore-original.jpg": TestImages.noisyJPEG(width: 1200, height: 800),
+        ])
+        let outcome = try site.build(["-v"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let store = site.root + "/.blog/images"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: store).filter {
+            var folder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: store + "/" + $0, isDirectory: &folder) && folder.boolValue
+        }
+        #expect(entries.count == 1, "\(entries)")
+        #expect(site.exists("2026/01/trip/raw/shore-original.jpg"))
+        #expect(try site.read("2026/01/trip/index.html").contains("<picture>"))
+    }
+}
+
 /// The files a test's reader was asked for, from the store's thread.
 private final class Asked: @unchecked Sendable {
     private let lock = NSLock()

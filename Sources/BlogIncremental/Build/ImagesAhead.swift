@@ -12,13 +12,27 @@ package final class ImagesAhead: @unchecked Sendable {
 
     package init() {}
 
-    /// Starts making the images among `files` (site-relative): those that are plain files
-    /// inside the site, of an image format, one after another. Each is looked at on the
-    /// store's thread, not the caller's, which goes on reading posts.
-    package func start(root: String, config: Config, files: [String], fileSystem: FileSystem) {
+    /// Starts making the images of the bundles (site-relative folders and their files other
+    /// than `index.md`) that their `index.md` names: plain files inside the site, of an image
+    /// format, one after another. A bundle may keep photos its post does not show (originals,
+    /// drafts' pictures), which would cost encoding for nothing. Each file is looked at on
+    /// the store's thread, not the caller's, which goes on reading posts.
+    package func start(root: String, config: Config, bundles: [(folder: String, files: [String])], fileSystem: FileSystem) {
         guard let store = SiteBuilder.variantStore(root: root, config: config) else { return }
+        let folderOf = Dictionary(bundles.flatMap { bundle in bundle.files.map { ($0, bundle.folder) } }, uniquingKeysWith: { a, _ in a })
         let containment = Locked(Containment(fileSystem: fileSystem, root: root, realRoot: fileSystem.realPath(root)))
-        let making = store.makeAhead(files) { file in
+        // The files come bundle by bundle: its post's text is read once.
+        let post = Locked((folder: "", text: Data()))
+        let making = store.makeAhead(bundles.flatMap(\.files)) { file in
+            guard let folder = folderOf[file] else { return nil }
+            let text = post.withLock { last in
+                if last.folder != folder {
+                    let index = SitePath.join(root, folder + "/index.md")
+                    last = (folder, fileSystem.kind(of: index) == .file ? (try? fileSystem.contents(of: index)) ?? Data() : Data())
+                }
+                return last.text
+            }
+            guard text.range(of: Data(file.dropFirst(folder.count + 1).utf8)) != nil else { return nil }
             // Never a file outside the site through a link, nor a FIFO that would hang the read.
             let path = SitePath.join(root, file)
             guard fileSystem.kind(of: path) == .file, containment.withLock({ $0.liesInside(path) }) else { return nil }

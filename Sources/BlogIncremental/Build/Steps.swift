@@ -40,7 +40,7 @@ extension SiteBuilder {
         var loader = SiteLoader(fileSystem: options.fileSystem, excluding: options.excluded)
         if let ahead, options.imageVariants {
             let (root, fileSystem) = (options.source, options.fileSystem)
-            loader.bundlesListed = { config, files in ahead.start(root: root, config: config, files: files, fileSystem: fileSystem) }
+            loader.bundlesListed = { config, bundles in ahead.start(root: root, config: config, bundles: bundles, fileSystem: fileSystem) }
         }
         let (loaded, found) = loader.reload(options.cache?.source, changed: options.changedPaths)
             ?? loader.load(root: options.source, settings: options.settings)

@@ -55,9 +55,10 @@ public struct SiteLoader: Sendable {
     /// it is the same folder, and must not be published into itself.
     private let excludedIdentity: FileIdentity?
 
-    /// Told the settings and every bundle's other files (site-relative) once the folders are
-    /// listed, before any post is read: the build starts making their images' variants then.
-    package var bundlesListed: (@Sendable (Config, [String]) -> Void)?
+    /// Told the settings and each bundle's folder with its other files (site-relative) once
+    /// the folders are listed, before any post is read: the build starts making their
+    /// images' variants then.
+    package var bundlesListed: (@Sendable (Config, [(folder: String, files: [String])]) -> Void)?
 
     public init(fileSystem: FileSystem = LocalFileSystem(), excluding excluded: String? = nil) {
         self.fileSystem = fileSystem
@@ -128,7 +129,7 @@ public struct SiteLoader: Sendable {
         problems += zip(files, inside).filter { !$1 }.map { outsideTheSite($0.0.path) }
         files = zip(files, inside).filter(\.1).map(\.0)
         let bundles = files.filter(\.isBundle).map { ($0.path as NSString).deletingLastPathComponent }
-        bundlesListed?(config, bundles.flatMap { bundleAssets[$0] ?? [] })
+        bundlesListed?(config, bundles.map { ($0, bundleAssets[$0] ?? []) })
         let loaded = files.parallelMap { file in
             loadPost(root: root, path: file.path, kind: file.kind, isBundle: file.isBundle, config: config)
         }
