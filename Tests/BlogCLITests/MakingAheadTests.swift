@@ -66,13 +66,16 @@ import TestSupport
 
 /// Through the real binary: what a build makes ahead.
 @Suite struct BuildMakingAheadTests {
-    /// A bundle's photo that its post never shows (an original kept beside the edited one)
-    /// is published as it is and never encoded; the one shown is, once.
+    /// A bundle's photo that its post never shows (an original kept beside the edited one,
+    /// `5.jpg` beside the `15.jpg` shown) is published as it is and never encoded; the ones
+    /// shown are, once.
     @Test func aBundlesPhotoThePostDoesNotShowIsNotEncoded() throws {
         let site = try Fixture(files: [
             "blog.yaml": "title: T\nbase_url: https://example.com/\n",
-            "posts/trip/index.md": "---\ntitle: Trip\ndate: 2026-01-02\n---\n![shore](shore.jpg)\n",
+            "posts/trip/index.md": "---\ntitle: Trip\ndate: 2026-01-02\n---\n![shore](shore.jpg) ![wave](./15.jpg)\n",
             "posts/trip/shore.jpg": TestImages.jpeg(width: 1000, height: 700),
+            "posts/trip/15.jpg": TestImages.jpeg(width: 800, height: 600),
+            "posts/trip/5.jpg": TestImages.noisyJPEG(width: 900, height: 600),
             "posts/trip/raw/shore-original.jpg": TestImages.noisyJPEG(width: 1200, height: 800),
         ])
         let outcome = try site.build(["-v"])
@@ -82,8 +85,8 @@ import TestSupport
             var folder: ObjCBool = false
             return FileManager.default.fileExists(atPath: store + "/" + $0, isDirectory: &folder) && folder.boolValue
         }
-        #expect(entries.count == 1, "\(entries)")
-        #expect(site.exists("2026/01/trip/raw/shore-original.jpg"))
+        #expect(entries.count == 2, "\(entries)")
+        #expect(site.exists("2026/01/trip/raw/shore-original.jpg") && site.exists("2026/01/trip/5.jpg"))
         #expect(try site.read("2026/01/trip/index.html").contains("<picture>"))
     }
 }

@@ -32,13 +32,30 @@ package final class ImagesAhead: @unchecked Sendable {
                 }
                 return last.text
             }
-            guard text.range(of: Data(file.dropFirst(folder.count + 1).utf8)) != nil else { return nil }
+            guard Self.names(text, Data(file.dropFirst(folder.count + 1).utf8)) else { return nil }
             // Never a file outside the site through a link, nor a FIFO that would hang the read.
             let path = SitePath.join(root, file)
             guard fileSystem.kind(of: path) == .file, containment.withLock({ $0.liesInside(path) }) else { return nil }
             return try? fileSystem.contents(of: path)
         }
         lock.withLock { started = (store, making) }
+    }
+
+    /// Whether the post's text holds the file's name as a whole (`5.png` in `![](5.png)` or
+    /// `./5.png`, not in `15.png`): a bundle of numbered screenshots would otherwise have
+    /// every one made.
+    static func names(_ text: Data, _ name: Data) -> Bool {
+        func isNameByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        var from = text.startIndex
+        while let found = text.range(of: name, in: from..<text.endIndex) {
+            let before = found.lowerBound > text.startIndex ? text[found.lowerBound - 1] : 0x20
+            let after = found.upperBound < text.endIndex ? text[found.upperBound] : 0x20
+            if !isNameByte(before) && !isNameByte(after) { return true }
+            from = found.lowerBound + 1
+        }
+        return false
     }
 
     /// The store the images are being made in, when they are; the build's resolver uses it
