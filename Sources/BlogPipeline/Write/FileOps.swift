@@ -110,7 +110,6 @@ package enum FileOps {
         return errno == EEXIST ? false : nil
     }
 
-    /// Whether `path` itself is a symbolic link.
     /// The bytes a file of the output would take; 0 where that is unknown.
     package static func size(of content: OutputFile.Content) -> Int {
         switch content {
@@ -122,6 +121,7 @@ package enum FileOps {
         }
     }
 
+    /// Whether `path` itself is a symbolic link.
     package static func isLink(_ path: String) -> Bool { LocalFileSystem().isLink(path) }
 
     /// The first symbolic link among the folders of `relative` below `output` (each looked
