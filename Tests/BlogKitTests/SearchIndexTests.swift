@@ -94,9 +94,11 @@ import Testing
     /// Excerpts come from the start of the text, white space collapsed, at most `leadLength`.
     @Test func theLeadIsShortAndClean() {
         let text = SearchText(html: "<h1>T</h1>\n<p>a  &amp; b&#x4E2D;&#25991;</p><!-- x --><p>c</p>")
-        #expect(SearchIndex.lead(text.body) == "T a & b中文 c")
-        #expect(text.headings.contains("T"))
+        #expect(SearchIndex.lead(utf8: text.body) == "T a & b中文 c")
+        #expect(String(decoding: text.headings, as: UTF8.self).contains("T"))
         #expect(SearchIndex.lead(String(repeating: "字", count: 5_000)).count == SearchIndex.leadLength)
+        // Unicode's other white space too (an ideographic space, a no-break space, an em space).
+        #expect(SearchIndex.lead("\u{3000}前言\u{3000}\u{A0} 正文\u{2003}end\u{85}") == "前言 正文 end")
     }
 
     static func seconds(_ work: () -> Void) -> Double {

@@ -27,15 +27,19 @@ package struct SearchTerms: Equatable, Sendable {
     /// matches up to ten.
     package init(title: String, tags: [String], text: SearchText) {
         // Sized for the text at once, not grown and rehashed several times a post.
-        var tally = Tally(capacity: min(1 << 16, max(256, text.body.utf8.count / 4)))
+        var tally = Tally(capacity: min(1 << 16, max(256, text.body.count / 4)))
         let end = SearchTokenizer.indexBytes(title) { tally.add($0, $1, weight: 24) }
         var next = end + 1
         for tag in tags { next = SearchTokenizer.indexBytes(tag, start: next) { tally.add($0, $1, weight: 12) } + 1 }
-        SearchTokenizer.indexBytes(text.body, start: SearchIndex.bodyStart) { tally.mention($0, $1) }
+        text.body.withUnsafeBufferPointer { body in
+            SearchTokenizer.indexBytes(utf8: body, start: SearchIndex.bodyStart) { tally.mention($0, $1) }
+        }
         // Headings are in the body too, which gave their terms a position.
-        SearchTokenizer.indexBytes(text.headings) { tally.add($0, $1, weight: 6) }
+        text.headings.withUnsafeBufferPointer { headings in
+            SearchTokenizer.indexBytes(utf8: headings) { tally.add($0, $1, weight: 6) }
+        }
         let table = tally.table
-        lead = SearchIndex.lead(text.body)
+        lead = SearchIndex.lead(utf8: text.body)
         let count = table.count
         // Counting sort by part, keeping the order within one.
         var starts = [Int](repeating: 0, count: SearchIndex.parts + 1)

@@ -1,9 +1,13 @@
 /// The text of a post's HTML as the search index reads it: the body's words, with the
 /// headings' also apart (they weigh more), and without code blocks, scripts, styles, math
 /// and drawings, whose tokens would drown the prose (`fmt`, `err`, `x`).
+///
+/// Kept as UTF-8 bytes (valid, since the HTML is a String cut only at ASCII bytes), which the
+/// tokenizer reads as they are: a String of each would copy and check every post's text once
+/// more.
 package struct SearchText: Equatable, Sendable {
-    package var body = ""
-    package var headings = ""
+    package var body: [UInt8] = []
+    package var headings: [UInt8] = []
 
     package init() {}
 
@@ -66,8 +70,8 @@ package struct SearchText: Equatable, Sendable {
                 i = j
             }
         }
-        body = String(decoding: bytes, as: UTF8.self)
-        headings = String(decoding: headingBytes, as: UTF8.self)
+        body = bytes
+        headings = headingBytes
     }
 
     /// A tag's name, lower-cased, packed into a number: read for every tag of every post, it

@@ -30,8 +30,16 @@ package enum SearchTokenizer {
     /// gives a CJK character or pair as the bytes of the text itself.
     @discardableResult
     package static func indexBytes(_ text: String, start: Int = 0, _ emit: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> Int {
+        var text = text
+        return text.withUTF8 { indexBytes(utf8: $0, start: start, emit) }
+    }
+
+    /// `indexBytes` of text given as its UTF-8, which must be valid (a String's, or cut from
+    /// one at ASCII bytes).
+    @discardableResult
+    package static func indexBytes(utf8 text: UnsafeBufferPointer<UInt8>, start: Int = 0, _ emit: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> Int {
         var position = start
-        scanBytes(text) { word, exact in
+        scanBytes(utf8: text) { word, exact in
             emit(word, position)
             if let exact { emit(exact, position) }
             position += 1
@@ -85,11 +93,16 @@ package enum SearchTokenizer {
         cjk: (Run) -> Void
     ) {
         var text = text
-        text.withUTF8 { u in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordScanner.bufferSize) { buffer in
-                var words = WordScanner(buffer: buffer)
-                scan(u, &words, word: take, cjk: cjk)
-            }
+        text.withUTF8 { scanBytes(utf8: $0, word: take, cjk: cjk) }
+    }
+
+    static func scanBytes(
+        utf8 u: UnsafeBufferPointer<UInt8>, word take: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void,
+        cjk: (Run) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordScanner.bufferSize) { buffer in
+            var words = WordScanner(buffer: buffer)
+            scan(u, &words, word: take, cjk: cjk)
         }
     }
 
@@ -157,7 +170,7 @@ package enum SearchTokenizer {
     }
 
     /// The scalar whose UTF-8 starts at `i` (a String's UTF-8 is always valid) and its length.
-    private static func decode(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+    static func decode(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
         let lead = u[i]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         var value = UInt32(lead) & (0x7F >> UInt32(length))
