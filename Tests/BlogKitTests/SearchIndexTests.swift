@@ -96,9 +96,9 @@ import Testing
         let text = SearchText(html: "<h1>T</h1>\n<p>a  &amp; b&#x4E2D;&#25991;</p><!-- x --><p>c</p>")
         #expect(SearchIndex.lead(utf8: text.body) == "T a & b中文 c")
         #expect(String(decoding: text.headings, as: UTF8.self).contains("T"))
-        #expect(SearchIndex.lead(String(repeating: "字", count: 5_000)).count == SearchIndex.leadLength)
+        #expect(SearchIndex.lead(utf8: Array(String(repeating: "字", count: 5_000).utf8)).count == SearchIndex.leadLength)
         // Unicode's other white space too (an ideographic space, a no-break space, an em space).
-        #expect(SearchIndex.lead("\u{3000}前言\u{3000}\u{A0} 正文\u{2003}end\u{85}") == "前言 正文 end")
+        #expect(SearchIndex.lead(utf8: Array("\u{3000}前言\u{3000}\u{A0} 正文\u{2003}end\u{85}".utf8)) == "前言 正文 end")
     }
 
     static func seconds(_ work: () -> Void) -> Double {

@@ -102,11 +102,8 @@ package enum SearchIndex {
         "{\"version\":1,\"docs\":\(docs),\"terms\":\(terms),\"perShard\":\(docsPerShard),\"lead\":\(leadLength)}"
     }
 
-    /// The first `leadLength` characters of the text, white space collapsed.
-    static func lead(_ text: String) -> String { lead(utf8: Array(text.utf8)) }
-
-    /// The lead of text given as valid UTF-8 (`SearchText`'s), read only as far as it goes,
-    /// and copied as bytes: a String built a scalar at a time, with Unicode's properties
+    /// The first `leadLength` characters of the text, given as valid UTF-8 (`SearchText`'s),
+    /// white space collapsed; read only as far as it goes, and copied as bytes: a String built a scalar at a time, with Unicode's properties
     /// looked up for each, was a tenth of the index's instructions.
     static func lead(utf8 u: [UInt8]) -> String {
         var out: [UInt8] = []
