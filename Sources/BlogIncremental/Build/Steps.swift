@@ -71,8 +71,7 @@ extension SiteBuilder {
     /// that did not change); the feed's newest posts also with absolute URLs.
     package static func resolve(_ indexed: Indexed, options: BuildOptions, ahead: ImagesAhead? = nil, problems: inout [Diagnostic]) -> Resolved {
         let cache = options.cache
-        var resolver = resolver(indexed, options: options)
-        if let store = ahead?.store, resolver.images != nil { resolver.images = store }
+        let resolver = resolver(indexed, options: options, images: ahead?.store)
         let inFeed = SiteModel.feedSources(indexed.published)
         let (key, changed, root) = (indexed.resolutionKey, indexed.changed, indexed.files.root)
         let all = indexed.published.parallelMap { post -> (ResolvedPost?, [Diagnostic]) in
@@ -95,11 +94,14 @@ extension SiteBuilder {
         return Resolved(published: published, broken: broken.compactMap(\.0))
     }
 
-    package static func resolver(_ indexed: Indexed, options: BuildOptions) -> PostResolver {
+    /// - Parameter images: the build's store when it was made already (`ImagesAhead`).
+    package static func resolver(_ indexed: Indexed, options: BuildOptions, images: VariantStore? = nil) -> PostResolver {
         var resolver = PostResolver(index: indexed.index, files: indexed.files)
         resolver.checks = options.checks
         resolver.digests = options.cache != nil
-        if options.imageVariants { resolver.images = variantStore(root: indexed.files.root, config: indexed.index.config) }
+        if options.imageVariants {
+            resolver.images = images ?? variantStore(root: indexed.files.root, config: indexed.index.config)
+        }
         return resolver
     }
 

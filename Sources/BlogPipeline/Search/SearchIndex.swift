@@ -103,24 +103,27 @@ package enum SearchIndex {
     }
 
     /// The first `leadLength` characters of the text, given as valid UTF-8 (`SearchText`'s),
-    /// white space collapsed; read only as far as it goes, and copied as bytes: a String built a scalar at a time, with Unicode's properties
-    /// looked up for each, was a tenth of the index's instructions.
-    static func lead(utf8 u: [UInt8]) -> String {
+    /// white space collapsed; read only as far as it goes, and copied as bytes: a String
+    /// built a scalar at a time, with Unicode's properties looked up for each, was a tenth of
+    /// the index's instructions.
+    static func lead(utf8: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(leadLength * 3)
         var count = 0
         var space = false
-        var i = 0
-        while i < u.count, count < leadLength {
-            let (value, length) = u[i] < 0x80 ? (UInt32(u[i]), 1) : u.withUnsafeBufferPointer { SearchTokenizer.decode($0, at: i) }
-            if isWhitespace(value) {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(0x20); count += 1; space = false }
-                out.append(contentsOf: u[i..<(i + length)])
-                count += 1
+        utf8.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < u.count, count < leadLength {
+                let (value, length) = u[i] < 0x80 ? (UInt32(u[i]), 1) : SearchTokenizer.decode(u, at: i)
+                if isWhitespace(value) {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(0x20); count += 1; space = false }
+                    out.append(contentsOf: u[i..<(i + length)])
+                    count += 1
+                }
+                i += length
             }
-            i += length
         }
         return String(decoding: out, as: UTF8.self)
     }
