@@ -24,6 +24,16 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any])
     }
 
+    /// Every character a JSON string or a `<script>` cannot hold as it is is escaped, the rest
+    /// copied, and a JSON parser reads back the very text.
+    @Test func jsonQuotedEscapesWhatEndsAStringOrAScript() throws {
+        let text = "a\"b\\c\n\r\t</script>&\u{01}\u{1F}\u{7F} 缓存 é 🙂 \u{2028}\u{2029}\u{2027}x"
+        let quoted = jsonQuoted(text)
+        #expect(quoted == #""a\"b\\c\n\r\t\u003c/script\u003e\u0026\u0001\u001f\#u{7F} 缓存 é 🙂 \u2028\u2029\#u{2027}x""#)
+        #expect(try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String] == [text])
+        #expect(jsonQuoted("") == "\"\"")
+    }
+
     @Test func aPostHasItsCardWithAbsoluteURLs() throws {
         let (result, pages) = try SharedFixtures.build([
             "blog.yaml": "title: Site\nauthor: Lin </script>\nbase_url: https://example.com/blog/\nlanguage: zh-CN\n",
