@@ -28,6 +28,7 @@ package struct SearchText: Equatable, Sendable {
         var skipping: TagName?  // the element whose end ends skipping
         var headingDepth = 0
         var html = html
+        let (skipped, inline) = (Self.skipped, Self.inline)
         html.withUTF8 { h in
             bytes.reserveCapacity(h.count / 2)
             var i = 0
@@ -41,13 +42,13 @@ package struct SearchText: Equatable, Sendable {
                         if tag.closing && tag.name == skip { skipping = nil }
                         continue
                     }
-                    if !tag.closing && Self.skipped.contains(tag.name) && !tag.selfClosing {
+                    if !tag.closing && skipped.contains(tag.name) && !tag.selfClosing {
                         skipping = tag.name
                     } else if tag.name.isHeading {
                         headingDepth = tag.closing ? max(0, headingDepth - 1) : headingDepth + 1
                         if tag.closing { headingBytes.append(10) }
                     }
-                    if !Self.inline.contains(tag.name) && bytes.last != 10 { bytes.append(10) }
+                    if !inline.contains(tag.name) && bytes.last != 10 { bytes.append(10) }
                     continue
                 }
                 if skipping != nil {
@@ -81,11 +82,11 @@ package struct SearchText: Equatable, Sendable {
 
         static let long = TagName(packed: .max)
 
-        static func set(_ names: [String]) -> Set<TagName> {
-            Set(names.map { name in
+        static func set(_ names: [String]) -> TagNames {
+            TagNames(names.map { name in
                 var tag = TagName()
                 for (k, byte) in name.utf8.enumerated() { tag.add(byte, at: k) }
-                return tag
+                return tag.packed
             })
         }
 
@@ -96,6 +97,23 @@ package struct SearchText: Equatable, Sendable {
         var isHeading: Bool {
             packed >> 16 == 0 && packed & 0xFF == UInt64(UInt8(ascii: "h"))
                 && (UInt64(UInt8(ascii: "1"))...UInt64(UInt8(ascii: "6"))).contains(packed >> 8)
+        }
+    }
+
+    /// A few tag names, looked up for every tag of every post: their numbers sorted and
+    /// searched by halves, where a Set hashed each tag with SipHash.
+    struct TagNames {
+        private let sorted: [UInt64]
+
+        init(_ names: [UInt64]) { sorted = names.sorted() }
+
+        func contains(_ name: TagName) -> Bool {
+            var (low, high) = (0, sorted.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < name.packed { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low] == name.packed
         }
     }
 
