@@ -20,6 +20,11 @@ package struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
+    /// Eight bytes, least significant first, whatever the number (a checksum at a file's end).
+    package mutating func add(littleEndian number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     package mutating func add(_ number: Int) { add(Int64(number)) }
     /// Zig-zag: small negative numbers stay short.
     package mutating func add(_ number: Int64) { add(UInt64(bitPattern: (number << 1) ^ (number >> 63))) }
