@@ -26,14 +26,16 @@ extension SearchIndex {
     /// kept is found by counting, not by sorting every list of a common term (twice), which
     /// was a tenth of the index after an edit.
     static func best(_ all: [Posting], keep: Int) -> [Posting] {
-        var counts: [Int: Int] = [:]
-        for posting in all { counts[Int(posting.score), default: 0] += 1 }
+        // Counted in an array as long as the highest score (a few hundred at most in a real
+        // post; a Dictionary hashed every posting of every common term).
+        var counts = [Int](repeating: 0, count: Int(all.lazy.map(\.score).max() ?? 0) + 1)
+        for posting in all { counts[Int(posting.score)] += 1 }
         var lowest = 0
         var above = 0  // postings scoring more than `lowest`
-        for (score, count) in counts.sorted(by: { $0.key > $1.key }) {
+        for score in counts.indices.reversed() where counts[score] > 0 {
             lowest = score
-            if above + count >= keep { break }
-            above += count
+            if above + counts[score] >= keep { break }
+            above += counts[score]
         }
         var atLowest = keep - above
         var list: [Posting] = []

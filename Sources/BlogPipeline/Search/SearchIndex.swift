@@ -71,19 +71,21 @@ package enum SearchIndex {
     /// The files of the index, by path under `search/`.
     package static func files(_ docs: [SearchDocument]) -> [(path: String, text: String)] {
         // Each part's terms in the order documents are numbered, so each list is in order.
-        let entries = Array(0..<parts).parallelMap { part -> [Entry] in
-            var table = TermTable(capacity: 1024)
-            var postings: [[Posting]] = []
-            for id in docs.indices {
-                docs[id].terms.forEach(in: part) { term, hash, score, position in
-                    let n = table.insert(term, hash: hash)
-                    if n == postings.count { postings.append([]) }
-                    postings[n].append(Posting(doc: Int32(id), score: score, position: position))
+        // The parts are merged a few at a time, each post's terms taken once for them all.
+        let perChunk = 8
+        let entries = Array(0..<(parts / perChunk)).parallelMap { chunk -> [Entry] in
+            let first = chunk * perChunk
+            var merges = (0..<perChunk).map { _ in PartMerge() }
+            merges.withUnsafeMutableBufferPointer { merges in
+                for id in docs.indices {
+                    docs[id].terms.withView { view in
+                        for k in 0..<perChunk {
+                            view.forEach(in: first + k) { merges[k].add($0, hash: $1, Posting(doc: Int32(id), score: $2, position: $3)) }
+                        }
+                    }
                 }
             }
-            return postings.indices.map { n in
-                Entry(TermKey(table.string(n), hash: table.hashes[n]), postings[n], keep: maxPostings)
-            }
+            return merges.flatMap { $0.entries() }
         }.flatMap { $0 }
         let size = entries.reduce(0) { $0 + $1.line.utf8.count + 1 }
         let count = max(1, (size + shardTarget - 1) / shardTarget)
@@ -138,6 +140,39 @@ package enum SearchIndex {
 
     static func record(_ doc: SearchDocument) -> String {
         "[" + [doc.url, doc.title, doc.date, doc.terms.lead].map { jsonQuoted($0) }.joined(separator: ",") + "]"
+    }
+
+    /// The postings of one part of the terms, as the merge finds them.
+    struct PartMerge {
+        let table = TermTable(capacity: 1024)
+        /// Every posting of the part in one list, with its term's number, then grouped by
+        /// term (a counting sort): a growing list per term was reallocated and checked at
+        /// every posting.
+        var numbers: [Int32] = []
+        var found: [Posting] = []
+
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, _ posting: Posting) {
+            numbers.append(Int32(table.insert(term, hash: hash)))
+            found.append(posting)
+        }
+
+        /// Each term with its postings, in the order the documents were given.
+        func entries() -> [Entry] {
+            var starts = [Int](repeating: 0, count: table.count + 1)
+            for n in numbers { starts[Int(n) + 1] += 1 }
+            for n in 0..<table.count { starts[n + 1] += starts[n] }
+            var cursor = starts
+            let grouped = [Posting](unsafeUninitializedCapacity: found.count) { out, filled in
+                for (k, n) in numbers.enumerated() {
+                    out.baseAddress!.advanced(by: cursor[Int(n)]).initialize(to: found[k])
+                    cursor[Int(n)] += 1
+                }
+                filled = found.count
+            }
+            return (0..<table.count).map { n in
+                Entry(TermKey(table.string(n), hash: table.hashes[n]), Array(grouped[starts[n]..<starts[n + 1]]), keep: maxPostings)
+            }
+        }
     }
 
     /// One term of a shard: its list and the line it is written as.
