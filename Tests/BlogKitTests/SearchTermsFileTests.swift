@@ -52,6 +52,27 @@ import Testing
         }
     }
 
+    /// Any one byte made 0xFF or 0, under a checksum that matches (lengths, counts and
+    /// numbers read as huge or as nothing): the file is read or refused, never a crash, and
+    /// what is read has every term inside its post's bytes.
+    @Test func aDamagedByteIsNeverACrash() throws {
+        let source = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let content = Array(try Self.written(Self.posts, source: source).dropLast(8))
+        let path = SearchTermsFile.path(source: source)
+        for index in content.indices {
+            for value: UInt8 in [0xFF, 0] {
+                var bytes = content
+                bytes[index] = value
+                withUnsafeBytes(of: bytes.withUnsafeBytes(ContentHash.xxh64).littleEndian) { bytes.append(contentsOf: $0) }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                for terms in SearchTermsFile.read(path: path).values {
+                    #expect((0..<terms.count).allSatisfy { terms.start($0) <= terms.end($0) && terms.end($0) <= terms.bytes.count })
+                }
+            }
+        }
+    }
+
     /// A store that changed nothing since loaded writes nothing; one that forgot a post does.
     @Test func anUnchangedStoreIsNotWrittenAgain() throws {
         let source = try Self.folder()

@@ -43,6 +43,13 @@ package struct ByteWriter {
         bytes.append(contentsOf: raw)
     }
 
+    /// A list of plain numbers, as this machine holds them in memory (its count first): the
+    /// caller's format names the byte order.
+    package mutating func add<T: FixedWidthInteger & BitwiseCopyable>(_ numbers: [T]) {
+        add(UInt64(numbers.count))
+        numbers.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     package mutating func add(_ data: Data) {
         add(UInt64(data.count))
         bytes.append(contentsOf: data)
@@ -122,6 +129,19 @@ package struct ByteReader {
     /// The next length's worth of bytes, given to `take` without a copy (nothing when damaged).
     package mutating func rawBytes(_ take: (UnsafeRawBufferPointer) -> Void) {
         if let chunk = chunk() { take(chunk) }
+    }
+
+    /// A list `add(_: [T])` wrote; empty (and `failed`) when it is not all there.
+    package mutating func array<T: FixedWidthInteger & BitwiseCopyable>(of type: T.Type) -> [T] {
+        let count = unsigned()
+        let size = MemoryLayout<T>.stride
+        guard !failed, count <= UInt64(bytes.count - offset) / UInt64(size) else { failed = true; return [] }
+        let start = offset
+        offset += Int(count) * size
+        return [T](unsafeUninitializedCapacity: Int(count)) { out, filled in
+            if count > 0 { UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: bytes.baseAddress! + start, byteCount: Int(count) * size) }
+            filled = Int(count)
+        }
     }
 
     package mutating func data() -> Data {

@@ -5,12 +5,16 @@ import BlogPipeline
 /// The search index's terms of every post (`SearchTermsStore`) kept in the site's state folder
 /// (`.blog/search-terms`) for the next `blog build`, which reads it only if it remakes the
 /// index. A file made by another build of blog, cut short or damaged is ignored: the posts are
-/// tokenized again, never an error. Each term is its bytes, score and position, post by post
-/// (no table of the site's terms): a post's entry stands alone, as the store keeps it, in the
-/// order by part the index reads.
+/// tokenized again, never an error. Post by post (no table of the site's terms), a post's
+/// terms as the store keeps them, in the order by part the index reads: their bytes, each
+/// one's length (a byte or two), then their scores and positions as the machine holds them in
+/// memory (copied at once both ways; a file of the other byte order has another format line,
+/// and is not read).
 package enum SearchTermsFile {
-    /// 2: terms, where 1 (`search-text`) kept each post's text, tokenized again every build.
-    package static let format = "blog search terms 2"
+    /// 3: each post's lists whole, where 2 wrote each term's numbers one by one, which was a
+    /// tenth of what the index cost a 10,000-post build (and its reading, of a build after an
+    /// edit); 1 (`search-text`) kept each post's text, tokenized again every build.
+    package static let format = "blog search terms 3, \(UInt16(1).littleEndian == 1 ? "little" : "big")-endian"
     static let fileName = "search-terms"
     /// The file of format 1, removed when this one is written.
     static let oldFileName = "search-text"
@@ -60,20 +64,19 @@ package enum SearchTermsFile {
         let lead = r.string()
         let count = r.unsigned()
         guard !r.failed, count <= UInt64(r.remaining) else { return nil }
-        var bytes: [UInt8] = []
-        var ends: [UInt32] = [], scores: [UInt16] = [], positions: [Int32] = []
-        bytes.reserveCapacity(r.remaining)
+        let bytes = r.array(of: UInt8.self)
+        var ends: [UInt32] = []
         ends.reserveCapacity(Int(count))
-        scores.reserveCapacity(Int(count))
-        positions.reserveCapacity(Int(count))
+        var end: UInt64 = 0
         for _ in 0..<count {
-            r.rawBytes { bytes.append(contentsOf: $0) }
-            ends.append(UInt32(bytes.count))
-            guard let score = UInt16(exactly: r.int()), let position = Int32(exactly: r.int()), !r.failed else { return nil }
-            scores.append(score)
-            positions.append(position)
+            let length = r.unsigned()
+            guard !r.failed, length <= UInt64(bytes.count) - end else { return nil }
+            end += length
+            ends.append(UInt32(end))
         }
-        guard r.atEnd else { return nil }
+        let scores = r.array(of: UInt16.self)
+        let positions = r.array(of: Int32.self)
+        guard !r.failed, r.atEnd, ends.count == Int(count) else { return nil }
         return SearchTerms(lead: lead, bytes: bytes, ends: ends, scores: scores, positions: positions)
     }
 
@@ -83,7 +86,7 @@ package enum SearchTermsFile {
         // Sized at once, checksum included: the file of a 10,000-post site is tens of
         // megabytes, and growing it, then copying it twice more to write it, was a tenth of
         // what the index cost a build.
-        var w = ByteWriter(capacity: posts.reduce(64) { $0 + 32 + $1.1.lead.utf8.count + $1.1.bytes.count + 8 * $1.1.count })
+        var w = ByteWriter(capacity: posts.reduce(64) { $0 + 64 + $1.1.lead.utf8.count + $1.1.bytes.count + 8 * $1.1.count })
         w.add(format + " " + BuildManifest.tool)
         w.add(UInt64(posts.count))
         var post = ByteWriter(capacity: 1 << 16)
@@ -92,13 +95,10 @@ package enum SearchTermsFile {
             post.removeAll()
             post.add(terms.lead)
             post.add(UInt64(terms.count))
-            terms.bytes.withUnsafeBufferPointer { bytes in
-                for i in 0..<terms.count {
-                    post.add(UnsafeBufferPointer(rebasing: bytes[terms.start(i)..<terms.end(i)]))
-                    post.add(Int(terms.scores[i]))
-                    post.add(Int(terms.positions[i]))
-                }
-            }
+            post.add(terms.bytes)
+            for i in 0..<terms.count { post.add(UInt64(terms.end(i) - terms.start(i))) }
+            post.add(terms.scores)
+            post.add(terms.positions)
             post.bytes.withUnsafeBufferPointer { w.add($0) }
         }
         // As the saved build's: one changed byte means the posts are tokenized again.
