@@ -101,6 +101,20 @@ import Testing
         #expect(SearchIndex.lead(utf8: Array("\u{3000}前言\u{3000}\u{A0} 正文\u{2003}end\u{85}".utf8)) == "前言 正文 end")
     }
 
+    /// What a reader searches for is the text between tags, character references read as
+    /// their characters (cmark's escapes and any other), and nothing of a code block, whose
+    /// highlighting is tags of its own; inline tags do not cut a word, other tags do.
+    @Test func theTextIsWhatAReaderSees() {
+        let html = """
+            <p>Tom &amp; Jerry&#39;s &quot;x&lt;y&gt;&quot; &copy; &bogus; &#x4E2D; a &amp b&#39</p>\
+            <pre><code class="language-go"><span class="k">func</span> <span title="</code>">x</span>\
+            <!-- </pre> --></code></pre><p>使用<em>缓存</em>策略</p><h2 id="h">Head&amp;ing</h2>end
+            """
+        let text = SearchText(html: html)
+        #expect(String(decoding: text.body, as: UTF8.self) == "\nTom & Jerry's \"x<y>\" &copy; &bogus; 中 a &amp b&#39\n使用缓存策略\nHead&ing\nend")
+        #expect(String(decoding: text.headings, as: UTF8.self) == "Head&ing\n")
+    }
+
     static func seconds(_ work: () -> Void) -> Double {
         let start = Date()
         work()

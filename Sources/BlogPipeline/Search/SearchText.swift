@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of a post's HTML as the search index reads it: the body's words, with the
 /// headings' also apart (they weigh more), and without code blocks, scripts, styles, math
 /// and drawings, whose tokens would drown the prose (`fmt`, `err`, `x`).
@@ -52,19 +54,23 @@ package struct SearchText: Equatable, Sendable {
                     continue
                 }
                 if skipping != nil {
-                    i += 1
-                    while i < n, h[i] != UInt8(ascii: "<") { i += 1 }
+                    i = Self.find(UInt8(ascii: "<"), in: h, from: i + 1, to: n)
                     continue
                 }
                 if byte == UInt8(ascii: "&") {
+                    if let (character, length) = Self.escape(h, at: i) {
+                        bytes.append(character)
+                        if headingDepth > 0 { headingBytes.append(character) }
+                        i += length
+                        continue
+                    }
                     let (decoded, end) = Self.entity(h, at: i)
                     i = end
                     bytes += decoded
                     if headingDepth > 0 { headingBytes += decoded }
                     continue
                 }
-                var j = i + 1
-                while j < n, h[j] != UInt8(ascii: "<"), h[j] != UInt8(ascii: "&") { j += 1 }
+                let j = Self.find(UInt8(ascii: "&"), in: h, from: i + 1, to: Self.find(UInt8(ascii: "<"), in: h, from: i + 1, to: n))
                 let text = UnsafeBufferPointer(rebasing: h[i..<j])
                 bytes.append(contentsOf: text)
                 if headingDepth > 0 { headingBytes.append(contentsOf: text) }
@@ -73,6 +79,29 @@ package struct SearchText: Equatable, Sendable {
         }
         body = bytes
         headings = headingBytes
+    }
+
+    /// Where `byte` is first in `h[from..<to]`, or `to`: by `memchr`, which reads a word at
+    /// a time, where a loop read the text of every post a byte at a time.
+    static func find(_ byte: UInt8, in h: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(h.baseAddress! + from, Int32(byte), to - from) else { return max(from, to) }
+        return h.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The escapes cmark writes in text (`&amp;`, `&lt;`, `&gt;`, `&quot;`), and the
+    /// apostrophe's: the character and the escape's length, without the general path's
+    /// array and lookup for each.
+    static func escape(_ h: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt8, Int)? {
+        func matches(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            return i + count <= h.count && memcmp(h.baseAddress! + i, name.utf8Start, count) == 0
+        }
+        if matches("&amp;") { return (UInt8(ascii: "&"), 5) }
+        if matches("&lt;") { return (UInt8(ascii: "<"), 4) }
+        if matches("&gt;") { return (UInt8(ascii: ">"), 4) }
+        if matches("&quot;") { return (UInt8(ascii: "\""), 6) }
+        if matches("&#39;") { return (UInt8(ascii: "'"), 5) }
+        return nil
     }
 
     /// A tag's name, lower-cased, packed into a number: read for every tag of every post, it
