@@ -17,7 +17,10 @@ import Testing
     /// a term and its prefix, one with a zero byte, one of seven and one of eight bytes.
     @Test func termsWithTheSameHashStayApart() {
         let table = TermTable(capacity: 4)
-        let terms = ["", "a", "a\u{0}", "ab", "abcdefg", "abcdefgh", "abcdefgi", "缓", "缓存", "缓存策", "\u{0}"]
+        let terms = [
+            "", "a", "a\u{0}", "ab", "abcdefg", "abcdefgh", "abcdefgi", "缓", "缓存", "缓存策", "\u{0}",
+            "aaa", "aaaa", "aaaaa", "aaaaaa", "aaaaaaa", "abab", "ababa", "bab", "abca", "bcab",
+        ]
         let numbers = terms.map { Self.insert($0, hash: 7, into: table) }
         #expect(numbers == Array(0..<terms.count))
         #expect(terms.map { Self.insert($0, hash: 7, into: table) } == numbers)
