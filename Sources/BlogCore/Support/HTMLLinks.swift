@@ -74,12 +74,7 @@ package enum HTMLLinks {
             return true
         }
 
-        private func next(_ byte: UInt8) -> Int? {
-            guard i < bytes.count, let start = bytes.baseAddress,
-                let hit = memchr(start + i, Int32(byte), bytes.count - i)
-            else { return nil }
-            return start.distance(to: UnsafeRawPointer(hit))
-        }
+        private func next(_ byte: UInt8) -> Int? { byteIndex(of: byte, in: bytes, from: i, to: bytes.count) }
 
         private func starts(with text: String) -> Bool {
             let utf8 = Array(text.utf8)

@@ -46,6 +46,13 @@ package func trimmed(_ s: String) -> String {
     return s.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
+/// Where `byte` is first in `bytes[from..<to]`, nil if nowhere: `memchr`, which reads a
+/// word at a time where a loop reads a byte.
+package func byteIndex(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
+    guard from < to, let base = bytes.baseAddress, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+    return base.distance(to: UnsafeRawPointer(found))
+}
+
 /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (`memchr` for its first byte,
 /// then `memcmp`): `String.contains` of a String is Foundation's, through NSString, and
 /// showed in profiles.

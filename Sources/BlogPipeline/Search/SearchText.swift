@@ -1,4 +1,5 @@
 import Foundation
+import BlogCore
 
 /// The text of a post's HTML as the search index reads it: the body's words, with the
 /// headings' also apart (they weigh more), and without code blocks, scripts, styles, math
@@ -81,11 +82,10 @@ package struct SearchText: Equatable, Sendable {
         headings = headingBytes
     }
 
-    /// Where `byte` is first in `h[from..<to]`, or `to`: by `memchr`, which reads a word at
-    /// a time, where a loop read the text of every post a byte at a time.
+    /// Where `byte` is first in `h[from..<to]`, or `to` (`byteIndex`, by `memchr`: a loop
+    /// read the text of every post a byte at a time).
     static func find(_ byte: UInt8, in h: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        guard from < to, let found = memchr(h.baseAddress! + from, Int32(byte), to - from) else { return max(from, to) }
-        return h.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        byteIndex(of: byte, in: UnsafeRawBufferPointer(h), from: from, to: to) ?? max(from, to)
     }
 
     /// The escapes cmark writes in text (`&amp;`, `&lt;`, `&gt;`, `&quot;`), and the
