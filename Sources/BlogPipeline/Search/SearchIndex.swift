@@ -158,17 +158,9 @@ package enum SearchIndex {
 
         /// Each term with its postings, in the order the documents were given.
         func entries() -> [Entry] {
-            var starts = [Int](repeating: 0, count: table.count + 1)
-            for n in numbers { starts[Int(n) + 1] += 1 }
-            for n in 0..<table.count { starts[n + 1] += starts[n] }
-            var cursor = starts
-            let grouped = [Posting](unsafeUninitializedCapacity: found.count) { out, filled in
-                for (k, n) in numbers.enumerated() {
-                    out.baseAddress!.advanced(by: cursor[Int(n)]).initialize(to: found[k])
-                    cursor[Int(n)] += 1
-                }
-                filled = found.count
-            }
+            let byTerm = CountingSort(count: numbers.count, buckets: table.count) { Int(numbers[$0]) }
+            let grouped = byTerm.order.map { found[$0] }
+            let starts = byTerm.starts
             return (0..<table.count).map { n in
                 Entry(TermKey(table.string(n), hash: table.hashes[n]), Array(grouped[starts[n]..<starts[n + 1]]), keep: maxPostings)
             }

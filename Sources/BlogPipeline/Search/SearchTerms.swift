@@ -41,18 +41,9 @@ package struct SearchTerms: Equatable, Sendable {
         let table = tally.table
         lead = SearchIndex.lead(utf8: text.body)
         let count = table.count
-        // Counting sort by part, keeping the order within one.
-        var starts = [Int](repeating: 0, count: SearchIndex.parts + 1)
-        for i in 0..<count { starts[Self.part(table.hashes[i]) + 1] += 1 }
-        for p in 0..<SearchIndex.parts { starts[p + 1] += starts[p] }
-        var order = [Int](repeating: 0, count: count)
-        var cursor = starts
-        for i in 0..<count {
-            let p = Self.part(table.hashes[i])
-            order[cursor[p]] = i
-            cursor[p] += 1
-        }
-        partStarts = starts
+        let byPart = CountingSort(count: count, buckets: SearchIndex.parts) { Self.part(table.hashes[$0]) }
+        let order = byPart.order
+        partStarts = byPart.starts
         // Each array filled in place at once: appending term by term checked and grew each
         // array every time, a tenth of a post's tokenizing.
         let counts = tally.counts
